@@ -1,0 +1,58 @@
+/**
+ * `sparring demo` (what `npm start` runs for now): scores the example transcripts in
+ * docs/examples/, prints their tables, then shows how to score your own file. The
+ * examples double as the documentation of the transcript format.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from './main.ts';
+import { renderReport } from './reportTable.ts';
+import { loadRubricFor, scoreFile } from './scoreCommand.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXAMPLES = ['complaint-zh-Hant.json', 'collection-zh-Hans.json', 'application-en.json'];
+
+const NEXT_STEPS = `
+Score your own transcript (same JSON form as the files in docs/examples/):
+  npx sparring score my-call.json               a table like the ones above
+  npx sparring score a.json b.json --json       JSON Lines: one report per file, with "file"
+  cat my-call.json | npx sparring score -       read the transcript from standard input
+  npx sparring score my-call.json --rubric ID   use another rubric from rubrics/
+`;
+
+async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`usage: sparring demo\n\nScores the example transcripts in docs/examples/ and prints their tables.\n`);
+    return 0;
+  }
+  if (args.length > 0) {
+    process.stderr.write(`sparring demo: takes no arguments (got "${args[0]}")\nusage: sparring demo\n`);
+    return 2;
+  }
+  const rubric = loadRubricFor(undefined);
+  if (!rubric.ok) {
+    process.stderr.write(`sparring demo: ${rubric.error}\n`);
+    return 2;
+  }
+  let failed = 0;
+  for (const [i, name] of EXAMPLES.entries()) {
+    // Shown relative to the repository, whatever directory the demo is run from.
+    const file = `docs/examples/${name}`;
+    const scored = await scoreFile(rubric.value, file, join(REPO_ROOT, file));
+    if (!scored.ok) {
+      failed++;
+      process.stderr.write(`${scored.error}\n`);
+      continue;
+    }
+    process.stdout.write(`${i > 0 ? '\n' : ''}${renderReport({ ...scored, rubric: rubric.value })}`);
+  }
+  process.stdout.write(NEXT_STEPS);
+  return failed > 0 ? 1 : 0;
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  args: '',
+  summary: 'score the examples in docs/examples/, then show how to score yours',
+  run,
+};

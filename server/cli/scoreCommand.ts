@@ -1,0 +1,207 @@
+/**
+ * `sparring score FILE... [--json] [--rubric ID]`: scores transcript files with the rubric
+ * engine, as the scoring contract describes. A bad file is one line on stderr naming the
+ * file, line and field, and the other files are still scored. The demo reuses scoreFile.
+ */
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { FileError, formatProblem, type FileProblem } from '../files/fileError.ts';
+import { parseDataText } from '../files/parseDataFile.ts';
+import { DEFAULT_RUBRIC_ID, loadDefaultRubric, loadRubricById, RUBRICS_DIR } from '../rubrics/loadRubric.ts';
+import { scoreTranscript } from '../scoring/engine.ts';
+import type { CompiledRubric } from '../scoring/rubric/compile.ts';
+import { Transcript, type ScoreReport } from '../scoring/types.ts';
+import type { Command } from './main.ts';
+import { renderReport } from './reportTable.ts';
+
+const USAGE = 'usage: sparring score FILE... [--json] [--rubric ID]';
+
+const HELP = `${USAGE}
+
+Scores each transcript FILE (JSON: locale, scenario, persona, turns) and prints a table.
+Use - as FILE to read one transcript from standard input.
+
+Options (before or after the files):
+  --json        JSON Lines: one score report per file, in input order, with "file"
+  --rubric ID   score with rubrics/ID.yaml (default: ${DEFAULT_RUBRIC_ID})
+
+Exit code: 0 every file scored, 1 some file was not valid (see stderr), 2 usage error.
+`;
+
+interface ScoreArgs {
+  files: string[];
+  json: boolean;
+  rubricId: string | undefined;
+  help: boolean;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function parseScoreArgs(args: readonly string[]): Result<ScoreArgs> {
+  const out: ScoreArgs = { files: [], json: false, rubricId: undefined, help: false };
+  let onlyFiles = false; // after `--`, a name starting with "-" is still a file
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) out.files.push(arg);
+    else if (arg === '--') onlyFiles = true;
+    else if (arg === '--json') out.json = true;
+    else if (arg === '--help' || arg === '-h') out.help = true;
+    else if (arg === '--rubric' || arg.startsWith('--rubric=')) {
+      const id = arg === '--rubric' ? args[++i] : arg.slice('--rubric='.length);
+      // `--rubric --json` forgot the id; it must not take the next option as one.
+      if (!id || id.startsWith('-')) return { ok: false, error: '--rubric needs a rubric id' };
+      out.rubricId = id;
+    } else return { ok: false, error: `unknown option "${arg}"` };
+  }
+  // Standard input holds one transcript and can be read once.
+  if (out.files.filter((f) => f === '-').length > 1) return { ok: false, error: '"-" (standard input) may be given only once' };
+  return { ok: true, value: out };
+}
+
+export function loadRubricFor(id: string | undefined): Result<CompiledRubric> {
+  try {
+    return { ok: true, value: id === undefined ? loadDefaultRubric() : loadRubricById(id) };
+  } catch (err) {
+    if (!(err instanceof FileError)) throw err;
+    if (id !== undefined && err.problems.some((p) => p.message.startsWith('no rubric with id'))) {
+      const known = readdirSync(RUBRICS_DIR).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, ''));
+      return { ok: false, error: `unknown rubric "${id}" (rubrics: ${known.join(', ') || 'none'})` };
+    }
+    return { ok: false, error: `the rubric is not valid: ${oneLine(err.problems)}` };
+  }
+}
+
+/** Every problem of a file on one line: the first in full, the rest after it. */
+function oneLine(problems: readonly FileProblem[]): string {
+  const flat = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+  const [first, ...rest] = problems;
+  if (!first) return 'not valid';
+  const more = rest.slice(0, 3).map((p) => {
+    const where = [p.line !== undefined ? `line ${p.line}` : '', p.field ?? ''].filter(Boolean).join(', ');
+    return where ? `${where}: ${flat(p.message)}` : flat(p.message);
+  });
+  if (rest.length > 3) more.push(`and ${rest.length - 3} more`);
+  return [flat(formatProblem(first)), ...more].join('; ');
+}
+
+/**
+ * Where JSON.parse failed, as an offset. Node 20 gives "at position N" for most errors
+ * but not for "Unexpected token"; then the offset is found by bisection: a prefix of the
+ * text that fails only for ending too soon is fine, so the error is just past the longest.
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  if (message.includes('Unexpected end of JSON input')) return text.length;
+  const fineSoFar = (prefix: string): boolean => {
+    try {
+      JSON.parse(prefix);
+      return true;
+    } catch (err) {
+      const m = (err as Error).message;
+      const pos = /at position (\d+)/.exec(m);
+      return m.includes('Unexpected end of JSON input') || (pos !== null && Number(pos[1]) >= prefix.length);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fineSoFar(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function jsonSyntaxError(label: string, text: string, err: Error): string {
+  const offset = jsonErrorOffset(text, err.message);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  // V8's messages quote the source around the error; the line and column say it better.
+  const token = /^Unexpected token '(.+?)',/s.exec(err.message);
+  const reason = token ? `unexpected '${token[1]}'` : err.message.replace(/ in JSON at position \d+.*$/s, '').replace(/^\w/, (c) => c.toLowerCase());
+  return `${label}:${line}:${column}: not valid JSON: ${reason}`;
+}
+
+/** How a file is named to people: "-" alone would read as a typo. */
+export function displayName(file: string): string {
+  return file === '-' ? '<stdin>' : file;
+}
+
+async function readInput(path: string): Promise<string> {
+  if (path !== '-') return readFile(path, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export type Scored = { ok: true; file: string; transcript: Transcript; report: ScoreReport } | { ok: false; file: string; error: string };
+
+/** Reads, validates and scores one transcript; `file` is the name shown, `path` what is read. */
+export async function scoreFile(rubric: CompiledRubric, file: string, path: string = file): Promise<Scored> {
+  const label = displayName(file);
+  let text: string;
+  try {
+    text = (await readInput(path)).replace(/^\uFEFF/, ''); // editors on Windows add a BOM
+  } catch (err) {
+    return { ok: false, file, error: `${label}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+  }
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return { ok: false, file, error: jsonSyntaxError(label, text, err as Error) };
+  }
+  try {
+    // Valid JSON is valid YAML: parsing it again as YAML gives the line of a bad field.
+    const transcript = parseDataText(label, text, Transcript);
+    return { ok: true, file, transcript, report: scoreTranscript(rubric, transcript) };
+  } catch (err) {
+    if (err instanceof FileError) return { ok: false, file, error: oneLine(err.problems) };
+    throw err;
+  }
+}
+
+async function run(args: string[]): Promise<number> {
+  const parsed = parseScoreArgs(args);
+  if (!parsed.ok) {
+    process.stderr.write(`sparring score: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const { files, json, rubricId, help } = parsed.value;
+  if (help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (files.length === 0) {
+    process.stderr.write(`sparring score: no transcript file given\n${USAGE}\n`);
+    return 2;
+  }
+  const rubric = loadRubricFor(rubricId);
+  if (!rubric.ok) {
+    process.stderr.write(`sparring score: ${rubric.error}\n`);
+    return 2;
+  }
+  let failed = 0;
+  let tables = 0;
+  // One file at a time, so the output follows the input order.
+  for (const file of files) {
+    const scored = await scoreFile(rubric.value, file);
+    if (!scored.ok) {
+      failed++;
+      process.stderr.write(`${scored.error}\n`);
+    } else if (json) {
+      process.stdout.write(`${JSON.stringify({ file, ...scored.report })}\n`);
+    } else {
+      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${renderReport({ ...scored, file: displayName(file), rubric: rubric.value })}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+export const scoreCommand: Command = {
+  name: 'score',
+  args: 'FILE... [--json] [--rubric ID]',
+  summary: 'score transcripts: a table, or JSON Lines with --json',
+  run,
+};

@@ -1,0 +1,44 @@
+/**
+ * Loads rubric files from `rubrics/`: parse and validate (bad files name path, line and
+ * field), then compile. The engine itself never touches the disk.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDataFile } from '../files/parseDataFile.ts';
+import { FileError } from '../files/fileError.ts';
+import { compileRubric, type CompiledRubric } from '../scoring/rubric/compile.ts';
+import { RubricFile } from '../scoring/rubric/schema.ts';
+
+export const RUBRICS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
+export const DEFAULT_RUBRIC_ID = 'lending-service-v1';
+
+export function readRubricFile(path: string): RubricFile {
+  return parseDataFile(path, RubricFile);
+}
+
+export function loadRubric(path: string): CompiledRubric {
+  return compileRubric(readRubricFile(path));
+}
+
+/** Finds a rubric by its id: `rubrics/<id>.yaml`, or any file there whose `id` matches. */
+export function loadRubricById(id: string, dir: string = RUBRICS_DIR): CompiledRubric {
+  const direct = join(dir, `${id}.yaml`);
+  if (existsSync(direct)) {
+    const file = readRubricFile(direct);
+    if (file.id === id) return compileRubric(file);
+  }
+  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
+    const file = readRubricFile(join(dir, name));
+    if (file.id === id) return compileRubric(file);
+  }
+  throw new FileError([{ path: dir, message: `no rubric with id "${id}"` }]);
+}
+
+let cachedDefault: CompiledRubric | undefined;
+
+/** The lending customer-service rubric, compiled once per process. */
+export function loadDefaultRubric(): CompiledRubric {
+  cachedDefault ??= loadRubricById(DEFAULT_RUBRIC_ID);
+  return cachedDefault;
+}

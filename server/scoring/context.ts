@@ -1,0 +1,57 @@
+/**
+ * What a detector sees of one trainee reply: the reply in matching form, its words,
+ * sentences and questions, and the customer's earlier turns it may be answering. Built
+ * once per reply, so every detector shares one segmentation.
+ */
+import type { Lang, Locale, Scenario } from './types.ts';
+import { normalize, type NormalText } from './text/normalize.ts';
+import { sentences, words, type Span, type Word } from './text/segment.ts';
+import { findQuestions, type Question, type QuestionCues } from './text/questions.ts';
+import { numberMentions, type NumberMention } from './text/numbers.ts';
+
+export interface SpokenTurn {
+  text: NormalText;
+  words: Word[];
+  numbers: NumberMention[];
+}
+
+export interface ReplyContext extends SpokenTurn {
+  locale: Locale;
+  lang: Lang;
+  scenario: Scenario | undefined;
+  sentences: Span[];
+  questions: Question[];
+  /** The customer's turns before this reply, oldest first. */
+  customer: readonly SpokenTurn[];
+}
+
+export function spokenTurn(raw: string, lang: Lang): SpokenTurn {
+  const text = normalize(raw);
+  return { text, words: words(text.norm, lang), numbers: numberMentions(text.norm) };
+}
+
+export function replyContext(
+  raw: string,
+  locale: Locale,
+  lang: Lang,
+  scenario: Scenario | undefined,
+  customer: readonly SpokenTurn[],
+  cues: QuestionCues,
+): ReplyContext {
+  const turn = spokenTurn(raw, lang);
+  const spans = sentences(turn.text.norm);
+  return {
+    ...turn,
+    locale,
+    lang,
+    scenario,
+    sentences: spans,
+    questions: findQuestions(turn.text.norm, spans, lang, cues),
+    customer,
+  };
+}
+
+/** Whether the sentence starting where `sentence` starts is one of the reply's questions. */
+export function isAsked(reply: ReplyContext, sentence: Span): boolean {
+  return reply.questions.some((q) => q.start === sentence.start);
+}

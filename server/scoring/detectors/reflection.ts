@@ -1,0 +1,140 @@
+/**
+ * Reflections: the trainee restates what the customer said (amounts, dates, counts, the
+ * problem) so the customer hears they were understood. A sentence reflects when it shares
+ * the customer's figures or words AND is framed as a restatement ("您是說…", "so you…",
+ * "…對嗎"), or when it carries enough of the customer's own facts to be one by itself.
+ * A question that only mentions the topic ("您是在網上申請的嗎") is not a reflection.
+ */
+import { z } from 'zod';
+import { defineDetector, WordLists, type Hit } from './definition.ts';
+import type { SpokenTurn } from '../context.ts';
+import type { Lang } from '../types.ts';
+import { clauses, clauseStart, sentences, type Span, type Word } from '../text/segment.ts';
+import { normalizeTerm } from '../text/normalize.ts';
+
+/** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
+function stem(word: string): string {
+  return word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+}
+
+function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop: Set<string>): Set<string> {
+  const keys = new Set<string>();
+  let single: Word | undefined;
+  for (const w of turn.words) {
+    if (!spans.some((s) => w.start >= s.start && w.end <= s.end)) continue;
+    // Figures are compared as values, not as words ("half", "两").
+    if (/^\d/.test(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) {
+      single = undefined;
+      continue;
+    }
+    if (lang === 'en') {
+      if (w.text.length >= 3) keys.add(stem(w.text));
+      continue;
+    }
+    if (w.text.length >= 2) keys.add(w.text);
+    // The segmenter may cut a word the customer said whole ("还|款"): rejoin adjacent
+    // single characters, so both sides compare the same pieces.
+    if (w.text.length === 1 && single && single.end === w.start) {
+      const joined = single.text + w.text;
+      if (!stop.has(joined)) keys.add(joined);
+    }
+    single = w.text.length === 1 ? w : undefined;
+  }
+  return keys;
+}
+
+// A customer's question is not a fact to reflect: an answer naturally reuses its words.
+const ASKS = /\?|[吗呢么]\s*[.。!]*$/;
+
+/** The customer's statements: every clause but the asking one of a question sentence. */
+function statementSpans(turn: SpokenTurn): Span[] {
+  const norm = turn.text.norm;
+  return sentences(norm).flatMap((s) => (ASKS.test(norm.slice(s.start, s.end)) ? clauses(norm, s).slice(0, -1) : [s]));
+}
+
+interface Facts {
+  words: Set<string>;
+  /** Figures as "value" and, with their measure word, "value unit". */
+  numbers: Set<string>;
+}
+
+function numberKeys(turn: SpokenTurn, spans: readonly Span[]): string[] {
+  return turn.numbers
+    .filter((n) => spans.some((s) => n.start >= s.start && n.end <= s.end))
+    .flatMap((n) => (n.unit ? [String(n.value), `${n.value} ${n.unit}`] : [String(n.value)]));
+}
+
+export const reflection = defineDetector({
+  type: 'reflection',
+  description: "restatement of the customer's earlier facts or words",
+  schema: z.strictObject({
+    type: z.literal('reflection'),
+    /** Words that frame a restatement: "您是说", "so you", "it sounds like". */
+    lead_ins: WordLists,
+    /** Tags that ask the customer to confirm a restatement: "对吗", "is that right". */
+    confirm: WordLists,
+    /** Words too common to show listening (我们, 您, the, have…). */
+    stopwords: WordLists,
+    /** Shared content words that make a restatement without a framing word. */
+    min_shared_words: z.number().int().positive().default(4),
+    /** How many of the customer's latest turns a reflection may draw on. */
+    lookback: z.number().int().positive().default(3),
+  }),
+  compile(params, tools) {
+    const leadIns = tools.phrases(params.lead_ins);
+    const confirm = tools.phrases(params.confirm);
+    const stop: Record<Lang, Set<string>> = {
+      en: new Set(params.stopwords.en.map(normalizeTerm)),
+      zh: new Set(params.stopwords.zh.map(normalizeTerm)),
+    };
+    // What each customer turn said, computed once per turn however many replies follow it.
+    const factsOf = new WeakMap<SpokenTurn, Facts>();
+    const customerFacts = (turn: SpokenTurn, lang: Lang): Facts => {
+      let facts = factsOf.get(turn);
+      if (!facts) {
+        const spans = statementSpans(turn);
+        facts = { words: contentKeys(turn, spans, lang, stop[lang]), numbers: new Set(numberKeys(turn, spans)) };
+        factsOf.set(turn, facts);
+      }
+      return facts;
+    };
+    return (reply) => {
+      const recent = reply.customer.slice(-params.lookback);
+      if (recent.length === 0) return [];
+      const theirWords = new Set<string>();
+      const theirNumbers = new Set<string>();
+      for (const turn of recent) {
+        const facts = customerFacts(turn, reply.lang);
+        for (const k of facts.words) theirWords.add(k);
+        for (const n of facts.numbers) theirNumbers.add(n);
+      }
+      const norm = reply.text.norm;
+      const hits: Hit[] = [];
+      for (const span of reply.sentences) {
+        const asked = reply.questions.find((q) => q.start === span.start);
+        // An open question about the topic is exploring, not restating.
+        if (asked?.kind === 'open') continue;
+        const text = norm.slice(span.start, span.end);
+        // A framing word counts where it opens a clause ("…, so you applied"), not mid-phrase
+        // ("…in batches, so the payment"); a confirming tag counts anywhere.
+        const framed =
+          confirm[reply.lang].test(text) ||
+          leadIns[reply.lang].find(text).some((m) => {
+            const at = span.start + m.start;
+            return norm.slice(clauseStart(norm, span.start, at), at).trim().length <= 2;
+          });
+        // A figure with the same measure word ("三天" and "三天") is a fact and its word.
+        const mine = [...new Set(numberKeys(reply, [span]))];
+        const sharedNumbers = mine.filter((k) => !k.includes(' ') && theirNumbers.has(k)).length;
+        let sharedWords = mine.filter((k) => k.includes(' ') && theirNumbers.has(k)).length;
+        for (const k of contentKeys(reply, [span], reply.lang, stop[reply.lang])) if (theirWords.has(k)) sharedWords++;
+        const restates = framed
+          ? sharedNumbers + sharedWords >= 2
+          : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.
+            !asked && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
+        if (restates) hits.push({ start: span.start, end: span.end });
+      }
+      return hits;
+    };
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * Every detector type a rubric may name. The rubric schema is derived from this list, so a
+ * rubric that names an unknown type or a wrong parameter fails when it loads.
+ */
+import { z } from 'zod';
+import { cooccurrence } from './cooccurrence.ts';
+import { jargon } from './jargon.ts';
+import { pattern } from './pattern.ts';
+import { phrases } from './phrases.ts';
+import { question } from './question.ts';
+import { reflection } from './reflection.ts';
+import { sentenceLength } from './sentenceLength.ts';
+import type { CompileTools, Detect } from './definition.ts';
+
+export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence] as const;
+
+export const DetectorConfig = z.discriminatedUnion('type', [
+  phrases.schema,
+  pattern.schema,
+  question.schema,
+  reflection.schema,
+  jargon.schema,
+  sentenceLength.schema,
+  cooccurrence.schema,
+]);
+export type DetectorConfig = z.infer<typeof DetectorConfig>;
+
+export function compileDetector(config: DetectorConfig, tools: CompileTools): Detect {
+  switch (config.type) {
+    case 'phrases':
+      return phrases.compile(config, tools);
+    case 'pattern':
+      return pattern.compile(config, tools);
+    case 'question':
+      return question.compile(config, tools);
+    case 'reflection':
+      return reflection.compile(config, tools);
+    case 'jargon':
+      return jargon.compile(config, tools);
+    case 'sentence_length':
+      return sentenceLength.compile(config, tools);
+    case 'cooccurrence':
+      return cooccurrence.compile(config, tools);
+  }
+}

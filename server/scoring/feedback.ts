@@ -1,0 +1,36 @@
+/**
+ * One sentence of feedback per criterion per turn, in the transcript's locale: the worst
+ * fault if there is one (with a better phrasing where the rubric knows one), else praise for
+ * the strongest thing done, else a hint for what was missing.
+ */
+import type { CompiledCriterion, CompiledSignal } from './rubric/compile.ts';
+import type { Evidence, Locale } from './types.ts';
+
+export interface FiredSignal {
+  signal: CompiledSignal;
+  evidence: Evidence[];
+}
+
+function fill(template: string, fired: FiredSignal | undefined): string {
+  const first = fired?.evidence[0];
+  return template
+    .replaceAll('{evidence}', first?.text ?? '')
+    .replaceAll('{suggestion}', first?.suggestion ?? '');
+}
+
+export function criterionFeedback(
+  criterion: CompiledCriterion,
+  signals: readonly CompiledSignal[],
+  fired: readonly FiredSignal[],
+  locale: Locale,
+): string {
+  const worst = fired.filter((f) => f.signal.points < 0).sort((a, b) => a.signal.points - b.signal.points)[0];
+  if (worst) return fill(worst.signal.present[locale], worst);
+  const best = [...fired].sort((a, b) => b.signal.points - a.signal.points)[0];
+  const hint = signals.find((s) => s.points > 0 && s.absent && !fired.some((f) => f.signal === s));
+  // A signal worth no points (a closed question) is noted, but a hint for the missing
+  // positive one helps the trainee more.
+  if (best && (best.signal.points > 0 || !hint)) return fill(best.signal.present[locale], best);
+  if (hint?.absent) return hint.absent[locale];
+  return criterion.none[locale];
+}

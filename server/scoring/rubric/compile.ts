@@ -1,0 +1,92 @@
+/**
+ * Turns a validated rubric file into what the engine runs: word lists normalised and
+ * compiled to matchers, detectors compiled, feedback in all three locales. Done once per
+ * rubric; scoring a reply then only matches.
+ */
+import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
+import { compileDetector } from '../detectors/registry.ts';
+import { compileNegation } from '../text/negation.ts';
+import { compilePhrases } from '../text/phraseMatcher.ts';
+import type { QuestionCues } from '../text/questions.ts';
+import { simplify, traditionalize } from '../text/script.ts';
+import type { CriterionId, Lang } from '../types.ts';
+import type { CriterionConfig, RubricFile } from './schema.ts';
+
+export interface CompiledSignal {
+  id: string;
+  criterion: CriterionId;
+  points: number;
+  detectors: Detect[];
+  also: string[];
+  present: Localized;
+  absent: Localized | undefined;
+}
+
+export interface CompiledCriterion {
+  name: Localized;
+  weight: number;
+  base: number;
+  session: CriterionConfig['session'];
+  none: Localized;
+}
+
+export interface CompiledRubric {
+  id: string;
+  name: Localized;
+  criteria: Record<CriterionId, CompiledCriterion>;
+  signals: CompiledSignal[];
+  cues: Record<Lang, QuestionCues>;
+}
+
+export function localize(text: LocalText): Localized {
+  const zh = text.zh ?? '';
+  return {
+    en: text.en,
+    'zh-Hans': text['zh-Hans'] ?? simplify(zh),
+    'zh-Hant': text['zh-Hant'] ?? traditionalize(zh),
+  };
+}
+
+export function compileRubric(file: RubricFile): CompiledRubric {
+  const { negation, questions } = file.language;
+  const tools: CompileTools = {
+    phrases: (lists) => ({ en: compilePhrases(lists.en, 'en'), zh: compilePhrases(lists.zh, 'zh') }),
+    localize,
+    negation: {
+      zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.window),
+      en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.window),
+    },
+  };
+  const cuesFor = (lang: Lang): QuestionCues => {
+    const q = questions[lang];
+    return {
+      particles: compilePhrases(q.particles, lang),
+      yesNo: compilePhrases(q.yes_no, lang),
+      invite: compilePhrases(q.invite, lang),
+      closed: compilePhrases(q.closed, lang),
+      shortFact: compilePhrases(q.short_fact, lang),
+      open: compilePhrases(q.open, lang),
+    };
+  };
+  const criteria = Object.fromEntries(
+    Object.entries(file.criteria).map(([id, c]) => [
+      id,
+      { name: localize(c.name), weight: c.weight, base: c.base, session: c.session, none: localize(c.feedback.none) },
+    ]),
+  ) as Record<CriterionId, CompiledCriterion>;
+  return {
+    id: file.id,
+    name: localize(file.name),
+    criteria,
+    signals: file.signals.map((s) => ({
+      id: s.id,
+      criterion: s.criterion,
+      points: s.points,
+      detectors: s.detectors.map((d) => compileDetector(d, tools)),
+      also: s.also,
+      present: localize(s.feedback.present),
+      absent: s.feedback.absent ? localize(s.feedback.absent) : undefined,
+    })),
+    cues: { zh: cuesFor('zh'), en: cuesFor('en') },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The session view of a scored transcript: each criterion over all turns, the complaint
+ * steps covered and their order, the listening ratios, and the weighted overall score.
+ */
+import type { CompiledRubric } from './rubric/compile.ts';
+import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type ScoreReport, type TurnScore } from './types.ts';
+
+// Out-of-order steps (a remedy offered before the facts were checked) cost this much.
+const ORDER_PENALTY = 10;
+
+export function complaintSteps(turns: readonly TurnScore[]): ComplaintStepsSummary {
+  const covered: ComplaintStep[] = [];
+  for (const turn of turns) {
+    for (const step of COMPLAINT_STEPS) {
+      if (turn.signals.includes(`complaint.${step}`) && !covered.includes(step)) covered.push(step);
+    }
+  }
+  const ranks = covered.map((s) => COMPLAINT_STEPS.indexOf(s));
+  return {
+    covered,
+    in_order: ranks.every((r, i) => i === 0 || r > ranks[i - 1]!),
+    missing: COMPLAINT_STEPS.filter((s) => !covered.includes(s)),
+  };
+}
+
+function countEvidence(turns: readonly TurnScore[], signal: string): number {
+  return turns.reduce((n, t) => n + t.criteria.active_listening.evidence.filter((e) => e.signal === signal).length, 0);
+}
+
+export function listening(turns: readonly TurnScore[]): ListeningSummary {
+  const reflections = countEvidence(turns, 'listening.reflection');
+  const open = countEvidence(turns, 'listening.open_question');
+  const closed = countEvidence(turns, 'listening.closed_question');
+  const questions = open + closed;
+  const round2 = (x: number): number => Math.round(x * 100) / 100;
+  return {
+    reflections,
+    open_questions: open,
+    closed_questions: closed,
+    reflection_to_question_ratio: questions === 0 ? null : round2(reflections / questions),
+    open_question_share: questions === 0 ? null : round2(open / questions),
+  };
+}
+
+function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], steps: ComplaintStepsSummary): number {
+  const config = rubric.criteria[id];
+  if (config.session === 'steps') {
+    const coverage = (100 * steps.covered.length) / COMPLAINT_STEPS.length;
+    return Math.max(0, Math.round(coverage - (steps.in_order ? 0 : ORDER_PENALTY)));
+  }
+  const scores = turns.map((t) => t.criteria[id].score);
+  if (scores.length === 0) return config.base;
+  if (config.session === 'min') return Math.min(...scores);
+  return Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
+}
+
+export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[]): ScoreReport['summary'] {
+  const steps = complaintSteps(turns);
+  const criteria = {} as Record<CriterionId, number>;
+  let weighted = 0;
+  let weights = 0;
+  for (const id of CRITERIA) {
+    criteria[id] = sessionScore(rubric, id, turns, steps);
+    weighted += criteria[id] * rubric.criteria[id].weight;
+    weights += rubric.criteria[id].weight;
+  }
+  return { criteria, complaint_steps: steps, listening: listening(turns), overall: Math.round(weighted / weights) };
+}

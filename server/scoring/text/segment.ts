@@ -1,0 +1,78 @@
+/**
+ * Words and sentences of a normalised text. Words come from Intl.Segmenter (one instance
+ * per language, reused: building one is costly); sentences end at 。!?; and line breaks,
+ * and at a full stop followed by a space, so "5.5%" stays whole.
+ */
+import type { Lang } from '../types.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Word extends Span {
+  text: string;
+}
+
+const segmenters: Record<Lang, Intl.Segmenter> = {
+  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
+  en: new Intl.Segmenter('en', { granularity: 'word' }),
+};
+
+export function words(text: string, lang: Lang): Word[] {
+  const out: Word[] = [];
+  for (const s of segmenters[lang].segment(text)) {
+    if (s.isWordLike) out.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
+  }
+  return out;
+}
+
+const SENTENCE_END = /[。!?;\n]+|\.+(?=\s|$)|…+|\.{3,}/g;
+
+/** Sentence spans, each including its closing punctuation, without surrounding blanks. */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    pushTrimmed(text, start, m.index + m[0].length, out);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(text, start, text.length, out);
+  return out;
+}
+
+/** Clause spans: sentences cut further at commas, colons and dashes. */
+export function clauses(text: string, within: Span): Span[] {
+  const out: Span[] = [];
+  const CUT = /[,、:—]+|\s-\s/g;
+  CUT.lastIndex = within.start;
+  let start = within.start;
+  for (let m = CUT.exec(text); m && m.index < within.end; m = CUT.exec(text)) {
+    pushTrimmed(text, start, m.index, out);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(text, start, within.end, out);
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/** The sentence that contains offset `at` (or the last one). */
+export function sentenceAt(spans: readonly Span[], at: number): Span {
+  for (const s of spans) if (at < s.end) return s;
+  return spans[spans.length - 1] ?? { start: 0, end: 0 };
+}
+
+const CLAUSE_MARK = /[,、:;。!?\n—]/;
+
+/** Where the clause holding offset `at` begins, never before `floor` (its sentence's start). */
+export function clauseStart(text: string, floor: number, at: number): number {
+  let i = at;
+  while (i > floor && !CLAUSE_MARK.test(text[i - 1]!)) i--;
+  return i;
+}

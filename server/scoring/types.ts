@@ -1,0 +1,119 @@
+/**
+ * The public shapes of the rubric engine: transcripts in, score reports out.
+ * These schemas are the single source of truth for the scoring contract; the CLI, the
+ * server and the client derive their types from here.
+ */
+import { z } from 'zod';
+
+export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** The language family a locale's word lists live under: both Chinese scripts share `zh`. */
+export type Lang = 'zh' | 'en';
+export const langOf = (locale: Locale): Lang => (locale === 'en' ? 'en' : 'zh');
+
+export const SCENARIOS = ['complaint', 'collection', 'application', 'general'] as const;
+export const Scenario = z.enum(SCENARIOS);
+export type Scenario = z.infer<typeof Scenario>;
+
+export const CRITERIA = ['empathy', 'active_listening', 'plain_language', 'complaint_process', 'conduct'] as const;
+export const CriterionId = z.enum(CRITERIA);
+export type CriterionId = z.infer<typeof CriterionId>;
+
+export const COMPLAINT_STEPS = ['acknowledge', 'investigate', 'negotiate', 'follow_up'] as const;
+export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
+
+/** The stable signal ids of the scoring contract. A rubric may add its own beside them. */
+export const SIGNAL_IDS = [
+  'empathy.emotion',
+  'empathy.interpretation',
+  'empathy.exploration',
+  'empathy.dismissive',
+  'listening.reflection',
+  'listening.open_question',
+  'listening.closed_question',
+  'plain.jargon',
+  'plain.long_sentence',
+  'complaint.acknowledge',
+  'complaint.investigate',
+  'complaint.negotiate',
+  'complaint.follow_up',
+  'conduct.threat',
+  'conduct.third_party_disclosure',
+  'conduct.false_promise',
+  'conduct.abusive',
+] as const;
+export type ContractSignalId = (typeof SIGNAL_IDS)[number];
+export const SignalId = z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'a signal id looks like "family.name"');
+export type SignalId = string;
+
+export const Turn = z.looseObject({
+  role: z.enum(['customer', 'trainee']),
+  text: z.string().trim().min(1, 'must not be empty'),
+});
+export type Turn = z.infer<typeof Turn>;
+
+export const Transcript = z.looseObject({
+  locale: Locale.optional(),
+  scenario: Scenario.optional(),
+  persona: z.string().min(1).optional(),
+  turns: z.array(Turn).min(1, 'needs at least one turn'),
+});
+export type Transcript = z.infer<typeof Transcript>;
+
+export const Evidence = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  signal: SignalId,
+  /** A plainer way to say it, where the rubric knows one (e.g. a jargon term's plain words). */
+  suggestion: z.string().optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const CriterionScore = z.object({
+  score: z.number().min(0).max(100),
+  evidence: z.array(Evidence),
+  feedback: z.string(),
+});
+export type CriterionScore = z.infer<typeof CriterionScore>;
+
+export const TurnScore = z.object({
+  index: z.number().int().nonnegative(),
+  role: z.literal('trainee'),
+  signals: z.array(SignalId),
+  criteria: z.record(CriterionId, CriterionScore),
+});
+export type TurnScore = z.infer<typeof TurnScore>;
+
+export const ListeningSummary = z.object({
+  reflections: z.number().int(),
+  open_questions: z.number().int(),
+  closed_questions: z.number().int(),
+  /** Reflections per question; null when the trainee asked no question. */
+  reflection_to_question_ratio: z.number().nullable(),
+  /** Share of questions that were open, 0 to 1; null when no question was asked. */
+  open_question_share: z.number().nullable(),
+});
+export type ListeningSummary = z.infer<typeof ListeningSummary>;
+
+export const ComplaintStepsSummary = z.object({
+  covered: z.array(z.enum(COMPLAINT_STEPS)),
+  in_order: z.boolean(),
+  missing: z.array(z.enum(COMPLAINT_STEPS)),
+});
+export type ComplaintStepsSummary = z.infer<typeof ComplaintStepsSummary>;
+
+export const ScoreReport = z.object({
+  locale: Locale,
+  rubric: z.string(),
+  turns: z.array(TurnScore),
+  summary: z.object({
+    criteria: z.record(CriterionId, z.number().min(0).max(100)),
+    complaint_steps: ComplaintStepsSummary,
+    listening: ListeningSummary,
+    overall: z.number().min(0).max(100),
+  }),
+});
+export type ScoreReport = z.infer<typeof ScoreReport>;

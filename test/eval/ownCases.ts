@@ -1,0 +1,213 @@
+// Our own labelled cases (test/cases/<locale>.yaml): loading and validation, turning a case
+// into a transcript, scoring it, and per-signal agreement with the labels plus every miss.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { scoreTranscript } from '../../server/scoring/engine.ts';
+import { SCENARIOS, SIGNAL_IDS, type ContractSignalId, type Locale, type Scenario, type Transcript } from '../../server/scoring/types.ts';
+import { binaryStats, perLabelConfusion, type BinaryStats } from './metrics.ts';
+
+/** The locales with a case file, in report order. */
+export const LOCALES: readonly Locale[] = ['en', 'zh-Hans', 'zh-Hant'];
+export type { Locale };
+
+/** Whatever the engine takes as a compiled rubric, so this file follows the engine's own type. */
+export type Rubric = Parameters<typeof scoreTranscript>[0];
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface LabelledCase {
+  id: string;
+  locale: Locale;
+  /** File the case came from, relative to the repository root, for messages. */
+  file: string;
+  scenario?: Scenario;
+  /** Earlier customer turns in order; the last one is what the reply answers. */
+  customer: string[];
+  reply: string;
+  /** The complete set of signals a coach marks in the reply. */
+  signals: ContractSignalId[];
+  note?: string;
+}
+
+export interface Miss {
+  locale: Locale;
+  caseId: string;
+  signal: ContractSignalId;
+  kind: 'false positive' | 'false negative';
+  reply: string;
+  expected: ContractSignalId[];
+  detected: ContractSignalId[];
+  note?: string;
+}
+
+export interface SignalRow extends BinaryStats {
+  signal: ContractSignalId;
+}
+
+export interface CaseMeasurement {
+  locale: Locale | 'mixed';
+  cases: number;
+  /** One row per contract signal, in contract order. */
+  signals: SignalRow[];
+  misses: Miss[];
+}
+
+const knownSignals: ReadonlySet<string> = new Set<string>(SIGNAL_IDS);
+
+const signalSchema = z
+  .string()
+  .refine((s) => knownSignals.has(s), { error: (issue) => `unknown signal id "${String(issue.input)}"` })
+  .transform((s) => s as ContractSignalId);
+
+const nonEmptyText = z.string().trim().min(1);
+
+const caseSchema = z.object({
+  id: z.union([nonEmptyText, z.number()]).transform(String),
+  scenario: z.enum(SCENARIOS).optional(),
+  // Optional because an outbound collection call can open with the trainee speaking first.
+  customer: z
+    .union([nonEmptyText, z.array(nonEmptyText)])
+    .optional()
+    .transform((c) => (c === undefined ? [] : typeof c === 'string' ? [c] : c)),
+  reply: nonEmptyText,
+  signals: z.array(signalSchema),
+  note: z.string().optional(),
+});
+
+export function caseFile(locale: Locale): string {
+  return path.join(repoRoot, 'test', 'cases', `${locale}.yaml`);
+}
+
+/** Reads and validates one locale's cases; throws naming the file and the case on any problem. */
+export function loadCases(locale: Locale, file: string = caseFile(locale)): LabelledCase[] {
+  const shownFile = path.relative(repoRoot, file) || file;
+  if (!existsSync(file)) throw new Error(`${shownFile}: file not found`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${shownFile}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(raw)) throw new Error(`${shownFile}: expected a list of cases at the top level`);
+
+  const seen = new Set<string>();
+  return raw.map((entry: unknown, position) => {
+    const parsed = caseSchema.safeParse(entry);
+    const id = caseIdOf(entry) ?? `#${position + 1}`;
+    if (!parsed.success) {
+      throw new Error(`${shownFile}, case ${id}: ${describeIssues(parsed.error.issues)}`);
+    }
+    if (seen.has(parsed.data.id)) throw new Error(`${shownFile}, case ${id}: duplicate id`);
+    seen.add(parsed.data.id);
+    const { scenario, note, ...rest } = parsed.data;
+    return {
+      ...rest,
+      signals: [...new Set(rest.signals)],
+      locale,
+      file: shownFile,
+      ...(scenario === undefined ? {} : { scenario }),
+      ...(note === undefined ? {} : { note }),
+    };
+  });
+}
+
+/** Zod issues as "field: problem" pairs on one line, e.g. `signals[2]: unknown signal id "x"`. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const where = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+      return `${where || 'case'}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function caseIdOf(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null || !('id' in entry)) return undefined;
+  const id = (entry as { id: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/** Customer turns in order, then the reply as the one trainee turn. */
+export function replyTranscript(
+  locale: Locale,
+  customer: readonly string[],
+  reply: string,
+  scenario?: Scenario,
+): Transcript {
+  return {
+    locale,
+    ...(scenario === undefined ? {} : { scenario }),
+    turns: [...customer.map((text) => ({ role: 'customer' as const, text })), { role: 'trainee' as const, text: reply }],
+  };
+}
+
+/** The signals the engine raises on a reply that follows the given customer turns. */
+export function replySignals(
+  rubric: Rubric,
+  locale: Locale,
+  customer: readonly string[],
+  reply: string,
+  scenario?: Scenario,
+): Set<string> {
+  const transcript = replyTranscript(locale, customer, reply, scenario);
+  const replyIndex = transcript.turns.length - 1;
+  const report = scoreTranscript(rubric, transcript);
+  const turn = report.turns.find((t) => t.index === replyIndex);
+  if (!turn) throw new Error(`the score report has no entry for the trainee turn at index ${replyIndex}`);
+  return new Set<string>(turn.signals);
+}
+
+/** Scores every case and compares the engine's signals with the labels, signal by signal. */
+export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): CaseMeasurement {
+  const gold: Set<ContractSignalId>[] = [];
+  const predicted: Set<ContractSignalId>[] = [];
+  const misses: Miss[] = [];
+
+  for (const c of cases) {
+    let raised: Set<string>;
+    try {
+      raised = replySignals(rubric, c.locale, c.customer, c.reply, c.scenario);
+    } catch (error) {
+      throw new Error(`${c.file}, case ${c.id}: scoring failed: ${(error as Error).message}`, { cause: error });
+    }
+    // Signals outside the contract (the engine may grow) are not measured here.
+    const detected = SIGNAL_IDS.filter((s) => raised.has(s));
+    const expected = new Set(c.signals);
+    gold.push(expected);
+    predicted.push(new Set(detected));
+
+    for (const signal of SIGNAL_IDS) {
+      const isExpected = expected.has(signal);
+      if (isExpected === raised.has(signal)) continue;
+      misses.push({
+        locale: c.locale,
+        caseId: c.id,
+        signal,
+        kind: isExpected ? 'false negative' : 'false positive',
+        reply: c.reply,
+        expected: c.signals,
+        detected,
+        ...(c.note === undefined ? {} : { note: c.note }),
+      });
+    }
+  }
+
+  const byLabel = perLabelConfusion(gold, predicted, SIGNAL_IDS);
+  const locales = new Set(cases.map((c) => c.locale));
+  return {
+    locale: locales.size === 1 ? [...locales][0]! : 'mixed',
+    cases: cases.length,
+    signals: SIGNAL_IDS.map((signal) => ({ signal, ...binaryStats(byLabel.get(signal)!) })),
+    misses,
+  };
+}
+
+/** Misses of one signal, one line each, for test failure messages and reports. */
+export function describeMisses(misses: readonly Miss[]): string {
+  return misses
+    .map((m) => `  ${m.caseId} ${m.kind === 'false positive' ? 'FP' : 'FN'} ${m.signal}: ${JSON.stringify(m.reply)} (detected: ${m.detected.join(', ') || 'none'})`)
+    .join('\n');
+}

@@ -1,0 +1,214 @@
+// `npm run eval`: how well the rubric engine agrees with labels, printed as a report.
+// Our own labelled cases per locale and signal with the commonest misses, then each public
+// dataset. Low figures are findings, not failures: the exit code is 1 only when something
+// could not be loaded or scored.
+//
+//   npm run eval [-- --misses N|all] [-- --json]
+import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { displayWidth, formatTable } from './metrics.ts';
+import { LOCALES, loadCases, measureCases, type CaseMeasurement, type Locale, type Miss, type Rubric } from './ownCases.ts';
+import { measureAnnoMI } from './datasets/annomi.ts';
+import { measureCped } from './datasets/cped.ts';
+import { measureEpitome } from './datasets/epitome.ts';
+import { measureEmpatheticPersonas } from './datasets/empatheticPersonas.ts';
+import type { DatasetReport, DatasetResult } from './datasets/shared.ts';
+
+const LEGEND =
+  'n+/gold+: items the labels mark; pred/pred+: items the engine marks; P, R, F1 (F1 = 1 when neither marks anything); kappa: Cohen\'s, labels vs engine; "-": undefined';
+const USAGE = 'usage: npm run eval -- [--misses N|all] [--json]';
+const DEFAULT_MISSES = 15;
+const REPLY_WIDTH = 90;
+/** A table column of ratios, printed with two decimals throughout. */
+const ratio = (header: string) => ({ header, decimals: 2 });
+
+interface Options {
+  help: boolean;
+  json: boolean;
+  /** How many misses to print; Infinity for all. */
+  misses: number;
+}
+
+type LocaleOutcome = ({ status: 'ok' } & CaseMeasurement) | { status: 'error'; locale: Locale; error: string };
+type DatasetOutcome = DatasetReport | { name: string; status: 'error'; error: string };
+
+const DATASETS: readonly { name: string; measure: (rubric: Rubric) => DatasetReport }[] = [
+  { name: 'epitome', measure: measureEpitome },
+  { name: 'annomi', measure: measureAnnoMI },
+  { name: 'cped', measure: measureCped },
+  { name: 'empathetic-personas', measure: measureEmpatheticPersonas },
+];
+
+function parseArgs(args: readonly string[]): Options {
+  const options: Options = { help: false, json: false, misses: DEFAULT_MISSES };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--misses' || arg.startsWith('--misses=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (value === 'all') options.misses = Infinity;
+      else if (value !== undefined && /^\d+$/.test(value)) options.misses = Number(value);
+      else throw new Error(`--misses needs a number or "all"\n${USAGE}`);
+    } else if (arg === '--help' || arg === '-h') options.help = true;
+    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  return options;
+}
+
+function measureLocale(rubric: Rubric, locale: Locale): LocaleOutcome {
+  try {
+    return { status: 'ok', ...measureCases(rubric, loadCases(locale)) };
+  } catch (error) {
+    return { status: 'error', locale, error: messageOf(error) };
+  }
+}
+
+function measureDataset(rubric: Rubric, dataset: (typeof DATASETS)[number]): DatasetOutcome {
+  try {
+    return dataset.measure(rubric);
+  } catch (error) {
+    return { name: dataset.name, status: 'error', error: messageOf(error) };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---- text report ----
+
+function printOwnCases(outcomes: readonly LocaleOutcome[], missLimit: number): void {
+  console.log('== Own labelled cases (test/cases) ==\n');
+  for (const outcome of outcomes) {
+    if (outcome.status === 'error') {
+      console.log(`${outcome.locale}: ERROR ${outcome.error}\n`);
+      continue;
+    }
+    console.log(`${outcome.locale}: ${outcome.cases} cases`);
+    const rows = outcome.signals.map((s) => [s.signal, s.positives, s.predicted, s.tp, s.fp, s.fn, s.precision, s.recall, s.f1]);
+    console.log(indent(formatTable(['signal', 'n+', 'pred', 'tp', 'fp', 'fn', ratio('P'), ratio('R'), ratio('F1')], rows)));
+    console.log();
+  }
+  printMisses(outcomes.flatMap((o) => (o.status === 'ok' ? o.misses : [])), missLimit);
+}
+
+/** Misses grouped by locale, signal and kind, biggest group first, cut to the limit. */
+function printMisses(misses: readonly Miss[], limit: number): void {
+  if (misses.length === 0) {
+    console.log('No misses.\n');
+    return;
+  }
+  const groups = new Map<string, Miss[]>();
+  for (const m of misses) {
+    const key = `${m.locale} ${m.signal} ${m.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const shown = Math.min(limit, misses.length);
+  const more = shown < misses.length ? ` (--misses N or --misses all for more)` : '';
+  console.log(`Commonest misses: ${shown} of ${misses.length} shown${more}`);
+  let left = shown;
+  for (const [key, group] of ordered) {
+    if (left <= 0) break;
+    console.log(`  ${key} (${group.length})`);
+    for (const m of group.slice(0, left)) {
+      console.log(`    ${m.caseId}: ${truncate(JSON.stringify(m.reply), REPLY_WIDTH)}  [detected: ${m.detected.join(', ') || 'none'}]`);
+    }
+    left -= group.length;
+  }
+  console.log();
+}
+
+function printDatasets(outcomes: readonly DatasetOutcome[]): void {
+  console.log('== Public datasets (none is customer-service data; figures show direction, not a pass mark) ==\n');
+  for (const outcome of outcomes) {
+    if (outcome.status === 'error') {
+      console.log(`${outcome.name}: ERROR ${outcome.error}\n`);
+      continue;
+    }
+    console.log(`${outcome.name}: ${outcome.description}`);
+    if (outcome.status === 'skipped') {
+      console.log(`  ${outcome.reason}\n`);
+      continue;
+    }
+    printDatasetFigures(outcome);
+  }
+}
+
+function printDatasetFigures(d: DatasetResult): void {
+  console.log(`  ${d.items} items scored in ${d.seconds} s`);
+  const rows = d.comparisons.map((c) => [c.label, c.n, c.positives, c.predicted, c.precision, c.recall, c.f1, c.kappa]);
+  console.log(indent(formatTable(['gold vs engine', 'n', 'gold+', 'pred+', ratio('P'), ratio('R'), ratio('F1'), ratio('kappa')], rows)));
+  if (d.levels.length > 0) {
+    console.log('  detection rate by gold level:');
+    const levelRows = d.levels.map((l) => [l.comparison, l.level, l.n, l.detected, l.rate]);
+    console.log(indent(formatTable(['comparison', 'level', 'n', 'fired', ratio('rate')], levelRows), 4));
+  }
+  if (d.agreements.length > 0) {
+    console.log('  other agreement:');
+    console.log(indent(formatTable(['what', 'n', ratio('kappa')], d.agreements.map((a) => [a.label, a.n, a.kappa])), 4));
+  }
+  for (const note of d.notes) console.log(`  note: ${note}`);
+  console.log();
+}
+
+function indent(text: string, spaces = 2): string {
+  const pad = ' '.repeat(spaces);
+  return text
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
+}
+
+function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+// ---- main ----
+
+function main(): number {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(messageOf(error));
+    return 1;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+
+  let rubric: Rubric;
+  try {
+    rubric = loadDefaultRubric();
+  } catch (error) {
+    console.error(`error: could not load the default rubric: ${messageOf(error)}`);
+    return 1;
+  }
+
+  const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale));
+  const datasets = DATASETS.map((d) => measureDataset(rubric, d));
+  const errors = [
+    ...ownCases.flatMap((o) => (o.status === 'error' ? [o.error] : [])),
+    ...datasets.flatMap((d) => (d.status === 'error' ? [`${d.name}: ${d.error}`] : [])),
+  ];
+
+  if (options.json) {
+    console.log(JSON.stringify({ ownCases, datasets, errors }, null, 2));
+  } else {
+    console.log(`${LEGEND}\n`);
+    printOwnCases(ownCases, options.misses);
+    printDatasets(datasets);
+  }
+  for (const error of errors) console.error(`error: ${error}`);
+  return errors.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main();
+
