@@ -26,7 +26,10 @@ export function criterionFeedback(
 ): string {
   const worst = fired.filter((f) => f.signal.points < 0).sort((a, b) => a.signal.points - b.signal.points)[0];
   if (worst) return fill(worst.signal.present[locale], worst);
-  const best = [...fired].sort((a, b) => b.signal.points - a.signal.points)[0];
+  // On equal points the later signal in the rubric wins: for the complaint steps, the
+  // furthest step reached is what the trainee most needs to hear about.
+  const rank = (f: FiredSignal): number => signals.indexOf(f.signal);
+  const best = [...fired].sort((a, b) => b.signal.points - a.signal.points || rank(b) - rank(a))[0];
   const hint = signals.find((s) => s.points > 0 && s.absent && !fired.some((f) => f.signal === s));
   // A signal worth no points (a closed question) is noted, but a hint for the missing
   // positive one helps the trainee more.

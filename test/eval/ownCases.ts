@@ -77,8 +77,13 @@ const caseSchema = z.object({
   note: z.string().optional(),
 });
 
-export function caseFile(locale: Locale): string {
-  return path.join(repoRoot, 'test', 'cases', `${locale}.yaml`);
+/** `development` cases tune the word lists; `holdout` cases were written afterwards and never are. */
+export type CaseSet = 'development' | 'holdout';
+
+export function caseFile(locale: Locale, set: CaseSet = 'development'): string {
+  return set === 'holdout'
+    ? path.join(repoRoot, 'test', 'cases', 'holdout', `${locale}.yaml`)
+    : path.join(repoRoot, 'test', 'cases', `${locale}.yaml`);
 }
 
 /** Reads and validates one locale's cases; throws naming the file and the case on any problem. */

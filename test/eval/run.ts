@@ -6,7 +6,7 @@
 //   npm run eval [-- --misses N|all] [-- --json]
 import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
 import { displayWidth, formatTable } from './metrics.ts';
-import { LOCALES, loadCases, measureCases, type CaseMeasurement, type Locale, type Miss, type Rubric } from './ownCases.ts';
+import { caseFile, LOCALES, loadCases, measureCases, type CaseMeasurement, type CaseSet, type Locale, type Miss, type Rubric } from './ownCases.ts';
 import { measureAnnoMI } from './datasets/annomi.ts';
 import { measureCped } from './datasets/cped.ts';
 import { measureEpitome } from './datasets/epitome.ts';
@@ -54,9 +54,9 @@ function parseArgs(args: readonly string[]): Options {
   return options;
 }
 
-function measureLocale(rubric: Rubric, locale: Locale): LocaleOutcome {
+function measureLocale(rubric: Rubric, locale: Locale, set: CaseSet): LocaleOutcome {
   try {
-    return { status: 'ok', ...measureCases(rubric, loadCases(locale)) };
+    return { status: 'ok', ...measureCases(rubric, loadCases(locale, caseFile(locale, set))) };
   } catch (error) {
     return { status: 'error', locale, error: messageOf(error) };
   }
@@ -76,8 +76,13 @@ function messageOf(error: unknown): string {
 
 // ---- text report ----
 
-function printOwnCases(outcomes: readonly LocaleOutcome[], missLimit: number): void {
-  console.log('== Own labelled cases (test/cases) ==\n');
+const CASE_SET_TITLES: Record<CaseSet, string> = {
+  development: '== Own labelled cases: development set (test/cases; the word lists are tuned on these) ==',
+  holdout: '== Own labelled cases: held-out set (test/cases/holdout; written after tuning, never tuned on) ==',
+};
+
+function printOwnCases(set: CaseSet, outcomes: readonly LocaleOutcome[], missLimit: number): void {
+  console.log(`${CASE_SET_TITLES[set]}\n`);
   for (const outcome of outcomes) {
     if (outcome.status === 'error') {
       console.log(`${outcome.locale}: ERROR ${outcome.error}\n`);
@@ -192,18 +197,20 @@ function main(): number {
     return 1;
   }
 
-  const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale));
+  const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale, 'development'));
+  const holdout = LOCALES.map((locale) => measureLocale(rubric, locale, 'holdout'));
   const datasets = DATASETS.map((d) => measureDataset(rubric, d));
   const errors = [
-    ...ownCases.flatMap((o) => (o.status === 'error' ? [o.error] : [])),
+    ...[...ownCases, ...holdout].flatMap((o) => (o.status === 'error' ? [o.error] : [])),
     ...datasets.flatMap((d) => (d.status === 'error' ? [`${d.name}: ${d.error}`] : [])),
   ];
 
   if (options.json) {
-    console.log(JSON.stringify({ ownCases, datasets, errors }, null, 2));
+    console.log(JSON.stringify({ ownCases, holdout, datasets, errors }, null, 2));
   } else {
     console.log(`${LEGEND}\n`);
-    printOwnCases(ownCases, options.misses);
+    printOwnCases('development', ownCases, options.misses);
+    printOwnCases('holdout', holdout, options.misses);
     printDatasets(datasets);
   }
   for (const error of errors) console.error(`error: ${error}`);
