@@ -66,6 +66,7 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       closed: compilePhrases(q.closed, lang),
       shortFact: compilePhrases(q.short_fact, lang),
       open: compilePhrases(q.open, lang),
+      indefinite: compilePhrases(q.indefinite, lang),
     };
   };
   const criteria = Object.fromEntries(

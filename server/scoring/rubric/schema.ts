@@ -61,6 +61,7 @@ const QuestionCueConfig = z.strictObject({
   closed: z.array(z.string().min(1)),
   short_fact: z.array(z.string().min(1)),
   open: z.array(z.string().min(1)),
+  indefinite: z.array(z.string().min(1)).default([]),
 });
 
 export const RubricFile = z

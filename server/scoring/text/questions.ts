@@ -29,6 +29,8 @@ export interface QuestionCues {
   shortFact: PhraseMatcher;
   /** Question words that ask for an explanation (what, how, why, 为什么): open. */
   open: PhraseMatcher;
+  /** Words that make a question word indefinite ("有什么问题都可以问我"): no question. */
+  indefinite: PhraseMatcher;
 }
 
 function isQuestion(sentence: string, lang: Lang, cues: QuestionCues): boolean {
@@ -38,7 +40,10 @@ function isQuestion(sentence: string, lang: Lang, cues: QuestionCues): boolean {
     const last = core.slice(-1);
     // Without a question mark, a closing particle or a closing tag ("…，对吧") makes a question;
     // "是否" in the middle of a statement ("确认是否需要") does not.
-    return cues.particles.test(last) || cues.closed.find(core).some((m) => m.phrase.length > 1 && m.end >= core.length - 1);
+    if (cues.particles.test(last) || cues.closed.find(core).some((m) => m.phrase.length > 1 && m.end >= core.length - 1)) return true;
+    // Speech-to-text transcripts carry no punctuation: a sentence left open that holds a
+    // question word in its asking use ("为什么又离了", "什么时候能放款") is a question.
+    return !/[。!.]$/.test(sentence) && (cues.open.test(core) || cues.shortFact.test(core)) && !cues.indefinite.test(core);
   }
   // Without a question mark, only a sentence that opens like a question and is not closed
   // by a full stop counts ("could you check the date" typed in a hurry); "When you applied,
