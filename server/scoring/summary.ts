@@ -11,9 +11,14 @@ const ORDER_PENALTY = 10;
 export function complaintSteps(turns: readonly TurnScore[]): ComplaintStepsSummary {
   const covered: ComplaintStep[] = [];
   for (const turn of turns) {
-    for (const step of COMPLAINT_STEPS) {
-      if (turn.signals.includes(`complaint.${step}`) && !covered.includes(step)) covered.push(step);
-    }
+    // Within one reply, the steps count in the order they were said.
+    const said = COMPLAINT_STEPS.map((step) => ({
+      step,
+      at: turn.criteria.complaint_process.evidence.find((e) => e.signal === `complaint.${step}`)?.start,
+    }))
+      .filter((s): s is { step: ComplaintStep; at: number } => s.at !== undefined)
+      .sort((a, b) => a.at - b.at);
+    for (const { step } of said) if (!covered.includes(step)) covered.push(step);
   }
   const ranks = covered.map((s) => COMPLAINT_STEPS.indexOf(s));
   return {
@@ -23,14 +28,11 @@ export function complaintSteps(turns: readonly TurnScore[]): ComplaintStepsSumma
   };
 }
 
-function countEvidence(turns: readonly TurnScore[], signal: string): number {
-  return turns.reduce((n, t) => n + t.criteria.active_listening.evidence.filter((e) => e.signal === signal).length, 0);
-}
-
 export function listening(turns: readonly TurnScore[]): ListeningSummary {
-  const reflections = countEvidence(turns, 'listening.reflection');
-  const open = countEvidence(turns, 'listening.open_question');
-  const closed = countEvidence(turns, 'listening.closed_question');
+  const sum = (key: keyof TurnScore['listening']): number => turns.reduce((n, t) => n + t.listening[key], 0);
+  const reflections = sum('reflections');
+  const open = sum('open_questions');
+  const closed = sum('closed_questions');
   const questions = open + closed;
   const round2 = (x: number): number => Math.round(x * 100) / 100;
   return {

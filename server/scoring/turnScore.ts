@@ -9,13 +9,13 @@ import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
 import { toOriginalSpan } from './text/normalize.ts';
 import { CRITERIA, type CriterionId, type CriterionScore, type Evidence, type TurnScore } from './types.ts';
 
-/** Overlapping or touching hits become one span, so evidence highlights read as phrases. */
+/** Overlapping hits become one span; touching ones stay apart (two questions back to back are two). */
 function mergeHits(hits: Hit[]): Hit[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
   for (const h of sorted) {
     const last = out[out.length - 1];
-    if (last && h.start <= last.end && last.suggestion === h.suggestion) last.end = Math.max(last.end, h.end);
+    if (last && h.start < last.end && last.suggestion === h.suggestion) last.end = Math.max(last.end, h.end);
     else out.push({ ...h });
   }
   return out;
@@ -62,5 +62,16 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
       feedback: criterionFeedback(config, rubric.signals.filter((s) => s.criterion === id), mine, reply.locale),
     };
   }
-  return { index, role: 'trainee', signals: fired.map((f) => f.signal.id), criteria };
+  const count = (signal: string): number => fired.find((f) => f.signal.id === signal)?.evidence.length ?? 0;
+  return {
+    index,
+    role: 'trainee',
+    signals: fired.map((f) => f.signal.id),
+    criteria,
+    listening: {
+      reflections: count('listening.reflection'),
+      open_questions: count('listening.open_question'),
+      closed_questions: count('listening.closed_question'),
+    },
+  };
 }

@@ -79,18 +79,24 @@ export const CriterionScore = z.object({
 });
 export type CriterionScore = z.infer<typeof CriterionScore>;
 
+/** How a turn listened: restatements and questions, counted one per sentence. */
+export const TurnListening = z.object({
+  reflections: z.number().int(),
+  open_questions: z.number().int(),
+  closed_questions: z.number().int(),
+});
+export type TurnListening = z.infer<typeof TurnListening>;
+
 export const TurnScore = z.object({
   index: z.number().int().nonnegative(),
   role: z.literal('trainee'),
   signals: z.array(SignalId),
   criteria: z.record(CriterionId, CriterionScore),
+  listening: TurnListening,
 });
 export type TurnScore = z.infer<typeof TurnScore>;
 
-export const ListeningSummary = z.object({
-  reflections: z.number().int(),
-  open_questions: z.number().int(),
-  closed_questions: z.number().int(),
+export const ListeningSummary = TurnListening.extend({
   /** Reflections per question; null when the trainee asked no question. */
   reflection_to_question_ratio: z.number().nullable(),
   /** Share of questions that were open, 0 to 1; null when no question was asked. */

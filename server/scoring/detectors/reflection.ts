@@ -46,10 +46,19 @@ function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop:
 // A customer's question is not a fact to reflect: an answer naturally reuses its words.
 const ASKS = /\?|[吗呢么]\s*[.。!]*$/;
 
-/** The customer's statements: every clause but the asking one of a question sentence. */
+// "If my application is approved…", "如果…": a supposition, not a fact the customer gave.
+const SUPPOSES = /^(?:if|suppose|what if|in case|如果|要是|假如|万一|假设)/;
+
+/** The customer's statements: every clause of a question sentence but the asking and supposing ones. */
 function statementSpans(turn: SpokenTurn): Span[] {
   const norm = turn.text.norm;
-  return sentences(norm).flatMap((s) => (ASKS.test(norm.slice(s.start, s.end)) ? clauses(norm, s).slice(0, -1) : [s]));
+  return sentences(norm).flatMap((s) =>
+    ASKS.test(norm.slice(s.start, s.end))
+      ? clauses(norm, s)
+          .slice(0, -1)
+          .filter((c) => !SUPPOSES.test(norm.slice(c.start, c.end)))
+      : [s],
+  );
 }
 
 interface Facts {

@@ -53,8 +53,8 @@ export function compileRubric(file: RubricFile): CompiledRubric {
     phrases: (lists) => ({ en: compilePhrases(lists.en, 'en'), zh: compilePhrases(lists.zh, 'zh') }),
     localize,
     negation: {
-      zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.window),
-      en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.window),
+      zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
+      en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.breaks, negation.en.window),
     },
   };
   const cuesFor = (lang: Lang): QuestionCues => {
@@ -67,6 +67,7 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       shortFact: compilePhrases(q.short_fact, lang),
       open: compilePhrases(q.open, lang),
       indefinite: compilePhrases(q.indefinite, lang),
+      rhetorical: compilePhrases(q.rhetorical, lang),
     };
   };
   const criteria = Object.fromEntries(

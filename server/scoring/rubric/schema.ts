@@ -50,6 +50,8 @@ const NegationConfig = z.strictObject({
   negators: z.array(z.string().min(1)).min(1),
   /** Compounds that contain a negator without negating (不好意思, 別人). */
   not_negating: z.array(z.string().min(1)).default([]),
+  /** Where a condition ends and its consequence begins: a negator before these does not reach past them. */
+  breaks: z.array(z.string().min(1)).default([]),
   /** Look-back: characters for Chinese, words for English. */
   window: z.number().int().positive(),
 });
@@ -62,6 +64,7 @@ const QuestionCueConfig = z.strictObject({
   short_fact: z.array(z.string().min(1)),
   open: z.array(z.string().min(1)),
   indefinite: z.array(z.string().min(1)).default([]),
+  rhetorical: z.array(z.string().min(1)).default([]),
 });
 
 export const RubricFile = z

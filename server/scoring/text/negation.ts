@@ -9,12 +9,22 @@ import { compilePhrases, type PhraseMatcher } from './phraseMatcher.ts';
 export interface NegationRules {
   negators: PhraseMatcher;
   notNegating: PhraseMatcher;
+  /**
+   * Words where a condition gives way to its consequence ("不还钱就坐牢", "if you don't
+   * pay you will go to jail"): a negator before them belongs to the condition.
+   */
+  breaks: PhraseMatcher;
   /** How far back to look: characters for Chinese, words for English. */
   window: number;
 }
 
-export function compileNegation(lang: Lang, negators: string[], notNegating: string[], window: number): NegationRules {
-  return { negators: compilePhrases(negators, lang), notNegating: compilePhrases(notNegating, lang), window };
+export function compileNegation(lang: Lang, negators: string[], notNegating: string[], breaks: string[], window: number): NegationRules {
+  return {
+    negators: compilePhrases(negators, lang),
+    notNegating: compilePhrases(notNegating, lang),
+    breaks: compilePhrases(breaks, lang),
+    window,
+  };
 }
 
 /** Start of the look-back window: `window` characters (zh) or words (en) before `at`. */
@@ -30,7 +40,9 @@ function windowStart(norm: string, clauseStart: number, at: number, lang: Lang, 
 }
 
 export function isNegated(norm: string, clauseStart: number, at: number, lang: Lang, rules: NegationRules): boolean {
-  const from = windowStart(norm, clauseStart, at, lang, rules.window);
+  let from = windowStart(norm, clauseStart, at, lang, rules.window);
+  // The consequence starts after the last break: only what stands between counts.
+  for (const b of rules.breaks.find(norm.slice(clauseStart, at))) from = Math.max(from, clauseStart + b.end);
   if (from >= at) return false;
   // Blank out look-alike compounds, looking a little wider so one cut by the window still counts.
   const wide = norm.slice(Math.max(clauseStart, from - 3), Math.min(norm.length, at + 3));

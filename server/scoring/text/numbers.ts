@@ -31,18 +31,25 @@ export function parseChineseNumeral(s: string): number | null {
   let total = 0;
   let section = 0;
   let digit = -1;
+  // The unit just said, for the spoken shorthand "三千五" (3500) and "两万五" (25000).
+  let lastUnit = 0;
   for (const ch of s) {
     if (ch in DIGITS) digit = DIGITS[ch]!;
     else if (ch in UNITS) {
       section += (digit < 0 ? 1 : digit) * UNITS[ch]!;
+      lastUnit = UNITS[ch]!;
       digit = -1;
     } else if (ch in BIG_UNITS) {
       total += (section + Math.max(digit, 0)) * BIG_UNITS[ch]!;
+      lastUnit = BIG_UNITS[ch]!;
       section = 0;
       digit = -1;
+    } else if (ch === '零') {
+      lastUnit = 0;
     } else return null;
   }
-  const value = total + section + Math.max(digit, 0);
+  const trailing = digit > 0 && lastUnit >= 100 && s.length >= 3 ? (digit * lastUnit) / 10 : Math.max(digit, 0);
+  const value = total + section + trailing;
   return Number.isFinite(value) ? value : null;
 }
 
@@ -55,9 +62,10 @@ const EN_WORDS: Record<string, number> = {
 
 // Digits with separators and a decimal part, an optional 万/千/k multiplier; or a run of
 // Chinese numerals (at least one, 一 alone only before a measure word is still a number).
-const MENTION = /(\d[\d,]*(?:\.\d+)?)\s*(万|千|k\b|thousand)?|([零〇半一二两三四五六七八九十百千万亿]+)|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|once|twice|first|second|third|fourth|fifth|half|fortnight)\b/g;
+const MENTION = /(\d[\d,]*(?:\.\d+)?)\s*(万|千|k\b|thousand)?|([零〇半一二两三四五六七八九十百千万亿]+)|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|once|twice|first|second|third|fourth|fifth|half|fortnight)\b(?:\s+(hundred|thousand))?/g;
 
-const MULTIPLIER: Record<string, number> = { 万: 1e4, 千: 1e3, k: 1e3, thousand: 1e3 };
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 千: 1e3, k: 1e3, thousand: 1e3, hundred: 100 };
+const MEASURE_WORD = /[个次天周月年笔期号块元岁]/;
 
 export function numberMentions(norm: string): NumberMention[] {
   const out: NumberMention[] = [];
@@ -68,11 +76,13 @@ export function numberMentions(norm: string): NumberMention[] {
       value = Number(m[1].replace(/,/g, ''));
       if (m[2]) value *= MULTIPLIER[m[2]] ?? 1;
     } else if (m[3] !== undefined) {
-      // A lone 一 is usually "a/one" in a phrase (一下, 一点), not a figure worth matching.
-      if (m[3] === '一') continue;
+      // A lone 一 is usually "a/one" in a phrase (一下, 一点); before a measure word (一个月,
+      // 一次) it is a figure.
+      if (m[3] === '一' && !MEASURE_WORD.test(norm[m.index + 1] ?? '')) continue;
       value = parseChineseNumeral(m[3]);
     } else if (m[4] !== undefined) {
       value = EN_WORDS[m[4]] ?? null;
+      if (value !== null && m[5]) value *= MULTIPLIER[m[5]] ?? 1;
     }
     const end = m.index + m[0].length;
     if (value !== null && Number.isFinite(value)) out.push({ value, start: m.index, end, unit: unitAfter(norm, end) });

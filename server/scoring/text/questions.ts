@@ -31,9 +31,17 @@ export interface QuestionCues {
   open: PhraseMatcher;
   /** Words that make a question word indefinite ("有什么问题都可以问我"): no question. */
   indefinite: PhraseMatcher;
+  /** Put-downs dressed as questions ("有什么好生气的？"): no question to answer. */
+  rhetorical: PhraseMatcher;
 }
 
+// A Chinese A-not-A question: 是不是, 有没有, 能不能, 会不会.
+const A_NOT_A = /([\u4e00-\u9fff])[不没]\1/u;
+// Without a question mark, an English wh-word counts only in question order ("when did…").
+const WH_THEN_AUX = /^(?:what|how|why|when|where|who|which)\b(?:\s+\w+)?\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|have|has|had|am)\b/;
+
 function isQuestion(sentence: string, lang: Lang, cues: QuestionCues): boolean {
+  if (cues.rhetorical.test(sentence)) return false;
   if (sentence.includes('?')) return true;
   if (lang === 'zh') {
     const core = sentence.replace(/[\s?!.。…~～]*$/, '');
@@ -43,13 +51,14 @@ function isQuestion(sentence: string, lang: Lang, cues: QuestionCues): boolean {
     if (cues.particles.test(last) || cues.closed.find(core).some((m) => m.phrase.length > 1 && m.end >= core.length - 1)) return true;
     // Speech-to-text transcripts carry no punctuation: a sentence left open that holds a
     // question word in its asking use ("为什么又离了", "什么时候能放款") is a question.
-    return !/[。!.]$/.test(sentence) && (cues.open.test(core) || cues.shortFact.test(core)) && !cues.indefinite.test(core);
+    if (/[。!.]$/.test(sentence)) return false;
+    return A_NOT_A.test(core) || ((cues.open.test(core) || cues.shortFact.test(core)) && !cues.indefinite.test(core));
   }
   // Without a question mark, only a sentence that opens like a question and is not closed
   // by a full stop counts ("could you check the date" typed in a hurry); "When you applied,
   // the rate was fixed." is a statement.
   if (/\.$/.test(sentence) || sentence.includes(',')) return false;
-  return startsWith(cues.yesNo, sentence) || startsWith(cues.open, sentence) || startsWith(cues.shortFact, sentence);
+  return startsWith(cues.yesNo, sentence) || WH_THEN_AUX.test(sentence);
 }
 
 /** English questions are known by their first word; "so," "and" or "ok" may come before it. */
