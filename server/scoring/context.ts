@@ -11,7 +11,8 @@ import { numberMentions, type NumberMention } from './text/numbers.ts';
 
 export interface SpokenTurn {
   text: NormalText;
-  words: Word[];
+  /** Segmented on first use: only some detectors need words. */
+  readonly words: Word[];
   numbers: NumberMention[];
 }
 
@@ -27,7 +28,15 @@ export interface ReplyContext extends SpokenTurn {
 
 export function spokenTurn(raw: string, lang: Lang): SpokenTurn {
   const text = normalize(raw);
-  return { text, words: words(text.norm, lang), numbers: numberMentions(text.norm) };
+  let segmented: Word[] | undefined;
+  return {
+    text,
+    get words() {
+      segmented ??= words(text.norm, lang);
+      return segmented;
+    },
+    numbers: numberMentions(text.norm),
+  };
 }
 
 export function replyContext(
@@ -41,7 +50,11 @@ export function replyContext(
   const turn = spokenTurn(raw, lang);
   const spans = sentences(turn.text.norm);
   return {
-    ...turn,
+    text: turn.text,
+    get words() {
+      return turn.words;
+    },
+    numbers: turn.numbers,
     locale,
     lang,
     scenario,

@@ -136,7 +136,13 @@ export const reflection = defineDetector({
         const mine = [...new Set(numberKeys(reply, [span]))];
         const sharedNumbers = mine.filter((k) => !k.includes(' ') && theirNumbers.has(k)).length;
         let sharedWords = mine.filter((k) => k.includes(' ') && theirNumbers.has(k)).length;
-        for (const k of contentKeys(reply, [span], reply.lang, stop[reply.lang])) if (theirWords.has(k)) sharedWords++;
+        if (reply.lang === 'zh') {
+          // The customer's words found in the sentence as written: no second segmentation,
+          // and no miss when the segmenter cuts the reply differently ("还款" vs "还|款").
+          for (const k of theirWords) if (text.includes(k)) sharedWords++;
+        } else {
+          for (const k of contentKeys(reply, [span], reply.lang, stop[reply.lang])) if (theirWords.has(k)) sharedWords++;
+        }
         const restates = framed
           ? sharedNumbers + sharedWords >= 2
           : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.

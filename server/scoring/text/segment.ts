@@ -1,7 +1,8 @@
 /**
- * Words and sentences of a normalised text. Words come from Intl.Segmenter (one instance
- * per language, reused: building one is costly); sentences end at 。!?; and line breaks,
- * and at a full stop followed by a space, so "5.5%" stays whole.
+ * Words and sentences of a normalised text. Chinese words come from Intl.Segmenter (one
+ * instance, reused: building one is costly); English words are runs of letters, digits and
+ * apostrophes, which is what the segmenter would give, at a fraction of the cost. Sentences
+ * end at 。!?; and line breaks, and at a full stop followed by a space, so "5.5%" stays whole.
  */
 import type { Lang } from '../types.ts';
 
@@ -14,14 +15,16 @@ export interface Word extends Span {
   text: string;
 }
 
-const segmenters: Record<Lang, Intl.Segmenter> = {
-  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
-  en: new Intl.Segmenter('en', { granularity: 'word' }),
-};
+const zhSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const EN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function words(text: string, lang: Lang): Word[] {
   const out: Word[] = [];
-  for (const s of segmenters[lang].segment(text)) {
+  if (lang === 'en') {
+    for (const m of text.matchAll(EN_WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+  for (const s of zhSegmenter.segment(text)) {
     if (s.isWordLike) out.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
   }
   return out;
