@@ -6,8 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './main.ts';
-import { renderReport } from './reportTable.ts';
-import { loadRubricFor, scoreFile } from './scoreCommand.ts';
+import { loadRubricFor, printScores } from './scoreCommand.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLES = ['complaint-zh-Hant.json', 'collection-zh-Hans.json', 'application-en.json'];
@@ -34,18 +33,9 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`sparring demo: ${rubric.error}\n`);
     return 2;
   }
-  let failed = 0;
-  for (const [i, name] of EXAMPLES.entries()) {
-    // Shown relative to the repository, whatever directory the demo is run from.
-    const file = `docs/examples/${name}`;
-    const scored = await scoreFile(rubric.value, file, join(REPO_ROOT, file));
-    if (!scored.ok) {
-      failed++;
-      process.stderr.write(`${scored.error}\n`);
-      continue;
-    }
-    process.stdout.write(`${i > 0 ? '\n' : ''}${renderReport({ ...scored, rubric: rubric.value })}`);
-  }
+  // Shown relative to the repository, whatever directory the demo is run from.
+  const files = EXAMPLES.map((name) => `docs/examples/${name}`).map((file) => ({ file, path: join(REPO_ROOT, file) }));
+  const failed = await printScores(rubric.value, files, false);
   process.stdout.write(NEXT_STEPS);
   return failed > 0 ? 1 : 0;
 }

@@ -182,21 +182,34 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`sparring score: ${rubric.error}\n`);
     return 2;
   }
+  const failed = await printScores(rubric.value, files.map((file) => ({ file })), json);
+  return failed > 0 ? 1 : 0;
+}
+
+/**
+ * Scores files one at a time, so the output follows the input order: a table each, or a
+ * JSON line each; a bad file's one-line error goes to stderr. Returns how many failed.
+ * `path` is where to read when it differs from the name to show (the demo's examples).
+ */
+export async function printScores(
+  rubric: CompiledRubric,
+  files: readonly { file: string; path?: string }[],
+  json: boolean,
+): Promise<number> {
   let failed = 0;
   let tables = 0;
-  // One file at a time, so the output follows the input order.
-  for (const file of files) {
-    const scored = await scoreFile(rubric.value, file);
+  for (const { file, path } of files) {
+    const scored = await scoreFile(rubric, file, path);
     if (!scored.ok) {
       failed++;
       process.stderr.write(`${scored.error}\n`);
     } else if (json) {
       process.stdout.write(`${JSON.stringify({ file, ...scored.report })}\n`);
     } else {
-      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${renderReport({ ...scored, file: displayName(file), rubric: rubric.value })}`);
+      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${renderReport({ ...scored, file: displayName(file), rubric })}`);
     }
   }
-  return failed > 0 ? 1 : 0;
+  return failed;
 }
 
 export const scoreCommand: Command = {
