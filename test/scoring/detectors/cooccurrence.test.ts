@@ -29,7 +29,7 @@ describe('complaint.follow_up: a commitment and a time or channel', () => {
   it('我今天下午四點前打電話給您 is a follow-up, in either script', () => {
     const hant = reply('zh-Hant', '我今天下午四點前打電話給您。');
     expect(hant.signals).toContain('complaint.follow_up');
-    expect(followUps(hant).map((e) => e.text)).toEqual(['我今天下午四點前打電話給您']);
+    expect(followUps(hant).map((e) => e.text)).toEqual(['今天下午四點前打電話給您']);
     expect(reply('zh-Hans', '我今天下午四点前打电话给您。').signals).toContain('complaint.follow_up');
   });
 
