@@ -78,7 +78,7 @@ export const reflection = defineDetector({
   description: "restatement of the customer's earlier facts or words",
   schema: z.strictObject({
     type: z.literal('reflection'),
-    /** Words that frame a restatement: "您是说", "so you", "it sounds like". */
+    /** Words that frame a restatement: "您是说", "so you", "if I understand". */
     lead_ins: WordLists,
     /** Tags that ask the customer to confirm a restatement: "对吗", "is that right". */
     confirm: WordLists,
