@@ -5,7 +5,9 @@
  * Exit codes, for every command: 0 all done, 1 some input was bad (reported on stderr,
  * the rest still processed), 2 the command line itself was wrong (usage, unknown option).
  */
+import { chatCommand } from './chatCommand.ts';
 import { demoCommand } from './demoCommand.ts';
+import { personasCommand } from './personasCommand.ts';
 import { scoreCommand } from './scoreCommand.ts';
 
 export interface Command {
@@ -18,7 +20,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: readonly Command[] = [scoreCommand, demoCommand];
+const COMMANDS: readonly Command[] = [scoreCommand, personasCommand, chatCommand, demoCommand];
 
 export function usage(): string {
   const rows = COMMANDS.map((c) => [`${c.name} ${c.args}`.trim(), c.summary] as const);

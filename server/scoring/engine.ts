@@ -24,3 +24,17 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
   });
   return { locale, rubric: rubric.id, turns, summary: summarize(rubric, turns) };
 }
+
+/**
+ * Scores only the last turn, which must be the trainee's, with the customer's earlier turns
+ * as context: what a live session needs after each reply, without rescoring the whole call.
+ */
+export function scoreLatestTurn(rubric: CompiledRubric, transcript: Transcript): TurnScore {
+  const index = transcript.turns.length - 1;
+  const last = transcript.turns[index];
+  if (!last || last.role !== 'trainee') throw new Error('scoreLatestTurn: the last turn must be the trainee\'s');
+  const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
+  const lang = langOf(locale);
+  const customer = transcript.turns.slice(0, index).filter((t) => t.role === 'customer').map((t) => spokenTurn(t.text, lang));
+  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]), index);
+}

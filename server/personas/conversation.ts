@@ -1,0 +1,51 @@
+/**
+ * A conversation with a persona: the transcript so far and the customer's state, advanced
+ * one trainee reply at a time. Scripted replies are produced here; an LLM engine uses the
+ * same step and replaces only the words.
+ */
+import type { CompiledRubric } from '../scoring/rubric/compile.ts';
+import type { Transcript, Turn } from '../scoring/types.ts';
+import { customerStep, type Situation } from './customerStep.ts';
+import { initialState, type CustomerState } from './customerState.ts';
+import type { Mood, PersonaFile } from './schema.ts';
+import { openingLine, scriptedReply } from './scripted/scriptedReply.ts';
+
+export interface Conversation {
+  state: CustomerState;
+  turns: Turn[];
+}
+
+export function startConversation(persona: PersonaFile, seed: number): { conversation: Conversation; opening: { text: string; mood: Mood } } {
+  const text = openingLine(persona, seed);
+  const state = initialState(persona, seed);
+  return { conversation: { state, turns: [{ role: 'customer', text }] }, opening: { text, mood: state.mood } };
+}
+
+export function transcriptOf(persona: PersonaFile, turns: readonly Turn[]): Transcript {
+  return { locale: persona.locale, scenario: persona.scenario, persona: persona.id, turns: [...turns] };
+}
+
+/** The customer's step after a trainee reply, before any words are chosen. */
+export function traineeTurn(
+  persona: PersonaFile,
+  rubric: CompiledRubric,
+  conversation: Conversation,
+  text: string,
+): { state: CustomerState; situation: Situation; turns: Turn[] } {
+  if (conversation.state.outcome) throw new Error('the conversation has ended');
+  const turns: Turn[] = [...conversation.turns, { role: 'trainee', text }];
+  const { state, situation } = customerStep(persona, rubric, conversation.state, transcriptOf(persona, turns));
+  return { state, situation, turns };
+}
+
+/** A whole scripted exchange: the trainee's reply, the customer's answer. */
+export function scriptedExchange(
+  persona: PersonaFile,
+  rubric: CompiledRubric,
+  conversation: Conversation,
+  text: string,
+): { conversation: Conversation; situation: Situation; reply: string } {
+  const step = traineeTurn(persona, rubric, conversation, text);
+  const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns);
+  return { conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] }, situation: step.situation, reply };
+}

@@ -1,0 +1,107 @@
+/**
+ * One turn of a simulated customer, pure: the rubric scores the trainee's reply, the mood
+ * moves, the customer follows the complaint steps the trainee takes, facts are revealed to
+ * the right questions, and the conversation may end. The result is the situation the
+ * customer now answers, which the scripted and the LLM engines each put into words.
+ */
+import { scoreLatestTurn } from '../scoring/engine.ts';
+import type { CompiledRubric } from '../scoring/rubric/compile.ts';
+import { compilePhrases, type PhraseMatcher } from '../scoring/text/phraseMatcher.ts';
+import { normalize } from '../scoring/text/normalize.ts';
+import { COMPLAINT_STEPS, langOf, type ComplaintStep, type Transcript, type TurnScore } from '../scoring/types.ts';
+import type { CustomerState, Outcome } from './customerState.ts';
+import { ending } from './endings.ts';
+import { nextMood, trend, type Trend } from './moodModel.ts';
+import type { Mood, PersonaFile } from './schema.ts';
+
+const MISCONDUCT = ['conduct.threat', 'conduct.abusive', 'conduct.third_party_disclosure', 'conduct.false_promise'];
+
+export interface Situation {
+  /** The rubric's view of the trainee's reply. */
+  score: TurnScore;
+  before: Mood;
+  mood: Mood;
+  trend: Trend;
+  /** What the customer reacts to first, worst first. */
+  reaction: 'misconduct' | 'dismissive' | null;
+  /** A jargon term the customer will ask about, as the trainee wrote it. */
+  jargonTerm: string | null;
+  /** A fact revealed by this reply, with what the customer says of it. */
+  reveal: { fact: string; say: string[] } | null;
+  /** The complaint step the trainee just took the customer to. */
+  newStep: ComplaintStep | null;
+  outcome: Outcome | null;
+}
+
+export interface StepResult {
+  state: CustomerState;
+  situation: Situation;
+}
+
+// Each reveal's words, compiled once per loaded persona.
+const aboutMatchers = new WeakMap<PersonaFile['reveals'][number], PhraseMatcher>();
+
+function findReveal(persona: PersonaFile, state: CustomerState, score: TurnScore, replyText: string): Situation['reveal'] {
+  const norm = normalize(replyText).norm;
+  for (const r of persona.reveals) {
+    if (state.revealed.includes(r.fact)) continue;
+    if (!r.when_signals.some((s) => score.signals.includes(s))) continue;
+    let about = aboutMatchers.get(r);
+    if (!about) {
+      about = compilePhrases(r.about, langOf(persona.locale));
+      aboutMatchers.set(r, about);
+    }
+    if (r.about.length > 0 && !about.test(norm)) continue;
+    return { fact: r.fact, say: r.say };
+  }
+  return null;
+}
+
+function furthestNewStep(score: TurnScore, reached: readonly ComplaintStep[]): ComplaintStep | null {
+  const taken = COMPLAINT_STEPS.filter((s) => score.signals.includes(`complaint.${s}`) && !reached.includes(s));
+  return taken[taken.length - 1] ?? null;
+}
+
+/**
+ * Advances the customer by the trainee's latest turn (the last turn of `transcript`).
+ * The transcript carries the persona's locale and scenario.
+ */
+export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state: CustomerState, transcript: Transcript): StepResult {
+  const score = scoreLatestTurn(rubric, { ...transcript, locale: persona.locale, scenario: persona.scenario });
+  const reply = transcript.turns[transcript.turns.length - 1]!.text;
+  const mood = nextMood(persona, state.mood, score.signals);
+  const newStep = furthestNewStep(score, state.steps);
+  const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || score.signals.includes(`complaint.${s}`));
+  // Keep the order the trainee took them in: earlier ones first, then this turn's.
+  const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
+  const reveal = findReveal(persona, state, score, reply);
+  const hot = mood.anger >= persona.end.escalate.anger_at_least;
+  const next: CustomerState = {
+    ...state,
+    mood,
+    steps: ordered,
+    revealed: reveal ? [...state.revealed, reveal.fact] : state.revealed,
+    hotTurns: hot ? state.hotTurns + 1 : 0,
+    traineeTurns: state.traineeTurns + 1,
+  };
+  next.outcome = ending(persona, next);
+  const jargon = score.criteria.plain_language.evidence.find((e) => e.signal === 'plain.jargon');
+  return {
+    state: next,
+    situation: {
+      score,
+      before: state.mood,
+      mood,
+      trend: trend(state.mood, mood),
+      reaction: score.signals.some((s) => MISCONDUCT.includes(s))
+        ? 'misconduct'
+        : score.signals.includes('empathy.dismissive')
+          ? 'dismissive'
+          : null,
+      jargonTerm: jargon?.text ?? null,
+      reveal,
+      newStep,
+      outcome: next.outcome,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * How a conversation ends, the same for both engines: escalated when anger stays at the top
+ * for the persona's number of turns; resolved when the required steps are done and the
+ * customer is calm enough; abandoned when the trainee has taken too many turns.
+ */
+import type { CustomerState, Outcome } from './customerState.ts';
+import type { PersonaFile } from './schema.ts';
+
+export function ending(persona: PersonaFile, state: CustomerState): Outcome | null {
+  const { escalate, resolve, abandon } = persona.end;
+  if (state.hotTurns >= escalate.for_turns) return 'escalated';
+  const stepsDone = resolve.steps.every((s) => state.steps.includes(s));
+  if (
+    stepsDone &&
+    state.mood.anger <= resolve.anger_at_most &&
+    state.mood.confusion <= resolve.confusion_at_most &&
+    state.mood.trust >= resolve.trust_at_least
+  ) {
+    return 'resolved';
+  }
+  if (state.traineeTurns >= abandon.after_turns) return 'abandoned';
+  return null;
+}

@@ -1,0 +1,39 @@
+/**
+ * The mood both engines share: anger, trust and confusion from 0 to 10, moved each turn by
+ * the persona's impatience and by the signals the rubric found in the trainee's reply.
+ */
+import { MOOD_AXES, type Mood, type MoodDelta, type PersonaFile } from './schema.ts';
+
+const clamp = (x: number): number => Math.min(10, Math.max(0, Math.round(x * 10) / 10));
+
+function apply(mood: Mood, delta: MoodDelta): Mood {
+  return {
+    anger: clamp(mood.anger + (delta.anger ?? 0)),
+    trust: clamp(mood.trust + (delta.trust ?? 0)),
+    confusion: clamp(mood.confusion + (delta.confusion ?? 0)),
+  };
+}
+
+/** The mood after a reply: impatience first, then each signal found, once each. */
+export function nextMood(persona: PersonaFile, mood: Mood, signals: readonly string[]): Mood {
+  let next = apply(mood, persona.mood.each_turn);
+  for (const signal of new Set(signals)) {
+    const effect = persona.mood.effects[signal as keyof PersonaFile['mood']['effects']];
+    if (effect) next = apply(next, effect);
+  }
+  return next;
+}
+
+export type Trend = 'calmer' | 'angrier' | 'same';
+
+/** Whether the customer is better or worse disposed than a turn ago, all axes weighed. */
+export function trend(before: Mood, after: Mood): Trend {
+  const worse = after.anger - before.anger + (after.confusion - before.confusion) - (after.trust - before.trust);
+  if (worse <= -0.5) return 'calmer';
+  if (worse >= 0.5) return 'angrier';
+  return 'same';
+}
+
+export function moodChanged(before: Mood, after: Mood): boolean {
+  return MOOD_AXES.some((axis) => before[axis] !== after[axis]);
+}

@@ -1,0 +1,67 @@
+/**
+ * Runs the conversations a persona file carries as its own tests: each trainee line, the
+ * mood direction, stage, revealed fact and reply words expected after it, and the outcome.
+ * A QA person proves a new persona behaves before it ships with `sparring personas test`.
+ */
+import type { CompiledRubric } from '../scoring/rubric/compile.ts';
+import { scriptedExchange, startConversation } from './conversation.ts';
+import { MOOD_AXES, type Mood, type PersonaFile, type PersonaTest } from './schema.ts';
+
+export interface PersonaTestResult {
+  persona: string;
+  locale: string;
+  test: string;
+  passed: boolean;
+  failures: string[];
+  /** The conversation as it went, for reading a failure. */
+  transcript: { role: string; text: string; mood?: Mood }[];
+}
+
+function direction(before: number, after: number): 'up' | 'down' | 'same' {
+  return after > before ? 'up' : after < before ? 'down' : 'same';
+}
+
+export function runPersonaTest(persona: PersonaFile, rubric: CompiledRubric, test: PersonaTest): PersonaTestResult {
+  const failures: string[] = [];
+  const started = startConversation(persona, test.seed);
+  let conversation = started.conversation;
+  const transcript: PersonaTestResult['transcript'] = [{ role: 'customer', text: started.opening.text, mood: started.opening.mood }];
+  for (const [i, turn] of test.turns.entries()) {
+    const where = `turn ${i + 1} ("${turn.say.slice(0, 30)}")`;
+    if (conversation.state.outcome) {
+      failures.push(`${where}: the conversation had already ended (${conversation.state.outcome})`);
+      break;
+    }
+    const before = conversation.state;
+    const exchange = scriptedExchange(persona, rubric, conversation, turn.say);
+    conversation = exchange.conversation;
+    const after = conversation.state;
+    transcript.push({ role: 'trainee', text: turn.say }, { role: 'customer', text: exchange.reply, mood: after.mood });
+    const e = turn.expect;
+    for (const axis of MOOD_AXES) {
+      const want = e[axis];
+      const got = direction(before.mood[axis], after.mood[axis]);
+      if (want && want !== got) failures.push(`${where}: ${axis} expected ${want}, went ${got} (${before.mood[axis]} → ${after.mood[axis]})`);
+    }
+    if (e.stage) {
+      const stage = after.steps[after.steps.length - 1] ?? 'none';
+      if (stage !== e.stage) failures.push(`${where}: stage expected ${e.stage}, is ${stage}`);
+    }
+    if (e.reveals && exchange.situation.reveal?.fact !== e.reveals) {
+      failures.push(`${where}: expected to reveal ${e.reveals}, revealed ${exchange.situation.reveal?.fact ?? 'nothing'}`);
+    }
+    if (e.reply_contains && !exchange.reply.includes(e.reply_contains)) {
+      failures.push(`${where}: reply should contain "${e.reply_contains}": "${exchange.reply}"`);
+    }
+    if (e.ended !== undefined && e.ended !== (after.outcome !== null)) {
+      failures.push(`${where}: expected ${e.ended ? 'the end' : 'no end'}, outcome ${after.outcome ?? 'none'}`);
+    }
+  }
+  const outcome = conversation.state.outcome ?? 'ongoing';
+  if (outcome !== test.outcome) failures.push(`outcome expected ${test.outcome}, was ${outcome}`);
+  return { persona: persona.id, locale: persona.locale, test: test.name, passed: failures.length === 0, failures, transcript };
+}
+
+export function runPersonaTests(persona: PersonaFile, rubric: CompiledRubric): PersonaTestResult[] {
+  return persona.tests.map((t) => runPersonaTest(persona, rubric, t));
+}

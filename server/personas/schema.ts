@@ -1,0 +1,158 @@
+/**
+ * The persona file format: a simulated customer with a story, hidden facts, a mood that the
+ * trainee's words move, lines for each situation, the end conditions, and the conversations
+ * that prove it behaves. One YAML file per persona and locale, `personas/<id>/<locale>.yaml`;
+ * the JSON Schema for editors (`personas/persona.schema.json`) is generated from this one.
+ */
+import { z } from 'zod';
+import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SIGNAL_IDS } from '../scoring/types.ts';
+
+const Text = z.string().trim().min(1);
+/** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
+const Lines = z.array(Text).min(1);
+
+const MoodValue = z.number().min(0).max(10);
+export const Mood = z.strictObject({ anger: MoodValue, trust: MoodValue, confusion: MoodValue });
+export type Mood = z.infer<typeof Mood>;
+export const MOOD_AXES = ['anger', 'trust', 'confusion'] as const;
+export type MoodAxis = (typeof MOOD_AXES)[number];
+
+/** How much a signal in the trainee's reply moves each axis (negative calms or lowers). */
+const MoodDelta = z.strictObject({
+  anger: z.number().min(-10).max(10).optional(),
+  trust: z.number().min(-10).max(10).optional(),
+  confusion: z.number().min(-10).max(10).optional(),
+});
+export type MoodDelta = z.infer<typeof MoodDelta>;
+
+const SignalName = z.enum(SIGNAL_IDS);
+const StepName = z.enum(COMPLAINT_STEPS);
+
+/** A fact the customer keeps to themselves until the trainee asks the right question. */
+const Reveal = z.strictObject({
+  /** Name of the fact in `facts` that this reveals. */
+  fact: z.string().min(1),
+  /** Revealed by a reply carrying any of these signals… */
+  when_signals: z.array(SignalName).min(1).default(['listening.open_question']),
+  /** …that also mentions one of these words (any script; empty: any such reply). */
+  about: z.array(Text).default([]),
+  say: Lines,
+});
+
+export const PersonaTest = z.strictObject({
+  name: Text,
+  seed: z.number().int().nonnegative().default(1),
+  turns: z
+    .array(
+      z.strictObject({
+        say: Text,
+        expect: z
+          .strictObject({
+            anger: z.enum(['up', 'down', 'same']).optional(),
+            trust: z.enum(['up', 'down', 'same']).optional(),
+            confusion: z.enum(['up', 'down', 'same']).optional(),
+            /** The furthest complaint step reached so far. */
+            stage: z.enum(['none', ...COMPLAINT_STEPS]).optional(),
+            /** A fact revealed by this turn. */
+            reveals: z.string().min(1).optional(),
+            /** Words the customer's reply must contain (the jargon term it asks about…). */
+            reply_contains: Text.optional(),
+            ended: z.boolean().optional(),
+          })
+          .default({}),
+      }),
+    )
+    .min(1),
+  outcome: z.enum(['resolved', 'escalated', 'abandoned', 'ongoing']),
+});
+export type PersonaTest = z.infer<typeof PersonaTest>;
+
+export const PersonaFile = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    version: z.number().int().positive(),
+    locale: Locale,
+    scenario: Scenario,
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    /** What the trainee sees before starting. */
+    name: Text,
+    summary: Text,
+    briefing: z.strictObject({
+      /** What the trainee is told of the situation. */
+      situation: Text,
+      /** The criteria the trainee will be scored on, the goals shown during the session. */
+      goals: z.array(z.enum(CRITERIA)).min(1),
+    }),
+    /** What the customer knows and the trainee does not: amounts, dates, what really happened, what they want. */
+    facts: z.record(z.string().regex(/^[a-z_]+$/, 'lower-case letters and _'), Text),
+    reveals: z.array(Reveal).default([]),
+    opening: Lines,
+    mood: z.strictObject({
+      initial: Mood,
+      /** How each rubric signal in the trainee's reply moves the mood. */
+      effects: z.partialRecord(SignalName, MoodDelta),
+      /** Applied every turn before the signals: impatience grows when nothing is done. */
+      each_turn: MoodDelta.default({}),
+    }),
+    lines: z.strictObject({
+      /** Asking what a jargon term means; `{term}` is the term the trainee used. */
+      jargon: Lines,
+      dismissive: Lines,
+      /** Threats, insults, disclosure, false promises. */
+      misconduct: Lines,
+      calmer: Lines,
+      angrier: Lines,
+      /** Said when the trainee first performs each step, as the customer moves with them. */
+      stages: z.strictObject({
+        acknowledge: Lines,
+        investigate: Lines,
+        negotiate: Lines,
+        follow_up: Lines,
+      }),
+      /** When nothing else applies: what the customer still wants. */
+      waiting: Lines,
+      escalated: Lines,
+      resolved: Lines,
+      abandoned: Lines,
+    }),
+    end: z.strictObject({
+      escalate: z.strictObject({ anger_at_least: MoodValue, for_turns: z.number().int().positive().default(2) }),
+      resolve: z.strictObject({
+        steps: z.array(StepName).min(1),
+        anger_at_most: MoodValue.default(10),
+        confusion_at_most: MoodValue.default(10),
+        trust_at_least: MoodValue.default(0),
+      }),
+      abandon: z.strictObject({ after_turns: z.number().int().positive() }),
+    }),
+    tests: z.array(PersonaTest).min(1),
+  })
+  .superRefine((p, ctx) => {
+    p.reveals.forEach((r, i) => {
+      if (!(r.fact in p.facts)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'fact'], message: `no fact "${r.fact}" in facts` });
+    });
+  });
+export type PersonaFile = z.infer<typeof PersonaFile>;
+
+/** What a trainee may see of a persona: no hidden facts, no lines, no tests. */
+export function publicPersona(p: PersonaFile): {
+  id: string;
+  version: number;
+  name: string;
+  locale: Locale;
+  scenario: Scenario;
+  difficulty: PersonaFile['difficulty'];
+  summary: string;
+  briefing: PersonaFile['briefing'];
+} {
+  return {
+    id: p.id,
+    version: p.version,
+    name: p.name,
+    locale: p.locale,
+    scenario: p.scenario,
+    difficulty: p.difficulty,
+    summary: p.summary,
+    briefing: p.briefing,
+  };
+}

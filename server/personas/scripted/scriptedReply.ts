@@ -1,0 +1,31 @@
+/**
+ * The scripted engine's words for a situation, no LLM needed: a reaction to what went
+ * wrong (misconduct, dismissal, a term the customer does not know), then what moves the
+ * conversation (a revealed fact, the step the trainee took, how the customer feels now).
+ * The same words are the fallback when an LLM fails.
+ */
+import type { Situation } from '../customerStep.ts';
+import type { PersonaFile } from '../schema.ts';
+import { choose } from '../seededChoice.ts';
+import { fillLine } from './fillLine.ts';
+
+export function openingLine(persona: PersonaFile, seed: number): string {
+  return fillLine(choose(persona.opening, seed, 0, 'opening'), persona.facts);
+}
+
+export function scriptedReply(persona: PersonaFile, situation: Situation, seed: number, turn: number): string {
+  const pick = (lines: readonly string[], slot: string): string =>
+    fillLine(choose(lines, seed, turn, slot), { ...persona.facts, term: situation.jargonTerm ?? '' });
+  const { lines } = persona;
+  if (situation.outcome) return pick(lines[situation.outcome], situation.outcome);
+  const parts: string[] = [];
+  if (situation.reaction) parts.push(pick(lines[situation.reaction], situation.reaction));
+  if (situation.jargonTerm) parts.push(pick(lines.jargon, 'jargon'));
+  if (situation.reveal) parts.push(pick(situation.reveal.say, `reveal:${situation.reveal.fact}`));
+  else if (situation.newStep) parts.push(pick(lines.stages[situation.newStep], `stage:${situation.newStep}`));
+  else if (parts.length === 0) {
+    const byTrend = { calmer: lines.calmer, angrier: lines.angrier, same: lines.waiting };
+    parts.push(pick(byTrend[situation.trend], situation.trend));
+  }
+  return parts.join(persona.locale === 'en' ? ' ' : '');
+}

@@ -1,0 +1,36 @@
+/**
+ * The starter personas: all six in all three locales, every file valid, and every file's own
+ * conversations pass, among them one where the customer calms under good handling and one
+ * where they escalate under bad handling.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
+import { runPersonaTests } from '../../server/personas/personaTests.ts';
+import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { formatProblem } from '../../server/files/fileError.ts';
+import { LOCALES } from '../../server/scoring/types.ts';
+
+const STARTERS = ['late-disbursement', 'overdue-lost-income', 'first-time-applicant', 'double-charge', 'third-party-answer', 'elderly-mobile-banking'];
+const library = loadPersonaLibrary();
+const rubric = loadDefaultRubric();
+
+describe('the starter persona library', () => {
+  it('has no invalid file', () => {
+    expect(library.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it.each(STARTERS)('has %s in every locale', (id) => {
+    expect(library.personas.filter((p) => p.id === id).map((p) => p.locale).sort()).toEqual([...LOCALES].sort());
+  });
+
+  describe.each(library.personas.map((p) => [`${p.id}/${p.locale}`, p] as const))('%s', (_name, persona) => {
+    it('has a good-handling test that resolves and a bad-handling test that escalates', () => {
+      expect(persona.tests.map((t) => t.outcome)).toEqual(expect.arrayContaining(['resolved', 'escalated']));
+    });
+
+    it('passes its own conversations', () => {
+      const failures = runPersonaTests(persona, rubric).flatMap((r) => r.failures.map((f) => `${r.test}: ${f}`));
+      expect(failures).toEqual([]);
+    });
+  });
+});
