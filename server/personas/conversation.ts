@@ -46,6 +46,7 @@ export function scriptedExchange(
   text: string,
 ): { conversation: Conversation; situation: Situation; reply: string } {
   const step = traineeTurn(persona, rubric, conversation, text);
-  const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns);
+  const previous = [...conversation.turns].reverse().find((t) => t.role === 'customer')?.text;
+  const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previous);
   return { conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] }, situation: step.situation, reply };
 }

@@ -19,8 +19,12 @@ export interface CustomerState {
   /** Complaint steps reached, in the order the trainee took them. */
   steps: ComplaintStep[];
   revealed: string[];
+  /** How many earlier replies carried each signal: soothing words wear off with repetition. */
+  heard: Record<string, number>;
   /** Consecutive trainee turns with anger at the escalation threshold. */
   hotTurns: number;
+  /** Consecutive trainee turns with confusion at the give-up threshold. */
+  lostTurns: number;
   traineeTurns: number;
   outcome: Outcome | null;
 }
@@ -34,7 +38,9 @@ export function initialState(persona: PersonaFile, seed: number): CustomerState 
     mood: { ...persona.mood.initial },
     steps: [],
     revealed: [],
+    heard: {},
     hotTurns: 0,
+    lostTurns: 0,
     traineeTurns: 0,
     outcome: null,
   };

@@ -69,19 +69,31 @@ function furthestNewStep(score: TurnScore, reached: readonly ComplaintStep[]): C
 export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state: CustomerState, transcript: Transcript): StepResult {
   const score = scoreLatestTurn(rubric, { ...transcript, locale: persona.locale, scenario: persona.scenario });
   const reply = transcript.turns[transcript.turns.length - 1]!.text;
-  const mood = nextMood(persona, state.mood, score.signals);
+  const mood = nextMood(persona, state.mood, score.signals, state.heard);
+  const heard = { ...state.heard };
+  for (const s of new Set(score.signals)) heard[s] = (heard[s] ?? 0) + 1;
   const newStep = furthestNewStep(score, state.steps);
   const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || score.signals.includes(`complaint.${s}`));
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
   const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
-  const reveal = findReveal(persona, state, score, reply);
+  const reaction: Situation['reaction'] = score.signals.some((s) => MISCONDUCT.includes(s))
+    ? 'misconduct'
+    : score.signals.includes('empathy.dismissive')
+      ? 'dismissive'
+      : null;
+  // A customer who has just been threatened or brushed off gives nothing away.
+  const reveal = reaction ? null : findReveal(persona, state, score, reply);
   const hot = mood.anger >= persona.end.escalate.anger_at_least;
+  const giveUpAt = persona.end.abandon.confusion_at_least;
+  const lost = giveUpAt !== undefined && mood.confusion >= giveUpAt;
   const next: CustomerState = {
     ...state,
     mood,
     steps: ordered,
     revealed: reveal ? [...state.revealed, reveal.fact] : state.revealed,
+    heard,
     hotTurns: hot ? state.hotTurns + 1 : 0,
+    lostTurns: lost ? state.lostTurns + 1 : 0,
     traineeTurns: state.traineeTurns + 1,
   };
   next.outcome = ending(persona, next);
@@ -93,11 +105,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
       before: state.mood,
       mood,
       trend: trend(state.mood, mood),
-      reaction: score.signals.some((s) => MISCONDUCT.includes(s))
-        ? 'misconduct'
-        : score.signals.includes('empathy.dismissive')
-          ? 'dismissive'
-          : null,
+      reaction,
       jargonTerm: jargon?.text ?? null,
       reveal,
       newStep,

@@ -1,7 +1,8 @@
 /**
  * How a conversation ends, the same for both engines: escalated when anger stays at the top
- * for the persona's number of turns; resolved when the required steps are done and the
- * customer is calm enough; abandoned when the trainee has taken too many turns.
+ * for the persona's number of turns; resolved when the required steps are done, the facts
+ * that matter have come out and the customer is calm enough; abandoned when the trainee has
+ * taken too many turns, or confusion has stayed at the give-up level too long.
  */
 import type { CustomerState, Outcome } from './customerState.ts';
 import type { PersonaFile } from './schema.ts';
@@ -9,7 +10,7 @@ import type { PersonaFile } from './schema.ts';
 export function ending(persona: PersonaFile, state: CustomerState): Outcome | null {
   const { escalate, resolve, abandon } = persona.end;
   if (state.hotTurns >= escalate.for_turns) return 'escalated';
-  const stepsDone = resolve.steps.every((s) => state.steps.includes(s));
+  const stepsDone = resolve.steps.every((s) => state.steps.includes(s)) && resolve.revealed.every((f) => state.revealed.includes(f));
   if (
     stepsDone &&
     state.mood.anger <= resolve.anger_at_most &&
@@ -18,6 +19,6 @@ export function ending(persona: PersonaFile, state: CustomerState): Outcome | nu
   ) {
     return 'resolved';
   }
-  if (state.traineeTurns >= abandon.after_turns) return 'abandoned';
+  if (state.traineeTurns >= abandon.after_turns || state.lostTurns >= abandon.for_turns) return 'abandoned';
   return null;
 }

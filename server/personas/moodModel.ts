@@ -14,12 +14,28 @@ function apply(mood: Mood, delta: MoodDelta): Mood {
   };
 }
 
-/** The mood after a reply: impatience first, then each signal found, once each. */
-export function nextMood(persona: PersonaFile, mood: Mood, signals: readonly string[]): Mood {
+/** Whether a change helps: less anger or confusion, more trust. */
+function soothes(axis: keyof MoodDelta, value: number): boolean {
+  return axis === 'trust' ? value > 0 : value < 0;
+}
+
+/**
+ * The mood after a reply: impatience first, then each signal found, once each. What soothes
+ * wears off with repetition (the third apology calms a quarter as much as the first, by
+ * halves); what hurts does not.
+ */
+export function nextMood(persona: PersonaFile, mood: Mood, signals: readonly string[], heardBefore: Readonly<Record<string, number>> = {}): Mood {
   let next = apply(mood, persona.mood.each_turn);
   for (const signal of new Set(signals)) {
     const effect = persona.mood.effects[signal as keyof PersonaFile['mood']['effects']];
-    if (effect) next = apply(next, effect);
+    if (!effect) continue;
+    const fade = 0.5 ** (heardBefore[signal] ?? 0);
+    const scaled: MoodDelta = {};
+    for (const axis of MOOD_AXES) {
+      const value = effect[axis];
+      if (value !== undefined) scaled[axis] = soothes(axis, value) ? value * fade : value;
+    }
+    next = apply(next, scaled);
   }
   return next;
 }

@@ -51,7 +51,7 @@ export const PersonaTest = z.strictObject({
             anger: z.enum(['up', 'down', 'same']).optional(),
             trust: z.enum(['up', 'down', 'same']).optional(),
             confusion: z.enum(['up', 'down', 'same']).optional(),
-            /** The furthest complaint step reached so far. */
+            /** The complaint step the trainee took last (none before the first). */
             stage: z.enum(['none', ...COMPLAINT_STEPS]).optional(),
             /** A fact revealed by this turn. */
             reveals: z.string().min(1).optional(),
@@ -122,14 +122,27 @@ export const PersonaFile = z
         anger_at_most: MoodValue.default(10),
         confusion_at_most: MoodValue.default(10),
         trust_at_least: MoodValue.default(0),
+        /** Facts that must have come out first (the real cause, the scam call). */
+        revealed: z.array(z.string().min(1)).default([]),
       }),
-      abandon: z.strictObject({ after_turns: z.number().int().positive() }),
+      abandon: z.strictObject({
+        after_turns: z.number().int().positive(),
+        /** The customer also gives up when confusion stays this high… */
+        confusion_at_least: MoodValue.optional(),
+        /** …for this many turns in a row. */
+        for_turns: z.number().int().positive().default(2),
+      }),
     }),
     tests: z.array(PersonaTest).min(1),
   })
   .superRefine((p, ctx) => {
     p.reveals.forEach((r, i) => {
       if (!(r.fact in p.facts)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'fact'], message: `no fact "${r.fact}" in facts` });
+    });
+    p.end.resolve.revealed.forEach((fact, i) => {
+      if (!p.reveals.some((r) => r.fact === fact)) {
+        ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'revealed', i], message: `no reveal of "${fact}" in reveals` });
+      }
     });
   });
 export type PersonaFile = z.infer<typeof PersonaFile>;

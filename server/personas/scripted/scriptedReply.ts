@@ -13,9 +13,16 @@ export function openingLine(persona: PersonaFile, seed: number): string {
   return fillLine(choose(persona.opening, seed, 0, 'opening'), persona.facts);
 }
 
-export function scriptedReply(persona: PersonaFile, situation: Situation, seed: number, turn: number): string {
-  const pick = (lines: readonly string[], slot: string): string =>
-    fillLine(choose(lines, seed, turn, slot), { ...persona.facts, term: situation.jargonTerm ?? '' });
+/**
+ * `previous` is what the customer said last: a line is not said twice in a row when the
+ * persona has another for the situation.
+ */
+export function scriptedReply(persona: PersonaFile, situation: Situation, seed: number, turn: number, previous = ''): string {
+  const values = { ...persona.facts, term: situation.jargonTerm ?? '' };
+  const pick = (lines: readonly string[], slot: string): string => {
+    const fresh = lines.filter((l) => !previous.includes(fillLine(l, values)));
+    return fillLine(choose(fresh.length > 0 ? fresh : lines, seed, turn, slot), values);
+  };
   const { lines } = persona;
   if (situation.outcome) return pick(lines[situation.outcome], situation.outcome);
   const parts: string[] = [];
