@@ -1,8 +1,11 @@
 /**
- * `sparring chat PERSONA [--locale L] [--seed N]`: plays a persona in the terminal, with the
- * scores of each reply shown after it and the whole scorecard at the end. The quickest way
- * for QA to try a persona, and for anyone to try the product. Reads lines from standard
- * input, so a conversation can also be piped in.
+ * `sparring chat PERSONA [--locale L] [--seed N] [--llm] [--judge]`: plays a persona in the
+ * terminal, with the scores of each reply shown after it and the whole scorecard at the end.
+ * The quickest way for QA to try a persona, and for anyone to try the product. Reads lines
+ * from standard input, so a conversation can also be piped in. With --llm the customer's
+ * words come from the configured OpenAI-compatible endpoint, streamed as they arrive; the
+ * mood and the ending still come from the shared step, and a failing endpoint falls back to
+ * the scripted line.
  */
 import { createInterface } from 'node:readline';
 import { formatProblem } from '../files/fileError.ts';
@@ -15,22 +18,35 @@ import { scoreTranscript } from '../scoring/engine.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
 import type { Command } from './main.ts';
 import { renderReport } from './reportTable.ts';
+import { createCustomerModel, createJudgeModel } from '../llm/chatModel.ts';
+import { llmEnabled, parseLlmConfig, type LlmConfig } from '../llm/llmConfig.ts';
+import { llmExchange } from '../personas/llm/llmCustomer.ts';
+import { judgeTranscript } from '../personas/llm/judge.ts';
 
-const USAGE = 'usage: sparring chat PERSONA [--locale zh-Hant|zh-Hans|en] [--seed N]\n';
+const USAGE = `usage: sparring chat PERSONA [--locale zh-Hant|zh-Hans|en] [--seed N] [--llm] [--judge]
+  --llm     the customer's words from OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL
+  --judge   an LLM's second opinion per criterion after the scorecard
+`;
 
 interface ChatArgs {
   personaId: string;
   locale: Locale | undefined;
   seed: number;
+  llm: boolean;
+  judge: boolean;
 }
 
 function parseArgs(args: readonly string[]): ChatArgs | string {
   let personaId: string | undefined;
   let locale: Locale | undefined;
   let seed = newSeed();
+  let llm = false;
+  let judge = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--locale') {
+    if (arg === '--llm') llm = true;
+    else if (arg === '--judge') judge = true;
+    else if (arg === '--locale') {
       const parsed = Locale.safeParse(args[++i]);
       if (!parsed.success) return `--locale takes zh-Hant, zh-Hans or en`;
       locale = parsed.data;
@@ -42,7 +58,7 @@ function parseArgs(args: readonly string[]): ChatArgs | string {
     else if (personaId === undefined) personaId = arg;
     else return `one persona at a time (got "${arg}" too)`;
   }
-  return personaId === undefined ? 'which persona? (sparring personas validate lists them)' : { personaId, locale, seed };
+  return personaId === undefined ? 'which persona? (sparring personas validate lists them)' : { personaId, locale, seed, llm, judge };
 }
 
 const moodLine = (m: Mood): string => `anger ${m.anger} · trust ${m.trust} · confusion ${m.confusion}`;
@@ -77,6 +93,19 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`sparring chat: no persona "${parsed.personaId}"${parsed.locale ? ` in ${parsed.locale}` : ''} (personas: ${known})\n`);
     return 2;
   }
+  let llmConfig: LlmConfig | undefined;
+  if (parsed.llm || parsed.judge) {
+    const config = parseLlmConfig();
+    if (!config.ok) {
+      process.stderr.write(`sparring chat: ${config.message}\n`);
+      return 2;
+    }
+    if (!llmEnabled()) {
+      process.stderr.write('sparring chat: --llm and --judge need OPENAI_BASE_URL or OPENAI_API_KEY (and LLM_MODEL for a model of your choice)\n');
+      return 2;
+    }
+    llmConfig = config.config;
+  }
   const rubric = loadDefaultRubric();
   const other = library.personas.filter((p) => p.id === persona.id && p.locale !== persona.locale).map((p) => p.locale);
   const out = (s: string): boolean => process.stdout.write(s);
@@ -94,9 +123,22 @@ async function run(args: string[]): Promise<number> {
   for await (const raw of lines) {
     const text = raw.trim();
     if (text === '' || text === '/end') break;
-    const exchange = scriptedExchange(persona, rubric, conversation, text);
-    conversation = exchange.conversation;
-    out(`${scoreLine(exchange.situation.score)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${exchange.reply}\n`);
+    if (parsed.llm && llmConfig) {
+      // The words stream in as they come; the mood and scores follow once the reply is whole.
+      out('customer: ');
+      const exchange = await llmExchange(persona, rubric, conversation, text, {
+        model: createCustomerModel(llmConfig),
+        limits: { maxChars: llmConfig.maxChars, timeoutMs: llmConfig.timeoutMs, firstTokenTimeoutMs: llmConfig.firstTokenTimeoutMs },
+        onDelta: (delta) => out(delta),
+      });
+      conversation = exchange.conversation;
+      if (exchange.fallback) out(`\n  (the model did not answer: ${exchange.error.code}, ${exchange.error.message}; scripted line)\n  ${exchange.reply}`);
+      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(exchange.situation.score)}\n`);
+    } else {
+      const exchange = scriptedExchange(persona, rubric, conversation, text);
+      conversation = exchange.conversation;
+      out(`${scoreLine(exchange.situation.score)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${exchange.reply}\n`);
+    }
     if (conversation.state.outcome) {
       out(`\nThe customer ended the conversation: ${conversation.state.outcome}.\n`);
       break;
@@ -108,13 +150,21 @@ async function run(args: string[]): Promise<number> {
   if (conversation.turns.some((t) => t.role === 'trainee')) {
     const transcript = transcriptOf(persona, conversation.turns);
     out(`\n${renderReport({ file: `${persona.id}/${persona.locale}`, transcript, report: scoreTranscript(rubric, transcript), rubric })}`);
+    if (parsed.judge && llmConfig) {
+      const judged = await judgeTranscript(createJudgeModel(llmConfig), transcript, { method: llmConfig.judgeMethod, timeoutMs: llmConfig.timeoutMs });
+      if (!judged.ok) out(`\n  LLM judge: no opinion (${judged.error.code}: ${judged.error.message})\n`);
+      else {
+        out('\n  LLM judge (a second opinion; the scores above and their evidence stand)\n');
+        for (const [id, c] of Object.entries(judged.opinion.criteria)) out(`    ${id.padEnd(18)} ${String(c.score).padStart(3)}  ${c.reason}\n`);
+      }
+    }
   }
   return 0;
 }
 
 export const chatCommand: Command = {
   name: 'chat',
-  args: 'PERSONA [--locale L] [--seed N]',
+  args: 'PERSONA [--locale L] [--seed N] [--llm] [--judge]',
   summary: 'play a persona in the terminal, with the scores of each reply',
   run,
 };

@@ -14,12 +14,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: { stdin?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 },
+      { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 30_000 },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') return fail(err);
         done({ code: typeof err?.code === 'number' ? err.code : 0, stdout, stderr });

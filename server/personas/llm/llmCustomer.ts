@@ -1,0 +1,301 @@
+/**
+ * The LLM-driven customer: the same step as the scripted engine (mood, stage, reveals,
+ * ending all come from `traineeTurn`), with the words streamed from an OpenAI-compatible
+ * model. A reply is bounded in length (cut at a sentence end) and in time (a first-token
+ * and an overall limit); an endpoint that fails, times out, or answers garbage or out of
+ * character gives an `LlmError`, and `llmExchange` then answers with the scripted line, so
+ * the session goes on.
+ */
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import type { CompiledRubric } from '../../scoring/rubric/compile.ts';
+import { simplify, traditionalize } from '../../scoring/text/script.ts';
+import type { Locale } from '../../scoring/types.ts';
+import { traineeTurn, type Conversation } from '../conversation.ts';
+import type { Situation } from '../customerStep.ts';
+import type { PersonaFile } from '../schema.ts';
+import { scriptedReply } from '../scripted/scriptedReply.ts';
+import { buildCustomerPrompt, type PromptMessage } from './customerPrompt.ts';
+
+export const LLM_ERROR_CODES = ['timeout', 'unavailable', 'rate_limited', 'bad_response', 'empty'] as const;
+export type LlmErrorCode = (typeof LLM_ERROR_CODES)[number];
+
+export class LlmError extends Error {
+  override name = 'LlmError';
+  constructor(
+    readonly code: LlmErrorCode,
+    message: string,
+    /** From a 429's `retry-after`, when the endpoint said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+
+  /** The shape an ack or an error event carries. */
+  toJSON(): { code: LlmErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** What an SDK or network failure means for us. Shared with the judge. */
+export function toLlmError(err: unknown): LlmError {
+  if (err instanceof LlmError) return err;
+  const e = (err ?? {}) as { status?: unknown; name?: unknown; message?: unknown; headers?: { get?: (k: string) => string | null }; cause?: { message?: unknown } };
+  const message = typeof e.message === 'string' ? e.message.split('\n')[0]!.trim() : String(err);
+  if (typeof e.status === 'number') {
+    if (e.status === 429) {
+      const after = Number(e.headers?.get?.('retry-after'));
+      const retryAfterMs = Number.isFinite(after) && after >= 0 ? after * 1000 : undefined;
+      return new LlmError('rate_limited', `the LLM endpoint is rate-limiting${retryAfterMs !== undefined ? ` (retry after ${after} s)` : ''}`, retryAfterMs);
+    }
+    if (e.status === 401 || e.status === 403) return new LlmError('unavailable', `the LLM endpoint refused the API key (HTTP ${e.status})`);
+    if (e.status === 404) return new LlmError('unavailable', `the LLM endpoint has no such model or route (HTTP 404): ${message}`);
+    return new LlmError('unavailable', `the LLM endpoint failed (HTTP ${e.status}): ${message}`);
+  }
+  const name = err instanceof Error ? err.constructor.name : '';
+  if (e.name === 'TimeoutError' || name === 'APIConnectionTimeoutError') return new LlmError('timeout', 'the LLM endpoint did not answer in time');
+  if (err instanceof SyntaxError) return new LlmError('bad_response', `the LLM endpoint sent something that is not JSON: ${message}`);
+  if (name === 'APIConnectionError' || message === 'terminated' || e.name === 'AbortError') {
+    const cause = typeof e.cause?.message === 'string' ? ` (${e.cause.message})` : '';
+    return new LlmError('unavailable', `lost the connection to the LLM endpoint${cause}`);
+  }
+  return new LlmError('unavailable', `the LLM endpoint failed: ${message}`);
+}
+
+export interface ReplyLimits {
+  maxChars: number;
+  /** The whole reply must be in within this time. */
+  timeoutMs: number;
+  /** The first words must come within this time. */
+  firstTokenTimeoutMs: number;
+}
+
+/** Why a reply is shorter than what the model meant to say. */
+export type ReplyCut = 'length' | 'timeout' | 'dropped' | null;
+
+export interface CustomerReply {
+  text: string;
+  cut: ReplyCut;
+}
+
+// Words a customer never says but a model breaking character does. Only first-person
+// claims and prompt talk: a customer asking "are you a robot?" stays in character.
+const OUT_OF_CHARACTER: readonly RegExp[] = [
+  /\b(as|I am|I'm|I’m) an? (AI|artificial intelligence|language model|chatbot|virtual assistant|assistant)\b/i,
+  /\blanguage model\b/i,
+  /\b(ChatGPT|OpenAI|LLM)\b/,
+  /\bsystem prompt\b/i,
+  /\bmy (instructions|prompt|programming)\b/i,
+  /\brubric\b/i,
+  /\bI can(not|'t|’t) (assist|help) with (that|this)\b/i,
+  /(作為|作为|身為|身为|我是|我只是)(一個|一个|一名)?\s*(AI|ＡＩ|人工智慧|人工智能|語言模型|语言模型|聊天機器人|聊天机器人|虛擬助理|虚拟助理|智能助手|助手|助理)/,
+  /語言模型|语言模型|系統提示|系统提示|提示詞|提示词|評分標準|评分标准|評分規則|评分规则|我的指令/,
+];
+
+/** Text not yet passed on, so an out-of-character phrase is caught before any of it leaves. */
+const HOLD_BACK = 16;
+
+const SENTENCE_END = /[。！？!?…]+[」』”’"）)]*|\.+(?=\s|$)[”’")]*|\n+/g;
+const CLAUSE_END = /[，、；,;：:]/g;
+
+function breaksCharacter(text: string): boolean {
+  return OUT_OF_CHARACTER.some((re) => re.test(text));
+}
+
+/** The text up to its last sentence end within `max` characters, or null if there is none. */
+export function cutAtSentenceEnd(text: string, max: number): string | null {
+  let end = -1;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    // A line break ends a sentence but is not part of it.
+    const e = m[0].startsWith('\n') ? m.index : m.index + m[0].length;
+    if (e > max) break;
+    if (e > 0) end = e;
+  }
+  const cut = end > 0 ? text.slice(0, end).trim() : '';
+  return cut.length > 0 ? cut : null;
+}
+
+/** A reply over the limit: at a sentence end if there is one, else at a clause, marked unfinished. */
+function cutToLimit(text: string, max: number): string {
+  const sentence = cutAtSentenceEnd(text, max);
+  if (sentence) return sentence;
+  let clause = -1;
+  for (const m of text.slice(0, max).matchAll(CLAUSE_END)) clause = m.index;
+  return `${text.slice(0, clause > 0 ? clause : max - 1).trim()}…`;
+}
+
+/** The customer speaks the persona's script, whichever one the model chose. */
+function inScript(text: string, locale: Locale): string {
+  if (locale === 'zh-Hant') return traditionalize(text);
+  if (locale === 'zh-Hans') return simplify(text);
+  return text;
+}
+
+function wrongLanguage(text: string, locale: Locale): boolean {
+  const han = text.match(/[\u3400-\u9FFF]/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return locale === 'en' ? han > latin : han === 0 && latin > 0;
+}
+
+/** The text of a streamed chunk; null when it carries something else (a tool call, an image…). */
+function chunkText(chunk: { content?: unknown; tool_call_chunks?: unknown[] }): { text: string; other: boolean } {
+  const other = (chunk.tool_call_chunks?.length ?? 0) > 0;
+  if (typeof chunk.content === 'string') return { text: chunk.content, other };
+  if (Array.isArray(chunk.content)) {
+    let text = '';
+    let nonText = other;
+    for (const block of chunk.content as Array<{ type?: string; text?: unknown }>) {
+      if (block?.type === 'text' && typeof block.text === 'string') text += block.text;
+      else nonText = true;
+    }
+    return { text, other: nonText };
+  }
+  return { text: '', other: chunk.content !== undefined && chunk.content !== null };
+}
+
+export function toLangChain(m: PromptMessage): BaseMessage {
+  if (m.role === 'system') return new SystemMessage(m.content);
+  return m.role === 'user' ? new HumanMessage(m.content) : new AIMessage(m.content);
+}
+
+export interface StreamReplyOptions extends ReplyLimits {
+  locale: Locale;
+}
+
+/**
+ * Streams a customer reply: yields the text as it comes (held back a few characters, so a
+ * reply that breaks character is stopped before the phrase leaves) and returns the final
+ * text. The final text is authoritative: it may be shorter than what was yielded when the
+ * reply was cut at a sentence end; a client replaces its preview with it.
+ * Throws an LlmError when there is no usable reply.
+ */
+export async function* streamCustomerReply(
+  model: BaseChatModel,
+  messages: readonly PromptMessage[],
+  options: StreamReplyOptions,
+): AsyncGenerator<string, CustomerReply, undefined> {
+  const controller = new AbortController();
+  let timedOut: 'first_token' | 'overall' | null = null;
+  const overall = setTimeout(() => {
+    timedOut = 'overall';
+    controller.abort();
+  }, options.timeoutMs);
+  let firstToken: NodeJS.Timeout | undefined = setTimeout(() => {
+    timedOut = 'first_token';
+    controller.abort();
+  }, Math.min(options.firstTokenTimeoutMs, options.timeoutMs));
+
+  let raw = '';
+  let text = '';
+  let sent = 0;
+  let chunks = 0;
+  let nonText = false;
+  let cut: ReplyCut = null;
+  try {
+    try {
+      const stream = await model.stream(messages.map(toLangChain), { signal: controller.signal });
+      for await (const chunk of stream) {
+        chunks++;
+        const piece = chunkText(chunk);
+        nonText ||= piece.other;
+        if (!piece.text) continue;
+        if (firstToken) {
+          clearTimeout(firstToken);
+          firstToken = undefined;
+        }
+        raw += piece.text;
+        // Leading blanks are dropped here, so what was yielded stays a prefix of the final text.
+        text = inScript(raw.trimStart(), options.locale);
+        if (breaksCharacter(text)) throw new LlmError('bad_response', 'the model broke character (it spoke as an AI or about its instructions)');
+        if (text.length > options.maxChars) {
+          cut = 'length';
+          break;
+        }
+        const ready = text.length - HOLD_BACK;
+        if (ready > sent) {
+          yield text.slice(sent, ready);
+          sent = ready;
+        }
+      }
+    } catch (err) {
+      if (err instanceof LlmError) throw err;
+      // A reply cut by the clock or a dropped connection is kept if it has a whole sentence.
+      const partial = cutAtSentenceEnd(text, options.maxChars);
+      if (timedOut === 'first_token') throw new LlmError('timeout', `no reply from the LLM endpoint within ${options.firstTokenTimeoutMs} ms`);
+      if (timedOut === 'overall') {
+        if (!partial) throw new LlmError('timeout', `the LLM reply was not finished within ${options.timeoutMs} ms`);
+        text = partial;
+        cut = 'timeout';
+      } else {
+        const failure = toLlmError(err);
+        if (failure.code !== 'unavailable' || !text) throw failure;
+        if (!partial) throw new LlmError('unavailable', `the LLM reply stopped halfway: ${failure.message}`);
+        text = partial;
+        cut = 'dropped';
+      }
+    }
+  } finally {
+    clearTimeout(overall);
+    if (firstToken) clearTimeout(firstToken);
+    // Ends the request when we stopped reading early (length cut, bad reply, consumer gone).
+    controller.abort();
+  }
+
+  if (cut === 'length') text = cutToLimit(text, options.maxChars);
+  text = text.trimEnd();
+  if (!text) {
+    if (chunks === 0) throw new LlmError('bad_response', 'the LLM endpoint did not answer with an event stream');
+    if (nonText) throw new LlmError('bad_response', 'the model answered with something other than text');
+    throw new LlmError('empty', 'the model gave an empty reply');
+  }
+  if (wrongLanguage(text, options.locale)) throw new LlmError('bad_response', `the model answered in the wrong language for ${options.locale}`);
+  if (text.length > sent) yield text.slice(sent);
+  return { text, cut };
+}
+
+export interface LlmEngine {
+  /** A streaming chat model (server/llm/chatModel.ts `createCustomerModel`). */
+  model: BaseChatModel;
+  limits: ReplyLimits;
+  /** Each piece of the reply as it is generated: the `customer:delta` events. */
+  onDelta?: (text: string) => void;
+}
+
+interface ExchangeBase {
+  conversation: Conversation;
+  situation: Situation;
+  reply: string;
+}
+
+export type LlmExchange = (ExchangeBase & { fallback: false; cut: ReplyCut }) | (ExchangeBase & { fallback: true; error: LlmError });
+
+/**
+ * A whole exchange with the LLM customer: the shared step decides mood, stage and ending;
+ * the model says it. On any LlmError the scripted line is said instead, so the session
+ * goes on and the caller can show the error beside it.
+ */
+export async function llmExchange(persona: PersonaFile, rubric: CompiledRubric, conversation: Conversation, text: string, engine: LlmEngine): Promise<LlmExchange> {
+  const step = traineeTurn(persona, rubric, conversation, text);
+  const messages = buildCustomerPrompt({ persona, state: step.state, situation: step.situation, turns: step.turns, maxChars: engine.limits.maxChars });
+  const finish = (reply: string): ExchangeBase => ({
+    conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] },
+    situation: step.situation,
+    reply,
+  });
+  try {
+    const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale });
+    let next = await stream.next();
+    while (!next.done) {
+      engine.onDelta?.(next.value);
+      next = await stream.next();
+    }
+    return { ...finish(next.value.text), fallback: false, cut: next.value.cut };
+  } catch (err) {
+    // The stream only throws LlmErrors; anything else (a throwing onDelta) is a bug to surface.
+    if (!(err instanceof LlmError)) throw err;
+    const error = err;
+    const previous = [...conversation.turns].reverse().find((t) => t.role === 'customer')?.text;
+    const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previous);
+    return { ...finish(reply), fallback: true, error };
+  }
+}
