@@ -1,0 +1,43 @@
+/**
+ * Signed, expiring session tokens (JWT, HS256, with jose). The signing key is a secret kept
+ * in the store, created once, so every server process accepts every other's tokens.
+ */
+import { randomBytes } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { Role } from '../store/records.ts';
+
+export interface TokenClaims {
+  userId: string;
+  username: string;
+  role: Role;
+}
+
+export interface Tokens {
+  issue(claims: TokenClaims): Promise<string>;
+  /** The claims of a valid, unexpired token; null for anything else (forged, expired, garbled). */
+  verify(token: string): Promise<TokenClaims | null>;
+}
+
+export async function createTokens(store: SessionStore, hours: number): Promise<Tokens> {
+  const key = Buffer.from(await store.secret('token-key', () => randomBytes(32).toString('base64')), 'base64');
+  return {
+    issue: (claims) =>
+      new SignJWT({ username: claims.username, role: claims.role })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(claims.userId)
+        .setIssuedAt()
+        .setExpirationTime(`${Math.round(hours * 3600)}s`)
+        .sign(key),
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+        const role = Role.safeParse(payload.role);
+        if (!payload.sub || typeof payload.username !== 'string' || !role.success) return null;
+        return { userId: payload.sub, username: payload.username, role: role.data };
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The storage interface, in the words of the domain. Two implementations pass one contract
+ * suite (test/store/sessionStore.contract.ts): the embedded default, files under DATA_DIR
+ * (fileSessionStore.ts: needs nothing but Node; one process), and Redis (redisSessionStore.ts:
+ * several server processes share one set of users and sessions).
+ *
+ * Every write is complete or absent: a crash mid-write never leaves half a record that a
+ * later read would take for a whole one.
+ */
+import type { SessionRecord, SessionSummary, StoredTurn, User } from './records.ts';
+
+export type AppendResult =
+  | { ok: true }
+  /** A turn with that index is already stored: here it is (a repeated send). */
+  | { ok: false; code: 'exists'; existing: StoredTurn }
+  /** The index is not the next one: the caller's view of the session is stale. */
+  | { ok: false; code: 'out_of_order'; next: number }
+  | { ok: false; code: 'not_found' };
+
+export interface SessionStore {
+  /** Creates a user; false when the username is taken. */
+  createUser(user: User): Promise<boolean>;
+  getUser(id: string): Promise<User | null>;
+  findUserByUsername(username: string): Promise<User | null>;
+  countUsers(): Promise<number>;
+
+  /** Stores a new session with its first turn (the customer's opening). */
+  createSession(session: SessionRecord, opening: StoredTurn): Promise<void>;
+  getSession(id: string): Promise<{ session: SessionRecord; turns: StoredTurn[] } | null>;
+  /** Newest first; only one trainee's when `traineeId` is given. */
+  listSessions(filter?: { traineeId?: string }): Promise<SessionSummary[]>;
+  /** Sessions of this trainee not yet ended. */
+  countOpenSessions(traineeId: string): Promise<number>;
+  /** Appends one turn; its `index` must be the session's next. Idempotent for a repeated index. */
+  appendTurn(sessionId: string, turn: StoredTurn): Promise<AppendResult>;
+  /** Marks the session ended with its outcome and whole report; a second call changes nothing. */
+  endSession(sessionId: string, end: { endedAt: string; outcome: NonNullable<SessionRecord['outcome']>; report: NonNullable<SessionRecord['report']> }): Promise<boolean>;
+
+  /** A named secret (the token signing key), created once and shared by every process. */
+  secret(name: string, create: () => string): Promise<string>;
+  /** What was found wrong in the stored data at start (a truncated last line…), for the log. */
+  readonly problems: readonly string[];
+  close(): Promise<void>;
+}
