@@ -23,6 +23,8 @@ export interface SessionStore {
   getUser(id: string): Promise<User | null>;
   findUserByUsername(username: string): Promise<User | null>;
   countUsers(): Promise<number>;
+  /** Every user, oldest first. */
+  listUsers(): Promise<User[]>;
 
   /** Stores a new session with its first turn (the customer's opening). */
   createSession(session: SessionRecord, opening: StoredTurn): Promise<void>;

@@ -1,0 +1,37 @@
+/**
+ * The first start: when the store holds no user at all, creates `admin`, with the password
+ * from SPARRING_ADMIN_PASSWORD or, when unset, a random one printed once in the log. Later
+ * starts find users and do nothing, so the password is never printed twice.
+ *
+ * Two processes starting together on one store (Redis) may both see no user: both try to
+ * create `admin`, the store lets one win (`createUser` is false for the other), and only
+ * the winner prints.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServerContext } from '../serverContext.ts';
+import { hashPassword, randomPassword } from './passwords.ts';
+
+export const ADMIN_USERNAME = 'admin';
+
+export type AdminBootstrap = { created: false } | { created: true; passwordFrom: 'environment' | 'generated' };
+
+export async function ensureAdmin(ctx: Pick<ServerContext, 'store' | 'config' | 'log'>): Promise<AdminBootstrap> {
+  if ((await ctx.store.countUsers()) > 0) return { created: false };
+  const configured = ctx.config.adminPassword;
+  const password = configured ?? randomPassword();
+  const created = await ctx.store.createUser({
+    id: randomUUID(),
+    username: ADMIN_USERNAME,
+    role: 'admin',
+    passwordHash: await hashPassword(password),
+    createdAt: new Date().toISOString(),
+  });
+  if (!created) return { created: false };
+  if (configured) {
+    ctx.log(`created user "${ADMIN_USERNAME}" with the password from SPARRING_ADMIN_PASSWORD`);
+    return { created: true, passwordFrom: 'environment' };
+  }
+  // Printed this once only: whoever starts the server first must note it now.
+  ctx.log(`created user "${ADMIN_USERNAME}" with password ${password} (shown only this once: note it now)`);
+  return { created: true, passwordFrom: 'generated' };
+}

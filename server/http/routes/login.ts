@@ -1,0 +1,49 @@
+/**
+ * `POST /api/login {username, password}` → `{ token, user: { id, username, role } }`.
+ * Bad credentials are one 401 whether the user exists or not, and take as long either way;
+ * the limiter refuses guessers before their password is even checked.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { GivenPassword, GivenUsername } from '../../auth/credentials.ts';
+import type { LoginLimiter } from '../../auth/loginLimiter.ts';
+import { hashPassword, randomPassword, verifyPassword } from '../../auth/passwords.ts';
+import type { ServerContext } from '../../serverContext.ts';
+import { describeInvalid, sendError } from '../errors.ts';
+
+const LoginBody = z.strictObject({ username: GivenUsername, password: GivenPassword });
+
+// An unknown user is checked against this hash, so the answer takes as long as for a known one.
+let decoy: Promise<string> | undefined;
+const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomPassword()));
+
+export function loginRoutes(ctx: ServerContext, limiter: LoginLimiter): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const body = LoginBody.safeParse(req.body);
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    const { username, password } = body.data;
+
+    const attempt = limiter.begin(username, req.ip ?? req.socket.remoteAddress ?? 'unknown address');
+    if (!attempt.ok) {
+      res.set('Retry-After', String(attempt.retryAfterSeconds));
+      return sendError(res, 'too_many_attempts', `too many failed attempts: try again in ${attempt.retryAfterSeconds} s`);
+    }
+    try {
+      const user = await ctx.store.findUserByUsername(username);
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+      if (!user || !matches) {
+        attempt.failed(user ? 'wrong password' : 'no such user');
+        return sendError(res, 'unauthorized', 'wrong username or password');
+      }
+      attempt.succeeded();
+      const claims = { userId: user.id, username: user.username, role: user.role };
+      res.json({ token: await ctx.tokens.issue(claims), user: { id: user.id, username: user.username, role: user.role } });
+    } catch (err) {
+      // The store or the hash failed: not the caller's fault, so the attempt is not held against them.
+      attempt.cancelled();
+      throw err;
+    }
+  });
+  return router;
+}

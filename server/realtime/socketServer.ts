@@ -1,0 +1,80 @@
+/**
+ * The real-time conversation layer: socket.io on the HTTP server. The handshake checks the
+ * token; each connection joins its user's room (`user:<id>`), and server events go to the
+ * session owner's room only, so every tab of that trainee (on any process, with an adapter)
+ * follows the conversation and nobody else does. Incoming events pass a per-connection
+ * rate limit, then their checks (clientEvent.ts), then one lifecycle step each
+ * (server/sessions/). Unknown events are answered `bad_request` when they carry an ack
+ * callback, and otherwise dropped.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions } from 'socket.io';
+import type { ServerContext } from '../serverContext.ts';
+import { fail } from '../sessions/ackErrors.ts';
+import { boundStore, DEFAULT_STORE_TIMEOUT_MS } from '../sessions/boundedStore.ts';
+import { CLIENT_EVENTS, clientPayloads, type ClientEvent, type ClientToServerEvents, type ServerToClientEvents } from '../sessions/payloads.ts';
+import { sessionEnd } from '../sessions/sessionEnd.ts';
+import { sessionResume } from '../sessions/sessionResume.ts';
+import { sessionStart } from '../sessions/sessionStart.ts';
+import type { OwnerRoom } from '../sessions/step.ts';
+import { traineeSay } from '../sessions/traineeSay.ts';
+import { ackOf, listen, rejectUnanswerable, type ServerSocket } from './clientEvent.ts';
+import { eventRate } from './eventRate.ts';
+import { handshake, type SocketData } from './handshake.ts';
+
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketServerOptions {
+  /** A cluster adapter (server/main.ts: the Redis streams adapter when REDIS_URL is set). */
+  adapter?: ServerOptions['adapter'];
+  connectionStateRecovery?: ServerOptions['connectionStateRecovery'];
+  /** How long a store call may take before the client is answered `unavailable`. */
+  storeTimeoutMs?: number;
+}
+
+export const userRoom = (userId: string): string => `user:${userId}`;
+
+const isClientEvent = (event: unknown): event is ClientEvent => CLIENT_EVENTS.includes(event as ClientEvent);
+
+export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, options: SocketServerOptions = {}): SocketServer {
+  const sessionCtx: ServerContext = { ...ctx, store: boundStore(ctx.store, options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS) };
+  const { limits } = ctx.config;
+  const schemas = clientPayloads(limits.maxText);
+  const io: SocketServer = new Server(httpServer, {
+    serveClient: false,
+    // Room for the longest allowed text in any script; a bigger message closes the connection before parsing.
+    maxHttpBufferSize: Math.max(100_000, limits.maxText * 16),
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    ...(options.connectionStateRecovery ? { connectionStateRecovery: options.connectionStateRecovery } : {}),
+  });
+  const roomOf = (userId: string): OwnerRoom => ({
+    emit: (event, payload) => {
+      // OwnerRoom's emit is typed by the same map; socket.io's own generics do not see through the forwarding.
+      const room = io.to(userRoom(userId)) as unknown as { emit(event: string, payload: unknown): boolean };
+      room.emit(event, payload);
+    },
+  });
+
+  io.use(handshake(sessionCtx));
+  io.on('connection', (socket: ServerSocket) => {
+    const { userId } = socket.data.caller;
+    void socket.join(userRoom(userId));
+    const rate = eventRate(limits.eventsPer10s);
+    socket.use(([event, ...args], next) => {
+      const ack = ackOf(args);
+      if (!rate.take()) {
+        const refused = fail('rate_limited', `at most ${limits.eventsPer10s} events per 10 seconds: slow down`);
+        return ack ? ack(refused) : rejectUnanswerable(socket, String(event), refused);
+      }
+      if (!isClientEvent(event)) return ack?.(fail('bad_request', 'unknown event'));
+      next();
+    });
+    const room = roomOf(userId);
+    const bySession = (_: unknown, p: { sessionId: string }): string => `session:${p.sessionId}`;
+    listen(socket, sessionCtx, 'session:start', { schema: schemas['session:start'], run: sessionStart, lock: (c) => `trainee:${c.userId}` }, room);
+    listen(socket, sessionCtx, 'trainee:say', { schema: schemas['trainee:say'], run: traineeSay, lock: bySession }, room);
+    listen(socket, sessionCtx, 'session:resume', { schema: schemas['session:resume'], run: sessionResume, lock: bySession }, room);
+    listen(socket, sessionCtx, 'session:end', { schema: schemas['session:end'], run: sessionEnd, lock: bySession }, room);
+  });
+  return io;
+}

@@ -1,0 +1,58 @@
+/**
+ * The error half of every socket acknowledgement: `{ ok: false, error: { code, message } }`.
+ * Errors at this edge are values, built here; exceptions are for bugs (answered `internal`
+ * by the dispatcher) and for a failing store (`StoreUnavailable`, answered `unavailable`).
+ */
+import { z } from 'zod';
+
+export const ACK_ERROR_CODES = [
+  /** The payload does not fit (missing field, wrong type, text over the limit, no ack callback). */
+  'bad_request',
+  /** Not this caller's session, or not this caller's role. */
+  'forbidden',
+  /** No session or persona with this id. */
+  'not_found',
+  /** Too many turns in the session, or too many open sessions for the trainee. */
+  'limit_reached',
+  /** Too many events on this connection in the last 10 seconds. */
+  'rate_limited',
+  /** The session has ended: nothing more can be said in it. */
+  'ended',
+  /** The request does not fit the session as stored (an index already used or skipped, a reply still pending). */
+  'conflict',
+  /** Storage failed or did not answer in time: try again. */
+  'unavailable',
+  /** A bug on the server. */
+  'internal',
+] as const;
+export const AckErrorCode = z.enum(ACK_ERROR_CODES);
+export type AckErrorCode = z.infer<typeof AckErrorCode>;
+
+export const AckError = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: AckErrorCode, message: z.string() }),
+});
+export type AckError = z.infer<typeof AckError>;
+
+export function fail(code: AckErrorCode, message: string): AckError {
+  return { ok: false, error: { code, message } };
+}
+
+export const STORE_UNAVAILABLE_MESSAGE = 'storage is unavailable, try again';
+
+/** Storage rejected a call or did not answer in time. */
+export class StoreUnavailable extends Error {
+  override name = 'StoreUnavailable';
+  constructor(method: string, cause: unknown) {
+    super(`store: ${method}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** A zod failure as one line naming the field, never echoing the value (it may be huge). */
+export function describeInvalid(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'payload: invalid';
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
+  if (issue.code === 'unrecognized_keys') return `${field}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  return `${field}: ${issue.message}`;
+}

@@ -1,0 +1,95 @@
+/**
+ * What the server sends: the payloads of server-to-client events and the success half of
+ * each acknowledgement, as zod schemas (the contract's tables, docs: shared/contracts/realtime.md).
+ * The socket.io event maps in payloads.ts are derived from these; tests parse what they
+ * receive with them.
+ *
+ * Extensions to the contract (additions only; every contract field keeps its meaning):
+ * - `customer:typing` and `customer:delta` carry `index`, the index the customer's turn will have.
+ * - `customer:say` carries `fallback: true` when the scripted line replaced a failed LLM reply.
+ * - `customer:error` says that the customer's reply at `index` could not be produced as asked:
+ *   with `fallback: true` the scripted line follows in `customer:say`; with `fallback: false`
+ *   nothing was stored (storage failed) and `session:resume` later fills the reply in.
+ * - `request:rejected` answers, on that connection only, an event that came without an ack
+ *   callback (so it cannot be answered through one).
+ * - Acks: `session:start` adds `mode`; `session:resume` adds `sessionId`, `personaId`, `locale`,
+ *   `mode`, `outcome` and `report`; `session:end` adds `outcome`.
+ */
+import { z } from 'zod';
+import { OUTCOMES } from '../personas/customerState.ts';
+import { Mood, publicPersona } from '../personas/schema.ts';
+import { Locale, ScoreReport, TurnScore } from '../scoring/types.ts';
+import { Outcome, StoredTurn } from '../store/records.ts';
+import { AckErrorCode } from './ackErrors.ts';
+
+const SessionId = z.string();
+const Index = z.number().int().nonnegative();
+export const Mode = z.enum(['scripted', 'llm']);
+export type Mode = z.infer<typeof Mode>;
+
+// ---- server to client events ----
+
+export const CustomerTyping = z.object({ sessionId: SessionId, index: Index });
+export const CustomerDelta = z.object({ sessionId: SessionId, index: Index, text: z.string() });
+export const CustomerSay = z.object({
+  sessionId: SessionId,
+  index: Index,
+  text: z.string(),
+  mood: Mood,
+  ended: z.boolean(),
+  outcome: z.enum(OUTCOMES).optional(),
+  fallback: z.literal(true).optional(),
+});
+export const CustomerError = z.object({
+  sessionId: SessionId,
+  index: Index,
+  /** `llm_timeout`, `llm_unavailable`, `llm_rate_limited`, `llm_bad_response`, `llm_empty`, or `unavailable` (storage). */
+  error: z.object({ code: z.string(), message: z.string() }),
+  fallback: z.boolean(),
+});
+export const SessionEnded = z.object({ sessionId: SessionId, outcome: Outcome, report: ScoreReport });
+export const RequestRejected = z.object({ event: z.string(), error: z.object({ code: AckErrorCode, message: z.string() }) });
+
+export type CustomerTyping = z.infer<typeof CustomerTyping>;
+export type CustomerDelta = z.infer<typeof CustomerDelta>;
+export type CustomerSay = z.infer<typeof CustomerSay>;
+export type CustomerError = z.infer<typeof CustomerError>;
+export type SessionEnded = z.infer<typeof SessionEnded>;
+export type RequestRejected = z.infer<typeof RequestRejected>;
+
+// ---- acknowledgements on success ----
+
+/** The persona as a trainee may see it: publicPersona() is the one definition. */
+const PublicPersona = z.custom<ReturnType<typeof publicPersona>>((v) => typeof v === 'object' && v !== null);
+
+/** A stored turn as a client sees it: without the customer's internal state. */
+export const ClientTurn = StoredTurn.omit({ state: true });
+export type ClientTurn = z.infer<typeof ClientTurn>;
+
+export const SessionStartOk = z.object({
+  ok: z.literal(true),
+  sessionId: SessionId,
+  mode: Mode,
+  persona: PublicPersona,
+  opening: z.object({ text: z.string(), mood: Mood }),
+});
+export const TraineeSayOk = z.object({ ok: z.literal(true), index: Index, score: TurnScore });
+export const SessionResumeOk = z.object({
+  ok: z.literal(true),
+  sessionId: SessionId,
+  personaId: z.string(),
+  locale: Locale,
+  mode: Mode,
+  turns: z.array(ClientTurn),
+  mood: Mood,
+  ended: z.boolean(),
+  outcome: Outcome.nullable(),
+  /** The whole report once the session has ended (a client that missed `session:ended` gets it here). */
+  report: ScoreReport.nullable(),
+});
+export const SessionEndOk = z.object({ ok: z.literal(true), report: ScoreReport, outcome: Outcome });
+
+export type SessionStartOk = z.infer<typeof SessionStartOk>;
+export type TraineeSayOk = z.infer<typeof TraineeSayOk>;
+export type SessionResumeOk = z.infer<typeof SessionResumeOk>;
+export type SessionEndOk = z.infer<typeof SessionEndOk>;

@@ -1,0 +1,62 @@
+/**
+ * `trainee:say`: the trainee's turn. In this order: load the session; check ownership, the
+ * end and the turn limit; score the turn and step the customer (traineeTurn); store the
+ * trainee's turn with its score; acknowledge `{ ok, index, score }`; then the customer's
+ * reply follows (customerReply.ts). A send repeating an index already stored is answered
+ * with the stored result and stores nothing.
+ */
+import type { TokenClaims } from '../auth/tokens.ts';
+import { traineeTurn } from '../personas/conversation.ts';
+import type { ServerContext } from '../serverContext.ts';
+import type { StoredTurn } from '../store/records.ts';
+import { fail, type AckError } from './ackErrors.ts';
+import { customerReply } from './customerReply.ts';
+import { conversationBefore, isAckError, loadSession, personaOutcome, traineeTurnCount, type LoadedSession } from './loadSession.ts';
+import type { Payload } from './payloads.ts';
+import type { TraineeSayOk } from './serverEvents.ts';
+import { answer, refuse, type Step } from './step.ts';
+
+/** The answer to a send whose index is already stored: the stored result, if it is the same turn. */
+function repeated(ctx: ServerContext, loaded: LoadedSession, stored: StoredTurn, text: string, mayAnswer = true): Step<TraineeSayOk> {
+  if (stored.role !== 'trainee' || stored.text !== text || !stored.score) {
+    return refuse(fail('conflict', `turn ${stored.index} is already stored with other words; the next index is ${loaded.turns.length}`));
+  }
+  const ack: TraineeSayOk = { ok: true, index: stored.index, score: stored.score };
+  // Still unanswered (the server stopped after the ack): the customer answers now.
+  const unanswered = mayAnswer && stored.index === loaded.turns.length - 1 && !loaded.session.endedAt;
+  return answer(ack, unanswered ? (room) => customerReply(ctx, room, loaded) : undefined);
+}
+
+function refusal(ctx: ServerContext, loaded: LoadedSession, index: number | undefined): AckError | null {
+  const { session, turns } = loaded;
+  if (session.endedAt || personaOutcome(turns)) return fail('ended', 'this session has ended');
+  const next = turns.length;
+  if (index !== undefined && index !== next) return fail('conflict', `the next index is ${next}, not ${index}`);
+  if (turns[next - 1]?.role === 'trainee') {
+    return fail('conflict', 'the customer has not answered your last turn yet: wait for customer:say, or resume the session');
+  }
+  const { maxTurns } = ctx.config.limits;
+  if (traineeTurnCount(turns) >= maxTurns) return fail('limit_reached', `a session holds at most ${maxTurns} of your turns: end it to get the report`);
+  return null;
+}
+
+export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payload: Payload<'trainee:say'>): Promise<Step<TraineeSayOk>> {
+  const loaded = await loadSession(ctx, caller, payload.sessionId);
+  if (isAckError(loaded)) return refuse(loaded);
+  const { turns, persona } = loaded;
+  if (payload.index !== undefined && payload.index < turns.length) return repeated(ctx, loaded, turns[payload.index]!, payload.text);
+  const refused = refusal(ctx, loaded, payload.index);
+  if (refused) return refuse(refused);
+
+  const index = turns.length;
+  const step = traineeTurn(persona, ctx.rubric, conversationBefore(turns, index), payload.text);
+  const turn: StoredTurn = { index, role: 'trainee', text: payload.text, at: new Date().toISOString(), score: step.situation.score };
+  const stored = await ctx.store.appendTurn(payload.sessionId, turn);
+  if (!stored.ok) {
+    // Another process stored this index between our read and our write; it answers the turn, not us.
+    if (stored.code === 'exists') return repeated(ctx, { ...loaded, turns: [...turns, stored.existing] }, stored.existing, payload.text, false);
+    if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
+    return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
+  }
+  return answer({ ok: true, index, score: turn.score! }, (room) => customerReply(ctx, room, { ...loaded, turns: [...turns, turn] }));
+}

@@ -1,0 +1,72 @@
+/**
+ * The first start creates `admin`: with SPARRING_ADMIN_PASSWORD, or with a random password
+ * printed once; a later start, or the second of two starting together, prints nothing.
+ */
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ensureAdmin } from '../../server/auth/bootstrapAdmin.ts';
+import { verifyPassword } from '../../server/auth/passwords.ts';
+import { addUser, call, startTestServer, testContext } from './httpTestServer.ts';
+
+describe('ensureAdmin', () => {
+  it('creates admin with the password from SPARRING_ADMIN_PASSWORD, and does not print it', async () => {
+    const server = await startTestServer({ env: { SPARRING_ADMIN_PASSWORD: 'from the environment' } });
+    try {
+      expect(await ensureAdmin(server.ctx)).toEqual({ created: true, passwordFrom: 'environment' });
+      expect(server.logs).toEqual(['created user "admin" with the password from SPARRING_ADMIN_PASSWORD']);
+      const login = await call(server.url, 'POST', '/api/login', { body: { username: 'admin', password: 'from the environment' } });
+      expect(login.status).toBe(200);
+      expect(login.body.user).toMatchObject({ username: 'admin', role: 'admin' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('prints a random password once, and nothing on the next start', async () => {
+    const first = await testContext();
+    try {
+      expect(await ensureAdmin(first.ctx)).toEqual({ created: true, passwordFrom: 'generated' });
+      expect(first.logs).toHaveLength(1);
+      const password = /with password (\S+) /.exec(first.logs[0]!)?.[1];
+      expect(password).toBeDefined();
+      const admin = await first.ctx.store.findUserByUsername('admin');
+      expect(admin?.role).toBe('admin');
+      expect(await verifyPassword(password!, admin!.passwordHash)).toBe(true);
+      await first.ctx.store.close();
+
+      const second = await testContext({}, first.dataDir);
+      expect(await ensureAdmin(second.ctx)).toEqual({ created: false });
+      expect(second.logs).toEqual([]);
+      expect(await second.ctx.store.countUsers()).toBe(1);
+      await second.ctx.store.close();
+    } finally {
+      rmSync(first.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('does nothing when any user exists', async () => {
+    const { ctx, logs, dataDir } = await testContext();
+    try {
+      await addUser(ctx.store, 'ada', 'admin');
+      expect(await ensureAdmin(ctx)).toEqual({ created: false });
+      expect(logs).toEqual([]);
+      expect(await ctx.store.findUserByUsername('admin')).toBeNull();
+    } finally {
+      await ctx.store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates one admin and prints once when two starts race', async () => {
+    const { ctx, logs, dataDir } = await testContext();
+    try {
+      const results = await Promise.all([ensureAdmin(ctx), ensureAdmin(ctx)]);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(logs).toHaveLength(1);
+      expect(await ctx.store.countUsers()).toBe(1);
+    } finally {
+      await ctx.store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

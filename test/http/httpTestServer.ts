@@ -1,0 +1,153 @@
+/**
+ * A real HTTP server for the API tests: createHttpApp on 127.0.0.1 with a free port, the
+ * file store in a fresh temporary directory, the real persona library and rubric, and a
+ * log kept in memory so tests can read what the server printed.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { createTokens } from '../../server/auth/tokens.ts';
+import { readConfig } from '../../server/config.ts';
+import { createHttpApp, type HttpAppOptions } from '../../server/http/app.ts';
+import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
+import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { scoreTranscript } from '../../server/scoring/engine.ts';
+import type { ServerContext } from '../../server/serverContext.ts';
+import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
+import type { Role, SessionRecord, StoredTurn, User } from '../../server/store/records.ts';
+import type { SessionStore } from '../../server/store/sessionStore.ts';
+
+export interface TestServer {
+  url: string;
+  /** The context as built, before any `adjust`: its store is the real one. */
+  ctx: ServerContext;
+  dataDir: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A server context over a file store in `dataDir` (a new temporary one by default). */
+export async function testContext(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'sparring-http-'))): Promise<{ ctx: ServerContext; logs: string[]; dataDir: string }> {
+  const config = readConfig({ DATA_DIR: dataDir, ...env });
+  if (!config.ok) throw new Error(config.message);
+  const store = await openFileSessionStore(dataDir);
+  const logs: string[] = [];
+  const ctx: ServerContext = {
+    config: config.config,
+    store,
+    personas: loadPersonaLibrary(),
+    rubric: loadDefaultRubric(),
+    tokens: await createTokens(store, config.config.tokenHours),
+    log: (line) => logs.push(line),
+  };
+  return { ctx, logs, dataDir };
+}
+
+export async function startTestServer(
+  options: HttpAppOptions & { env?: Record<string, string>; /** What the app sees instead of the context (a failing part). */ adjust?: (ctx: ServerContext) => ServerContext } = {},
+): Promise<TestServer> {
+  const { ctx, logs, dataDir } = await testContext(options.env);
+  const app = createHttpApp(options.adjust ? options.adjust(ctx) : ctx, options);
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ctx,
+    dataDir,
+    logs,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Adds a user straight to the store. */
+export async function addUser(store: SessionStore, username: string, role: Role, password = 'correct horse'): Promise<User> {
+  const user: User = { id: randomUUID(), username, role, passwordHash: await hashPassword(password), createdAt: new Date().toISOString() };
+  if (!(await store.createUser(user))) throw new Error(`user ${username} exists`);
+  return user;
+}
+
+const at = (): string => new Date().toISOString();
+
+/**
+ * Adds a session straight to the store (the socket flow is tested elsewhere): the opening,
+ * then trainee and customer turns alternating; ended with its report when `ended`.
+ */
+export async function addSession(
+  ctx: ServerContext,
+  traineeId: string,
+  lines: { opening: string; replies: Array<[trainee: string, customer: string]>; ended?: boolean },
+): Promise<SessionRecord> {
+  const session: SessionRecord = {
+    id: randomUUID(),
+    traineeId,
+    personaId: 'double-charge',
+    personaVersion: 1,
+    locale: 'en',
+    scenario: 'complaint',
+    mode: 'scripted',
+    seed: 1,
+    startedAt: at(),
+    endedAt: null,
+    outcome: null,
+    report: null,
+  };
+  const mood = { anger: 5, trust: 5, confusion: 2 };
+  await ctx.store.createSession(session, { index: 0, role: 'customer', text: lines.opening, at: at(), mood });
+  const turns: Array<Pick<StoredTurn, 'role' | 'text'>> = [{ role: 'customer', text: lines.opening }];
+  let index = 1;
+  for (const [trainee, customer] of lines.replies) {
+    for (const turn of [
+      { index: index++, role: 'trainee' as const, text: trainee, at: at() },
+      { index: index++, role: 'customer' as const, text: customer, at: at(), mood },
+    ]) {
+      const appended = await ctx.store.appendTurn(session.id, turn);
+      if (!appended.ok) throw new Error(`appendTurn: ${appended.code}`);
+      turns.push(turn);
+    }
+  }
+  if (lines.ended) {
+    const report = scoreTranscript(ctx.rubric, { locale: 'en', scenario: 'complaint', turns });
+    await ctx.store.endSession(session.id, { endedAt: at(), outcome: 'ended', report });
+    return { ...session, endedAt: at(), outcome: 'ended', report };
+  }
+  return session;
+}
+
+/** fetch with JSON in and out, and an optional token. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(base + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (the client page): the text itself.
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+export async function tokenFor(base: string, username: string, password = 'correct horse'): Promise<string> {
+  const res = await call(base, 'POST', '/api/login', { body: { username, password } });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}

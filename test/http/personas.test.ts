@@ -1,0 +1,88 @@
+/**
+ * The persona catalogue as a trainee sees it: the listing fields only, one persona with its
+ * briefing, and never a hidden fact, a scripted line or a test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
+
+let server: TestServer;
+let token: string;
+
+// A persona whose hidden fact appears nowhere else, so any leak of facts shows.
+const MARKER = 'zz-hidden-fact-marker-zz';
+
+beforeAll(async () => {
+  server = await startTestServer({
+    adjust: (ctx) => {
+      const model = ctx.personas.personas.find((p) => p.id === 'double-charge' && p.locale === 'en')!;
+      const marked = { ...model, id: 'marked', facts: { ...model.facts, secret: MARKER } };
+      return { ...ctx, personas: { ...ctx.personas, personas: [...ctx.personas.personas, marked] } };
+    },
+  });
+  await addUser(server.ctx.store, 'tina', 'trainee');
+  token = await tokenFor(server.url, 'tina');
+});
+afterAll(() => server.close());
+
+/**
+ * Every hidden fact of every persona that its author did not also put in the public text
+ * (a summary may well give the amount), plus the marker: none may appear in an answer.
+ */
+const hiddenFacts = (): string[] => [
+  MARKER,
+  ...server.ctx.personas.personas.flatMap((p) => {
+    const shown = JSON.stringify([p.name, p.summary, p.briefing]);
+    return Object.values(p.facts).filter((fact) => !shown.includes(fact));
+  }),
+];
+
+describe('GET /api/personas', () => {
+  it('lists every persona in every locale, with the listing fields only', async () => {
+    const res = await call(server.url, 'GET', '/api/personas', { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(server.ctx.personas.personas.length + 1);
+    for (const p of res.body) expect(Object.keys(p).sort()).toEqual(['difficulty', 'id', 'locale', 'name', 'scenario', 'summary']);
+    expect(res.body).toContainEqual(expect.objectContaining({ id: 'double-charge', locale: 'en' }));
+  });
+
+  it('keeps the hidden facts on the server', async () => {
+    const text = JSON.stringify((await call(server.url, 'GET', '/api/personas', { token })).body);
+    expect(hiddenFacts().length).toBeGreaterThan(0);
+    for (const fact of hiddenFacts()) expect(text).not.toContain(fact);
+  });
+});
+
+describe('GET /api/personas/:id', () => {
+  it('gives the persona in the locale asked for, with its briefing and without facts, lines or tests', async () => {
+    const res = await call(server.url, 'GET', '/api/personas/double-charge?locale=zh-Hant', { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: 'double-charge', locale: 'zh-Hant', briefing: { situation: expect.any(String) } });
+    for (const key of ['facts', 'reveals', 'lines', 'opening', 'mood', 'end', 'tests']) expect(res.body).not.toHaveProperty(key);
+    const text = JSON.stringify(res.body);
+    for (const fact of hiddenFacts()) expect(text).not.toContain(fact);
+  });
+
+  it('keeps the facts of a persona on the server', async () => {
+    const res = await call(server.url, 'GET', '/api/personas/marked', { token });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(MARKER);
+  });
+
+  it('answers 404 for a persona not in the locale asked for', async () => {
+    const res = await call(server.url, 'GET', '/api/personas/marked?locale=zh-Hans', { token });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('no persona "marked" in zh-Hans');
+  });
+
+  it('gives the first locale when none is asked for', async () => {
+    const res = await call(server.url, 'GET', '/api/personas/double-charge', { token });
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe('double-charge');
+  });
+
+  it('answers 404 for an unknown persona', async () => {
+    const res = await call(server.url, 'GET', '/api/personas/no-such-persona', { token });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: 'no persona "no-such-persona"' } });
+  });
+});

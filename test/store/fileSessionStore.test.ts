@@ -1,0 +1,281 @@
+/**
+ * The file store (server/store/fileSessionStore.ts): the shared contract on a temporary
+ * DATA_DIR, then what only files have: damage found at open, writes that fail, and turns
+ * that survive a SIGKILL.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, chmod, mkdir, mkdtemp, open, readdir, readFile, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
+import type { SessionStore } from '../../server/store/sessionStore.ts';
+import { anEnd, aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
+
+const made: string[] = [];
+const opened: SessionStore[] = [];
+async function dataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sparring-store-'));
+  made.push(dir);
+  return dir;
+}
+async function openAt(dir: string): Promise<SessionStore> {
+  const store = await openFileSessionStore(dir);
+  opened.push(store);
+  return store;
+}
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const store of opened.splice(0)) await store.close();
+  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+sessionStoreContract('file store', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sparring-store-'));
+  const store = await openFileSessionStore(dir);
+  return {
+    store,
+    reopen: () => openFileSessionStore(dir),
+    cleanup: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+/** Every line of the file is whole JSON, and the file ends with a newline. */
+async function expectWholeLines(path: string): Promise<unknown[]> {
+  const text = await readFile(path, 'utf8');
+  expect(text.endsWith('\n')).toBe(true);
+  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+}
+
+/** A DATA_DIR holding one session with turns 0..last, written by the store itself. */
+async function withSession(last: number) {
+  const dir = await dataDir();
+  const session = aSession();
+  const store = await openFileSessionStore(dir);
+  await store.createSession(session, aTurn(0));
+  for (let i = 1; i <= last; i++) await store.appendTurn(session.id, aTurn(i));
+  await store.close();
+  return { dir, session, file: join(dir, 'sessions', `${session.id}.jsonl`) };
+}
+
+describe('file store: damage found at open', () => {
+  it('reports a session file cut mid-line, serves the rest, and repairs the file on the next append', async () => {
+    const { dir, session, file } = await withSession(2);
+    const whole = JSON.stringify({ turn: aTurn(3) });
+    await appendFile(file, whole.slice(0, whole.length / 2));
+
+    const store = await openAt(dir);
+    expect(store.problems).toHaveLength(1);
+    expect(store.problems[0]).toContain(`${file}:5: incomplete last line`);
+    expect((await store.getSession(session.id))?.turns).toEqual([aTurn(0), aTurn(1), aTurn(2)]);
+    expect(await store.appendTurn(session.id, aTurn(3))).toEqual({ ok: true });
+    expect(await store.appendTurn(session.id, aTurn(4))).toEqual({ ok: true });
+
+    expect(await expectWholeLines(file)).toHaveLength(6);
+    await store.close();
+    const again = await openAt(dir);
+    expect(again.problems).toEqual([]);
+    expect((await again.getSession(session.id))?.turns).toEqual([0, 1, 2, 3, 4].map((i) => aTurn(i)));
+  });
+
+  it('reports an unparsable user line, serves the other users, and keeps a copy of the damaged file', async () => {
+    const dir = await dataDir();
+    const [ann, bo] = [aUser({ username: 'ann' }), aUser({ username: 'bo' })];
+    const users = join(dir, 'users.jsonl');
+    await writeFile(users, `${JSON.stringify(ann)}\n{"id": "x", oops\n${JSON.stringify(bo)}\n`);
+
+    const store = await openAt(dir);
+    expect(store.problems).toEqual([`${users}:2: not valid JSON; line ignored`]);
+    expect(await store.findUserByUsername('ann')).toEqual(ann);
+    expect(await store.findUserByUsername('bo')).toEqual(bo);
+    expect(await store.countUsers()).toBe(2);
+    expect(await store.createUser(aUser({ username: 'cy' }))).toBe(true);
+
+    expect(await expectWholeLines(users)).toHaveLength(3);
+    expect((await readdir(dir)).filter((n) => n.startsWith('users.jsonl.damaged-'))).toHaveLength(1);
+    await store.close();
+    const again = await openAt(dir);
+    expect(again.problems).toEqual([]);
+    expect(await again.countUsers()).toBe(3);
+  });
+
+  it('reports records that fail the schemas, with file, line and field, and serves the rest', async () => {
+    const { dir, session, file } = await withSession(2);
+    // Turn 1 with a mood off the scale: that line, and turn 2 after the gap, are left out.
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    lines[2] = JSON.stringify({ turn: aTurn(1, { mood: { anger: 99, trust: 1, confusion: 1 } }) });
+    await writeFile(file, `${lines.join('\n')}\n`);
+    // A second session whose record has a locale the schema does not know: skipped whole.
+    const bad = aSession({ locale: 'fr' as never });
+    const badFile = join(dir, 'sessions', `${bad.id}.jsonl`);
+    await writeFile(badFile, `${JSON.stringify({ session: bad })}\n${JSON.stringify({ turn: aTurn(0) })}\n`);
+
+    const store = await openAt(dir);
+    expect(store.problems).toContainEqual(expect.stringMatching(new RegExp(`^${escape(file)}:3: turn\\.mood\\.anger: .*; line ignored$`)));
+    expect(store.problems).toContainEqual(`${file}:4: turn 2 where turn 1 was due; line ignored`);
+    expect(store.problems).toContainEqual(expect.stringMatching(new RegExp(`^${escape(badFile)}:1: session\\.locale: `)));
+    expect(store.problems).toContainEqual(`${badFile}: has no valid session record on its first line; session skipped`);
+    expect((await store.getSession(session.id))?.turns).toEqual([aTurn(0)]);
+    expect(await store.getSession(bad.id)).toBeNull();
+    expect((await store.listSessions()).map((s) => s.id)).toEqual([session.id]);
+    // The next index is 1 again; the file is rewritten whole, without the lines left out
+    // (a copy of it kept beside it).
+    expect(await store.appendTurn(session.id, aTurn(1))).toEqual({ ok: true });
+    expect(await expectWholeLines(file)).toEqual([{ session }, { turn: aTurn(0) }, { turn: aTurn(1) }]);
+    expect((await readdir(join(dir, 'sessions'))).filter((n) => n.startsWith(`${session.id}.jsonl.damaged-`))).toHaveLength(1);
+    // The skipped session's file is not overwritten by a new session of the same id.
+    await expect(store.createSession({ ...bad, locale: 'en' }, aTurn(0))).rejects.toThrow(/already exists on disk/);
+  });
+
+  it('reports a secrets file that is not JSON and creates the secret afresh, keeping a copy', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'secrets.json'), '{"token-key": ', { mode: 0o600 });
+    const store = await openAt(dir);
+    expect(store.problems).toEqual([`${join(dir, 'secrets.json')}: not valid JSON; a copy is kept and secrets are created afresh when next needed`]);
+    expect(await store.secret('token-key', () => 'fresh')).toBe('fresh');
+    expect(JSON.parse(await readFile(join(dir, 'secrets.json'), 'utf8'))).toEqual({ 'token-key': 'fresh' });
+    expect((await stat(join(dir, 'secrets.json'))).mode & 0o777).toBe(0o600);
+    expect((await readdir(dir)).filter((n) => n.startsWith('secrets.json.damaged-'))).toHaveLength(1);
+  });
+});
+
+describe('file store: writes that fail', () => {
+  it('rejects at open when DATA_DIR is a file, naming it', async () => {
+    const dir = await dataDir();
+    const notADir = join(dir, 'data');
+    await writeFile(notADir, 'not a directory');
+    await expect(openFileSessionStore(notADir)).rejects.toThrow(`data directory ${notADir} cannot be used`);
+  });
+
+  it('rejects an append it cannot write, and leaves the session as it was', async () => {
+    const { dir, session, file } = await withSession(1);
+    const store = await openAt(dir);
+    const before = await readFile(file);
+    // Root ignores file modes, so make the path unwritable another way: a directory in its place.
+    await rm(file);
+    await mkdir(file);
+    await expect(store.appendTurn(session.id, aTurn(2))).rejects.toThrow(/EISDIR/);
+    await expect(store.endSession(session.id, anEnd())).rejects.toThrow(/EISDIR/);
+    expect((await store.getSession(session.id))?.turns).toEqual([aTurn(0), aTurn(1)]);
+    expect((await store.getSession(session.id))?.session.endedAt).toBeNull();
+
+    await rm(file, { recursive: true });
+    await writeFile(file, before);
+    expect(await store.appendTurn(session.id, aTurn(2))).toEqual({ ok: true });
+    expect(await expectWholeLines(file)).toHaveLength(4);
+  });
+
+  it('cuts a write that fails halfway (disk full) back to the last whole line', async () => {
+    const { dir, session, file } = await withSession(1);
+    const store = await openAt(dir);
+    const before = await readFile(file, 'utf8');
+    const proto = await fileHandlePrototype(file);
+    const write = proto.write;
+    vi.spyOn(proto, 'write').mockImplementationOnce(async function (this: FileHandle, data: Uint8Array) {
+      await write.call(this, data.subarray(0, Math.floor(data.length / 2)));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+
+    await expect(store.appendTurn(session.id, aTurn(2))).rejects.toThrow(/ENOSPC/);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect((await store.getSession(session.id))?.turns).toHaveLength(2);
+    expect(await store.appendTurn(session.id, aTurn(2))).toEqual({ ok: true });
+    await store.close();
+    const again = await openAt(dir);
+    expect(again.problems).toEqual([]);
+    expect((await again.getSession(session.id))?.turns).toEqual([aTurn(0), aTurn(1), aTurn(2)]);
+  });
+
+  it('treats a short write as a failure too', async () => {
+    const { dir, session, file } = await withSession(1);
+    const store = await openAt(dir);
+    const before = await readFile(file, 'utf8');
+    const proto = await fileHandlePrototype(file);
+    const write = proto.write;
+    vi.spyOn(proto, 'write').mockImplementationOnce(function (this: FileHandle, data: Uint8Array) {
+      return write.call(this, data.subarray(0, 5));
+    });
+    await expect(store.appendTurn(session.id, aTurn(2))).rejects.toThrow(/short write/);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('rejects on a real full device, and the next append writes the file whole', async () => {
+    const { dir, session, file } = await withSession(1);
+    const store = await openAt(dir);
+    await rm(file);
+    await symlink('/dev/full', file);
+    await expect(store.appendTurn(session.id, aTurn(2))).rejects.toThrow(/ENOSPC/);
+    expect((await store.getSession(session.id))?.turns).toHaveLength(2);
+    // /dev/full cannot be cut back, so the store rewrites the file from memory next time,
+    // replacing the link with a real file.
+    expect(await store.appendTurn(session.id, aTurn(2))).toEqual({ ok: true });
+    expect(await expectWholeLines(file)).toEqual([{ session }, { turn: aTurn(0) }, { turn: aTurn(1) }, { turn: aTurn(2) }]);
+  });
+
+  it('refuses a session id that is not a safe file name', async () => {
+    const store = await openAt(await dataDir());
+    await expect(store.createSession(aSession({ id: '../escape' }), aTurn(0))).rejects.toThrow(/file name/);
+  });
+
+  it('reports a secrets file others can read', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'secrets.json'), '{"token-key":"k"}\n');
+    await chmod(join(dir, 'secrets.json'), 0o644);
+    const store = await openAt(dir);
+    expect(store.problems).toEqual([`${join(dir, 'secrets.json')}: readable by others (mode 644); chmod 600 it`]);
+    expect(await store.secret('token-key', () => 'new')).toBe('k');
+  });
+});
+
+describe('file store: durability', () => {
+  it('keeps every acknowledged turn when the process is killed with SIGKILL', async () => {
+    const dir = await dataDir();
+    const session = aSession();
+    const moduleUrl = new URL('../../server/store/fileSessionStore.ts', import.meta.url).href;
+    const program = `
+      import { openFileSessionStore } from ${JSON.stringify(moduleUrl)};
+      const [dir, session, opening, turn] = JSON.parse(process.argv[1]);
+      const store = await openFileSessionStore(dir);
+      await store.createSession(session, opening);
+      for (let index = 1; ; index++) {
+        const result = await store.appendTurn(session.id, { ...turn, index });
+        if (result.ok) process.stdout.write('acked ' + index + '\\n');
+      }`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program, JSON.stringify([dir, session, aTurn(0), aTurn(1)])], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let acked = 0;
+    await new Promise<void>((done, fail) => {
+      child.on('error', fail);
+      child.on('exit', () => done());
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        for (const m of chunk.matchAll(/acked (\d+)/g)) acked = Math.max(acked, Number(m[1]));
+        if (acked >= 30) child.kill('SIGKILL');
+      });
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+
+    const store = await openAt(dir);
+    for (const problem of store.problems) expect(problem).toMatch(/incomplete last line/);
+    const turns = (await store.getSession(session.id))?.turns ?? [];
+    expect(turns.length - 1).toBeGreaterThanOrEqual(acked);
+    expect(turns.map((t) => t.index)).toEqual(turns.map((_, i) => i));
+  });
+});
+
+type Write = (this: FileHandle, data: Uint8Array, offset?: number, length?: number) => Promise<{ bytesWritten: number }>;
+
+/** FileHandle's class is not exported; its prototype, which the store's writes go through, is reached through a handle. */
+async function fileHandlePrototype(path: string): Promise<{ write: Write }> {
+  const handle = await open(path, 'r');
+  await handle.close();
+  return Object.getPrototypeOf(handle) as { write: Write };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
