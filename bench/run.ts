@@ -6,6 +6,8 @@
  *   npm run bench -- --only scoring            one suite
  *   npm run bench -- --json                    machine-readable report on stdout
  *   npm run bench -- --warmup 2 --duration 3   seconds of warm-up / of timing per measurement
+ *   npm run bench -- --only load --clients 200 --think 5
+ *                                              the load suite's clients, and their mean pause between turns
  *
  * Exits 0 whenever the run completes, targets met or not: the report says which, and a
  * benchmark on a busy CI machine should inform, not fail a build. Bad arguments exit 2.
@@ -14,13 +16,14 @@
 import { parseArgs } from 'node:util';
 import { describeMachine, machineLines, type Machine } from './machine.ts';
 import { metMark } from './format.ts';
+import { loadSuite } from './load.ts';
 import { scoringSuite } from './scoring.ts';
 import type { BenchOptions, Suite, SuiteResult } from './suite.ts';
 
-/** In run order. A socket.io load suite is to join this list. */
-const SUITES: readonly Suite[] = [scoringSuite];
+/** In run order. */
+const SUITES: readonly Suite[] = [scoringSuite, loadSuite];
 
-const USAGE = `usage: npm run bench -- [--only <${SUITES.map((s) => s.name).join('|')}>] [--json] [--warmup <s>] [--duration <s>]`;
+const USAGE = `usage: npm run bench -- [--only <${SUITES.map((s) => s.name).join('|')}>] [--json] [--warmup <s>] [--duration <s>] [--clients <n>] [--think <s>]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -34,6 +37,13 @@ function seconds(value: string | undefined, fallback: number, flag: string): num
   return n;
 }
 
+function clientCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 20_000) fail(`--clients wants a whole number from 1 to 20000, got "${value}"`);
+  return n;
+}
+
 function parse() {
   let parsed;
   try {
@@ -43,6 +53,8 @@ function parse() {
         json: { type: 'boolean', default: false },
         warmup: { type: 'string' },
         duration: { type: 'string' },
+        clients: { type: 'string' },
+        think: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -62,6 +74,8 @@ function parse() {
     json: parsed.json,
     warmupMs: seconds(parsed.warmup, 2, 'warmup') * 1000,
     durationMs: seconds(parsed.duration, 3, 'duration') * 1000,
+    clients: clientCount(parsed.clients),
+    thinkMs: parsed.think === undefined ? undefined : seconds(parsed.think, 1, 'think') * 1000,
   };
 }
 
@@ -87,7 +101,7 @@ function jsonReport({ startedAt, machine, options, results }: Run): string {
   const report = {
     startedAt: startedAt.toISOString(),
     machine,
-    options: { warmupMs: options.warmupMs, durationMs: options.durationMs },
+    options: { warmupMs: options.warmupMs, durationMs: options.durationMs, clients: options.clients, thinkMs: options.thinkMs },
     suites: results.map(({ lines: _lines, ...rest }) => rest),
     allTargetsMet: results.every((r) => r.targets.every((t) => t.met)),
   };
@@ -101,6 +115,8 @@ async function main(): Promise<void> {
   const options: BenchOptions = {
     warmupMs: args.warmupMs,
     durationMs: args.durationMs,
+    ...(args.clients !== undefined ? { clients: args.clients } : {}),
+    ...(args.thinkMs !== undefined ? { thinkMs: args.thinkMs } : {}),
     progress: (message) => process.stderr.write(`bench: ${message}\n`),
   };
   const results: SuiteResult[] = [];

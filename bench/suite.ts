@@ -6,6 +6,10 @@
 export interface BenchOptions {
   warmupMs: number;
   durationMs: number;
+  /** Concurrent clients for the load suite (--clients); the suite's default when absent. */
+  clients?: number;
+  /** Mean think time between turns for the load suite, ms (--think, in seconds); the suite's default when absent. */
+  thinkMs?: number;
   /** Progress for the person waiting; run.ts sends it to stderr so --json output stays clean. */
   progress: (message: string) => void;
 }

@@ -1,6 +1,6 @@
 /**
- * `sparring demo` (what `npm start` runs for now): scores the example transcripts in
- * docs/examples/, prints their tables, then shows how to score your own file. The
+ * `sparring demo`: scores the example transcripts in docs/examples/, prints their
+ * tables, then shows how to score your own file. The
  * examples double as the documentation of the transcript format.
  */
 import { dirname, join, resolve } from 'node:path';

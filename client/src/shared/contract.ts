@@ -1,0 +1,99 @@
+/**
+ * The server's shapes as the client sees them. One source of truth: every type here comes
+ * from the server's zod schemas (server/scoring/types.ts, server/sessions/*), imported with
+ * `import type`, so nothing of zod reaches the bundle. The few lists the client needs at
+ * run time are repeated below and checked against those types, so a server change that
+ * renames or adds one fails the client's type-check instead of showing a blank label.
+ */
+import type { publicPersona } from '../../../server/personas/schema.ts';
+import type { SessionView } from '../../../server/http/sessionView.ts';
+import type {
+  ComplaintStep,
+  ContractSignalId,
+  CriterionId,
+  Evidence,
+  Locale,
+  Scenario,
+  ScoreReport,
+  TurnScore,
+} from '../../../server/scoring/types.ts';
+import type { Mood, MoodAxis } from '../../../server/personas/schema.ts';
+import type { Answer, ClientEvent, ClientToServerEvents, ServerToClientEvents } from '../../../server/sessions/payloads.ts';
+import type { AckError } from '../../../server/sessions/ackErrors.ts';
+import type {
+  ClientTurn,
+  CustomerError,
+  CustomerSay,
+  SessionEnded,
+  SessionResumeOk,
+  SessionStartOk,
+  TraineeSayOk,
+} from '../../../server/sessions/serverEvents.ts';
+import type { SessionOutcome } from '../../../server/store/records.ts';
+
+export type {
+  AckError,
+  Answer,
+  ClientEvent,
+  ClientToServerEvents,
+  ClientTurn,
+  ComplaintStep,
+  ContractSignalId,
+  CriterionId,
+  CustomerError,
+  CustomerSay,
+  Evidence,
+  Locale,
+  Mood,
+  MoodAxis,
+  Scenario,
+  ScoreReport,
+  ServerToClientEvents,
+  SessionEnded,
+  SessionOutcome,
+  SessionResumeOk,
+  SessionStartOk,
+  SessionView,
+  TraineeSayOk,
+  TurnScore,
+};
+
+/** A persona as `GET /api/personas/:id` gives it: what the briefing shows. */
+export type PublicPersona = ReturnType<typeof publicPersona>;
+/** One line of `GET /api/personas` (server/http/routes/personas.ts `personaListing`). */
+export type PersonaListing = Pick<PublicPersona, 'id' | 'name' | 'locale' | 'scenario' | 'difficulty' | 'summary'>;
+export type Difficulty = PublicPersona['difficulty'];
+
+/** `POST /api/login`'s answer. */
+export interface LoginAnswer {
+  token: string;
+  user: { id: string; username: string; role: 'trainee' | 'coach' | 'qa' | 'admin' };
+}
+
+/** One line of `GET /api/sessions`. */
+export interface SessionListing {
+  id: string;
+  traineeId: string;
+  personaId: string;
+  startedAt: string;
+  endedAt: string | null;
+  outcome: SessionOutcome | null;
+  overall: number | null;
+}
+
+// ---- the run-time lists, checked against the server's types ----
+
+/**
+ * A list holding every member of U: `listOf<Locale>()(['zh-Hans', 'en'])` does not type-check
+ * because 'zh-Hant' is missing.
+ */
+function listOf<U>() {
+  return <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> })): L => list;
+}
+
+export const LOCALES = listOf<Locale>()(['zh-Hans', 'zh-Hant', 'en']);
+export const SCENARIOS = listOf<Scenario>()(['complaint', 'collection', 'application', 'general']);
+export const DIFFICULTIES = listOf<Difficulty>()(['easy', 'medium', 'hard']);
+export const CRITERIA = listOf<CriterionId>()(['empathy', 'active_listening', 'plain_language', 'complaint_process', 'conduct']);
+export const COMPLAINT_STEPS = listOf<ComplaintStep>()(['acknowledge', 'investigate', 'negotiate', 'follow_up']);
+export const MOOD_AXES = listOf<MoodAxis>()(['anger', 'trust', 'confusion']);

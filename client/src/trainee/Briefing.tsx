@@ -1,0 +1,98 @@
+/**
+ * Before the conversation: who the customer is and what the trainee knows, the situation,
+ * and the goals they will be scored on. "Start" opens the session (`session:start`) and
+ * goes to the chat. LLM mode is asked for; a server without an LLM answers scripted.
+ */
+import { useState } from 'react';
+import { api } from '../shared/api.ts';
+import type { Locale } from '../shared/contract.ts';
+import { errorText } from '../shared/errorText.ts';
+import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { navigate } from '../shared/router.ts';
+import { request } from '../shared/socket.ts';
+import { useSocket } from '../shared/SocketProvider.tsx';
+import { useApiData } from '../shared/useApiData.ts';
+import { GoalList } from './GoalList.tsx';
+
+export function Briefing({ personaId, locale }: { personaId: string; locale: Locale }) {
+  const { t } = useI18n();
+  const socket = useSocket();
+  const persona = useApiData((token) => api.persona(token, personaId, locale), [personaId, locale]);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (persona.status === 'loading') return <p className="muted">{t('briefing.loading')}</p>;
+  if (persona.status === 'failed') return <p role="alert">{errorText(t, persona.error)}</p>;
+  const p = persona.data;
+
+  async function start() {
+    setStarting(true);
+    setError(null);
+    const answer = await request(socket, 'session:start', { personaId, locale, mode: 'llm' });
+    if (answer.ok) {
+      navigate({ page: 'chat', sessionId: answer.sessionId });
+      return;
+    }
+    setError(errorText(t, answer.error));
+    setStarting(false);
+  }
+
+  return (
+    <article className="briefing" aria-labelledby="briefing-title">
+      <p>
+        <a
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ page: 'personas' });
+          }}
+        >
+          {t('briefing.back')}
+        </a>
+      </p>
+      <p className="eyebrow">{t('briefing.title')}</p>
+      <h1 id="briefing-title" lang={p.locale}>
+        {p.name}
+      </h1>
+      <p className="tags">
+        <span className="tag">{t(`scenario.${p.scenario}`)}</span>
+        <span className={`tag tag--${p.difficulty}`}>{t(`difficulty.${p.difficulty}`)}</span>
+        <span className="tag tag--locale" lang={p.locale}>
+          {LANGUAGE_NAMES[p.locale]}
+        </span>
+      </p>
+      <div className="briefing__grid">
+        <section className="card">
+          <h2>{t('briefing.known')}</h2>
+          <p lang={p.locale} className="persona-text">
+            {p.summary}
+          </p>
+        </section>
+        <section className="card">
+          <h2>{t('briefing.situation')}</h2>
+          <p lang={p.locale} className="persona-text">
+            {p.briefing.situation}
+          </p>
+        </section>
+        <section className="card briefing__goals">
+          <h2>{t('briefing.goals')}</h2>
+          <GoalList goals={p.briefing.goals} />
+        </section>
+      </div>
+      <div className="briefing__start">
+        <p className="muted">
+          {t('briefing.language', { language: LANGUAGE_NAMES[p.locale] })} {t('briefing.keys')}
+        </p>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="button" className="button button--primary button--large" onClick={start} disabled={starting}>
+          {starting ? t('briefing.starting') : t('briefing.start')}
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+/** One customer in the picker: name, story and tags, as a link to the briefing. */
+import type { PersonaListing } from '../shared/contract.ts';
+import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { navigate, pathOf, type Route } from '../shared/router.ts';
+
+export function PersonaCard({ persona }: { persona: PersonaListing }) {
+  const { t } = useI18n();
+  const route: Route = { page: 'briefing', personaId: persona.id, locale: persona.locale };
+  return (
+    <li className="persona-card" data-persona={persona.id} data-locale={persona.locale}>
+      <a
+        href={pathOf(route)}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(route);
+        }}
+      >
+        <h2 className="persona-card__name" lang={persona.locale}>
+          {persona.name}
+        </h2>
+        <p className="persona-card__summary" lang={persona.locale}>
+          {persona.summary}
+        </p>
+        <p className="tags">
+          <span className="tag">{t(`scenario.${persona.scenario}`)}</span>
+          <span className={`tag tag--${persona.difficulty}`}>{t(`difficulty.${persona.difficulty}`)}</span>
+          <span className="tag tag--locale" lang={persona.locale}>
+            {LANGUAGE_NAMES[persona.locale]}
+          </span>
+        </p>
+      </a>
+    </li>
+  );
+}

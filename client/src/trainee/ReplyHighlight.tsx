@@ -1,0 +1,49 @@
+/**
+ * One of the trainee's replies on the scorecard (the best or the weakest): its words with
+ * the evidence highlighted, its score, and the feedback that matters for it, in the
+ * session's language.
+ */
+import { EvidenceText } from '../shared/components/EvidenceText.tsx';
+import type { CriterionId, Locale, TurnScore } from '../shared/contract.ts';
+import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { replyScore } from './reportHighlights.ts';
+
+interface Props {
+  kind: 'best' | 'weakest';
+  score: TurnScore;
+  text: string;
+  replyNumber: number;
+  locale: Locale;
+}
+
+/** For the best reply, what earned points; for the weakest, what fell short, worst first. */
+function feedbackFor(kind: Props['kind'], score: TurnScore): Array<{ criterion: CriterionId; text: string }> {
+  const entries = Object.entries(score.criteria) as Array<[CriterionId, NonNullable<TurnScore['criteria'][CriterionId]>]>;
+  const chosen =
+    kind === 'best'
+      ? entries.filter(([, c]) => c.evidence.length > 0 && c.score >= 70).sort((a, b) => b[1].score - a[1].score)
+      : entries.filter(([, c]) => c.score < 70).sort((a, b) => a[1].score - b[1].score);
+  return chosen.slice(0, 3).map(([criterion, c]) => ({ criterion, text: c.feedback }));
+}
+
+export function ReplyHighlight({ kind, score, text, replyNumber, locale }: Props) {
+  const { t, tOptional } = useI18n();
+  const evidence = Object.values(score.criteria).flatMap((c) => c?.evidence ?? []);
+  const label = (signal: string) => tOptional(`signal.${signal}`) ?? signal;
+  return (
+    <section className={`reply-highlight reply-highlight--${kind} card`} data-testid={`reply-${kind}`}>
+      <h3>{kind === 'best' ? t('scorecard.best') : t('scorecard.weakest')}</h3>
+      <p className="muted">{t('scorecard.replyScore', { n: replyNumber, score: replyScore(score) })}</p>
+      <blockquote lang={locale} className="reply-highlight__text">
+        <EvidenceText text={text} evidence={evidence} label={label} />
+      </blockquote>
+      <ul className="reply-highlight__feedback">
+        {feedbackFor(kind, score).map((f) => (
+          <li key={f.criterion}>
+            <strong>{t(`criterion.${f.criterion}`)}</strong> <span lang={locale}>{f.text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Makes sure DATA_DIR exists and can be written before the file store opens it, so a
+ * read-only or mistyped directory stops the start with a line naming DATA_DIR, not with
+ * the first failed write of a trainee's turn.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { StartupError, shortReason } from './startupError.ts';
+
+export function checkDataDir(dataDir: string): void {
+  const where = resolve(dataDir);
+  try {
+    mkdirSync(where, { recursive: true });
+    const probe = join(where, `.write-check-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new StartupError(`DATA_DIR=${dataDir}: cannot write there (${shortReason(err)})`);
+  }
+}

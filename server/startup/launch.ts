@@ -1,0 +1,118 @@
+/**
+ * The server's start once its configuration is known to be good (server/main.ts checks it
+ * first): Redis for the adapter, when configured → storage → tokens → personas and rubric →
+ * the first admin → HTTP API and socket.io on one port. Each step that can fail for a reason
+ * a person can fix throws a StartupError naming it; whatever was started by then is closed
+ * again, so a failed start leaves nothing running.
+ */
+import { createServer } from 'node:http';
+import { ensureAdmin } from '../auth/bootstrapAdmin.ts';
+import { createTokens } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import { FileError, formatProblem } from '../files/fileError.ts';
+import { createHttpApp } from '../http/app.ts';
+import { loadPersonaLibrary } from '../personas/personaLibrary.ts';
+import { clusterOptions } from '../realtime/clusterOptions.ts';
+import { attachSocketServer } from '../realtime/socketServer.ts';
+import { loadDefaultRubric } from '../rubrics/loadRubric.ts';
+import type { ServerContext } from '../serverContext.ts';
+import { openStore } from '../store/openStore.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { checkDataDir } from './checkDataDir.ts';
+import { listen } from './listen.ts';
+import { connectRedis, type RedisConnection } from './redisConnection.ts';
+import { redactRedisUrl } from './redisUrl.ts';
+import { shortReason, StartupError } from './startupError.ts';
+
+export interface RunningServer {
+  /** `http://localhost:PORT`, with the port actually bound (PORT=0 picks a free one). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Undoes one step of the start; run newest first when the server stops or a later step fails. */
+type Closer = () => Promise<unknown> | unknown;
+
+export async function launch(config: Config, redisKeyPrefix: string, log: (line: string) => void): Promise<RunningServer> {
+  const closers: Closer[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        log(`while stopping: ${shortReason(err)}`);
+      }
+    }
+  };
+  try {
+    return { url: await start(config, redisKeyPrefix, log, closers), close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+async function start(config: Config, redisKeyPrefix: string, log: (line: string) => void, closers: Closer[]): Promise<string> {
+  // Redis first when configured: its connection is the likeliest thing to be wrong, and the
+  // adapter needs a connection of its own anyway (the store's is the store's business).
+  let redis: RedisConnection | null = null;
+  if (config.redisUrl) {
+    const connection = await connectRedis(config.redisUrl, log);
+    closers.push(() => connection.close());
+    redis = connection;
+  } else {
+    checkDataDir(config.dataDir);
+  }
+
+  const store = await open(config, redisKeyPrefix);
+  closers.push(() => store.close());
+  for (const problem of store.problems) log(`storage: ${problem}`);
+
+  const ctx: ServerContext = {
+    config,
+    store,
+    personas: loadPersonas(log),
+    rubric: loadRubric(),
+    tokens: await createTokens(store, config.tokenHours),
+    log,
+  };
+  await ensureAdmin(ctx);
+
+  const httpServer = createServer(createHttpApp(ctx));
+  const io = attachSocketServer(httpServer, ctx, redis ? clusterOptions(redis, redisKeyPrefix) : {});
+  // Closing socket.io closes every socket and then the HTTP server: clients see a clean
+  // disconnect and, on Redis, their socket.io session is kept for recovery on another process.
+  closers.push(() => io.close());
+
+  const port = await listen(httpServer, config.port, config.host);
+  const url = `http://localhost:${port}`;
+  log(`Sparring listening on ${url} (storage: ${config.redisUrl ? `redis ${redactRedisUrl(config.redisUrl)}` : `files in ${config.dataDir}`})`);
+  return url;
+}
+
+async function open(config: Config, redisKeyPrefix: string): Promise<SessionStore> {
+  try {
+    return await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, redisKeyPrefix });
+  } catch (err) {
+    const what = config.redisUrl ? `REDIS_URL=${redactRedisUrl(config.redisUrl)}` : `DATA_DIR=${config.dataDir}`;
+    throw new StartupError(`${what}: cannot open the store (${shortReason(err)})`);
+  }
+}
+
+/** Every persona file that loads; each one that does not is logged with its path and line and left out. */
+function loadPersonas(log: (line: string) => void): ServerContext['personas'] {
+  const library = loadPersonaLibrary();
+  for (const problem of library.problems) log(`persona skipped: ${formatProblem(problem)}`);
+  if (library.personas.length === 0) log('no persona loaded: trainees will have nobody to practise with');
+  return library;
+}
+
+function loadRubric(): ServerContext['rubric'] {
+  try {
+    return loadDefaultRubric();
+  } catch (err) {
+    // Without its rubric the server cannot score a single reply: that stops the start.
+    if (err instanceof FileError) throw new StartupError(`rubric: ${formatProblem(err.problems[0]!)}`);
+    throw err;
+  }
+}

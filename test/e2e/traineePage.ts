@@ -1,0 +1,74 @@
+/**
+ * The trainee's screens as a test drives them: sign in, pick a persona, start, say something
+ * and wait for the customer's answer. Selectors are the ones the client sets for this
+ * (`data-testid`, `data-index`, form names), not its look.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { Locale } from '../../server/scoring/types.ts';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/**
+ * Evaluates an expression in the page. As a string: the tests are type-checked without the
+ * DOM library (the root tsconfig is Node's), and the page's globals are not Node's.
+ */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // From the top, so sticky parts (the header, the mood gauge) sit where a reader first sees them.
+  await inPage(page, 'window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.persona-list').waitFor();
+}
+
+export async function openBriefing(page: Page, personaId: string, locale: Locale): Promise<void> {
+  await page.locator('select[name=locale]').selectOption(locale);
+  await page.locator(`.persona-card[data-persona="${personaId}"][data-locale="${locale}"] a`).click();
+  await page.locator('.briefing h1').waitFor();
+}
+
+export async function startConversation(page: Page): Promise<void> {
+  await page.locator('.briefing__start button').click();
+  await page.locator('.message--customer[data-index="0"]').waitFor();
+}
+
+/** A customer turn that has been said (not the one still streaming). */
+export const customerTurn = (index: number) => `.message--customer:not(.message--streaming)[data-index="${index}"]`;
+
+/**
+ * Types a reply, sends it with Enter, and waits for the customer's answer; returns what was
+ * on screen of the answer while it streamed: each different partial text seen, in order.
+ */
+export async function say(page: Page, text: string, index: number): Promise<{ partials: string[] }> {
+  const composer = page.getByTestId('composer');
+  await composer.fill(text);
+  await composer.press('Enter');
+  const partials: string[] = [];
+  const streaming = page.locator('[data-testid=streaming] .message__text');
+  const answered = page.locator(customerTurn(index + 1));
+  // Sample the streaming bubble until the answer is in.
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && !(await answered.isVisible())) {
+    const now = (await streaming.textContent({ timeout: 50 }).catch(() => null)) ?? '';
+    if (now && now !== partials.at(-1)) partials.push(now);
+    await page.waitForTimeout(25);
+  }
+  await answered.waitFor({ timeout: 1000 });
+  return { partials };
+}
+
+export async function moodValue(page: Page, axis: 'anger' | 'trust' | 'confusion'): Promise<number> {
+  return Number(await page.locator(`[data-testid=mood-gauge] [data-axis=${axis}]`).getAttribute('aria-valuenow'));
+}
