@@ -38,6 +38,15 @@ export function traineeTurn(
   return { state, situation, turns };
 }
 
+export type Step = ReturnType<typeof traineeTurn>;
+
+/** The scripted customer's answer to a step already taken (the server computes it once). */
+export function scriptedAnswer(persona: PersonaFile, conversation: Conversation, step: Step): { conversation: Conversation; situation: Situation; reply: string } {
+  const previous = [...conversation.turns].reverse().find((t) => t.role === 'customer')?.text;
+  const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previous);
+  return { conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] }, situation: step.situation, reply };
+}
+
 /** A whole scripted exchange: the trainee's reply, the customer's answer. */
 export function scriptedExchange(
   persona: PersonaFile,
@@ -45,8 +54,5 @@ export function scriptedExchange(
   conversation: Conversation,
   text: string,
 ): { conversation: Conversation; situation: Situation; reply: string } {
-  const step = traineeTurn(persona, rubric, conversation, text);
-  const previous = [...conversation.turns].reverse().find((t) => t.role === 'customer')?.text;
-  const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previous);
-  return { conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] }, situation: step.situation, reply };
+  return scriptedAnswer(persona, conversation, traineeTurn(persona, rubric, conversation, text));
 }

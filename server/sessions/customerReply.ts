@@ -6,7 +6,7 @@
  * customer's new state, then emit `customer:say`; and when the persona ended the
  * conversation, store the whole report and emit `session:ended`.
  */
-import { scriptedExchange, type Conversation } from '../personas/conversation.ts';
+import { scriptedAnswer, scriptedExchange, type Conversation, type Step } from '../personas/conversation.ts';
 import type { Situation } from '../personas/customerStep.ts';
 import { llmExchange } from '../personas/llm/llmCustomer.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -25,11 +25,13 @@ interface Words {
   llmError?: { code: string; message: string };
 }
 
-async function produceWords(ctx: ServerContext, room: OwnerRoom, loaded: LoadedSession, trainee: StoredTurn): Promise<Words> {
+async function produceWords(ctx: ServerContext, room: OwnerRoom, loaded: LoadedSession, trainee: StoredTurn, step?: Step): Promise<Words> {
   const { session, persona, turns } = loaded;
   const before = conversationBefore(turns, trainee.index);
   const engine = session.mode === 'llm' ? llmEngineFor(ctx.config.llm) : null;
-  if (!engine) return scriptedExchange(persona, ctx.rubric, before, trainee.text);
+  // The step the trainee's turn was scored with is reused; only a reply filled in after a
+  // crash recomputes it (the same, deterministically) from the stored state.
+  if (!engine) return step ? scriptedAnswer(persona, before, step) : scriptedExchange(persona, ctx.rubric, before, trainee.text);
   const index = trainee.index + 1;
   const exchange = await llmExchange(persona, ctx.rubric, before, trainee.text, {
     ...engine,
@@ -40,8 +42,11 @@ async function produceWords(ctx: ServerContext, room: OwnerRoom, loaded: LoadedS
   return { ...exchange, llmError: { code: `llm_${exchange.error.code}`, message: exchange.error.message } };
 }
 
-/** `loaded.turns` ends with the trainee's turn that has no answer yet. */
-export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded: LoadedSession): Promise<void> {
+/**
+ * `loaded.turns` ends with the trainee's turn that has no answer yet; `step` is the step
+ * computed when that turn was scored, when this process has it.
+ */
+export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded: LoadedSession, step?: Step): Promise<void> {
   const { session, turns } = loaded;
   const trainee = turns[turns.length - 1];
   if (!trainee || trainee.role !== 'trainee') return;
@@ -49,7 +54,7 @@ export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded:
   const index = trainee.index + 1;
   room.emit('customer:typing', { sessionId, index });
 
-  const words = await produceWords(ctx, room, loaded, trainee);
+  const words = await produceWords(ctx, room, loaded, trainee, step);
   const { state } = words.conversation;
   if (words.llmError) room.emit('customer:error', { sessionId, index, error: words.llmError, fallback: true });
 

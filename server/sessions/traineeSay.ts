@@ -58,5 +58,5 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
     if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
     return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
   }
-  return answer({ ok: true, index, score: turn.score! }, (room) => customerReply(ctx, room, { ...loaded, turns: [...turns, turn] }));
+  return answer({ ok: true, index, score: turn.score! }, (room) => customerReply(ctx, room, { ...loaded, turns: [...turns, turn] }, step));
 }
