@@ -71,15 +71,7 @@ export interface LoginAnswer {
 }
 
 /** One line of `GET /api/sessions`. */
-export interface SessionListing {
-  id: string;
-  traineeId: string;
-  personaId: string;
-  startedAt: string;
-  endedAt: string | null;
-  outcome: SessionOutcome | null;
-  overall: number | null;
-}
+export type { SessionSummary as SessionListing } from '../../../server/store/records.ts';
 
 // ---- the run-time lists, checked against the server's types ----
 
