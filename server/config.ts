@@ -14,6 +14,15 @@ const Env = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^rediss?:\/\/./.test(v), 'must be a redis:// or rediss:// URL'),
+  /**
+   * What every Redis key of this deployment starts with (the store's and socket.io's), so one
+   * Redis can hold several deployments or test runs; the same for all processes of one.
+   * Glob characters would make it unusable for cleaning up with SCAN MATCH.
+   */
+  SPARRING_REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", ":", "_" or "-"')
+    .default('sparring:'),
   SPARRING_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Token lifetime. */
   SPARRING_TOKEN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
@@ -29,6 +38,7 @@ export interface Config {
   host: string;
   dataDir: string;
   redisUrl: string | undefined;
+  redisKeyPrefix: string;
   adminPassword: string | undefined;
   tokenHours: number;
   limits: { maxText: number; maxTurns: number; maxOpenSessions: number; eventsPer10s: number };
@@ -57,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       host: e.HOST,
       dataDir: e.DATA_DIR,
       redisUrl: e.REDIS_URL,
+      redisKeyPrefix: e.SPARRING_REDIS_PREFIX,
       adminPassword: e.SPARRING_ADMIN_PASSWORD,
       tokenHours: e.SPARRING_TOKEN_HOURS,
       limits: {

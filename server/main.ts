@@ -14,7 +14,6 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.ts';
 import type { RunningServer } from './startup/launch.ts';
-import { readRedisKeyPrefix } from './startup/redisKeyPrefix.ts';
 import { checkRedisUrl } from './startup/redisUrl.ts';
 import { describeStartupFailure, StartupError } from './startup/startupError.ts';
 
@@ -29,11 +28,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const read = readConfig(env);
   if (!read.ok) throw new StartupError(read.message);
   const config = read.config;
-  const redisKeyPrefix = readRedisKeyPrefix(env);
   if (config.redisUrl) checkRedisUrl(config.redisUrl);
   // Loaded only now: a bad value is reported at once, not after the whole server has loaded.
   const { launch } = await import('./startup/launch.ts');
-  return launch(config, redisKeyPrefix, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
+  return launch(config, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
 }
 
 /** `node server/main.ts`: start, print one line on failure, and stop cleanly on a signal. */

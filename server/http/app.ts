@@ -17,7 +17,7 @@ import { loginRoutes } from './routes/login.ts';
 import { personaRoutes } from './routes/personas.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { userRoutes } from './routes/users.ts';
-import { guardStore } from './storeGuard.ts';
+import { guardStore } from '../store/storeGuard.ts';
 
 /** No API body needs more: the longest is a new user. */
 export const BODY_LIMIT_BYTES = 64 * 1024;

@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import { sendError } from './errors.ts';
-import { StoreUnavailable } from './storeGuard.ts';
+import { StoreUnavailable } from '../store/storeGuard.ts';
 
 /** What body-parser attaches to the errors it raises. */
 interface BodyParserError {

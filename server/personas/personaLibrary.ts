@@ -74,6 +74,5 @@ export function loadPersonaLibrary(dir: string = PERSONAS_DIR): PersonaLibrary {
 
 /** The persona with this id in this locale, or in the first locale it exists in. */
 export function findPersona(library: PersonaLibrary, id: string, locale?: Locale): PersonaFile | undefined {
-  const same = library.personas.filter((p) => p.id === id);
-  return (locale ? same.find((p) => p.locale === locale) : undefined) ?? (locale ? undefined : same[0]);
+  return library.personas.find((p) => p.id === id && (locale === undefined || p.locale === locale));
 }

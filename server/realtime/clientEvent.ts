@@ -8,7 +8,8 @@
 import type { Socket } from 'socket.io';
 import type { TokenClaims } from '../auth/tokens.ts';
 import type { ServerContext } from '../serverContext.ts';
-import { describeInvalid, fail, STORE_UNAVAILABLE_MESSAGE, StoreUnavailable, type AckError } from '../sessions/ackErrors.ts';
+import { describeInvalid, fail, STORE_UNAVAILABLE_MESSAGE, type AckError } from '../sessions/ackErrors.ts';
+import { StoreUnavailable } from '../store/storeGuard.ts';
 import type { AckOk, ClientEvent, ClientPayloadSchemas, ClientToServerEvents, Payload, ServerToClientEvents } from '../sessions/payloads.ts';
 import { withLock } from '../sessions/sessionLocks.ts';
 import type { OwnerRoom, Step } from '../sessions/step.ts';

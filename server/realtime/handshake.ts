@@ -8,7 +8,7 @@ import type { Socket } from 'socket.io';
 import type { TokenClaims } from '../auth/tokens.ts';
 import { identify } from '../http/authenticate.ts';
 import type { ServerContext } from '../serverContext.ts';
-import { StoreUnavailable } from '../sessions/ackErrors.ts';
+import { StoreUnavailable } from '../store/storeGuard.ts';
 
 /** What a connection carries once the handshake has passed (socket.data). */
 export interface SocketData {

@@ -11,7 +11,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { ServerContext } from '../serverContext.ts';
 import { fail } from '../sessions/ackErrors.ts';
-import { boundStore, DEFAULT_STORE_TIMEOUT_MS } from '../sessions/boundedStore.ts';
+import { guardStore } from '../store/storeGuard.ts';
 import { CLIENT_EVENTS, clientPayloads, type ClientEvent, type ClientToServerEvents, type ServerToClientEvents } from '../sessions/payloads.ts';
 import { sessionEnd } from '../sessions/sessionEnd.ts';
 import { sessionResume } from '../sessions/sessionResume.ts';
@@ -21,6 +21,9 @@ import { traineeSay } from '../sessions/traineeSay.ts';
 import { ackOf, listen, rejectUnanswerable, type ServerSocket } from './clientEvent.ts';
 import { eventRate } from './eventRate.ts';
 import { handshake, type SocketData } from './handshake.ts';
+
+// A store call that has not answered by then is answered `unavailable`.
+const DEFAULT_STORE_TIMEOUT_MS = 5000;
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -37,7 +40,7 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 const isClientEvent = (event: unknown): event is ClientEvent => CLIENT_EVENTS.includes(event as ClientEvent);
 
 export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, options: SocketServerOptions = {}): SocketServer {
-  const sessionCtx: ServerContext = { ...ctx, store: boundStore(ctx.store, options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS) };
+  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS }) };
   const { limits } = ctx.config;
   const schemas = clientPayloads(limits.maxText);
   const io: SocketServer = new Server(httpServer, {

@@ -1,7 +1,7 @@
 /**
  * The error half of every socket acknowledgement: `{ ok: false, error: { code, message } }`.
  * Errors at this edge are values, built here; exceptions are for bugs (answered `internal`
- * by the dispatcher) and for a failing store (`StoreUnavailable`, answered `unavailable`).
+ * by the dispatcher); a failing store is `StoreUnavailable` (server/store/storeGuard.ts), answered `unavailable`.
  */
 import { z } from 'zod';
 
@@ -41,13 +41,6 @@ export function fail(code: AckErrorCode, message: string): AckError {
 export const STORE_UNAVAILABLE_MESSAGE = 'storage is unavailable, try again';
 
 /** Storage rejected a call or did not answer in time. */
-export class StoreUnavailable extends Error {
-  override name = 'StoreUnavailable';
-  constructor(method: string, cause: unknown) {
-    super(`store: ${method}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-}
-
 /** A zod failure as one line naming the field, never echoing the value (it may be huge). */
 export function describeInvalid(error: z.ZodError): string {
   const issue = error.issues[0];

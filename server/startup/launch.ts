@@ -33,7 +33,7 @@ export interface RunningServer {
 /** Undoes one step of the start; run newest first when the server stops or a later step fails. */
 type Closer = () => Promise<unknown> | unknown;
 
-export async function launch(config: Config, redisKeyPrefix: string, log: (line: string) => void): Promise<RunningServer> {
+export async function launch(config: Config, log: (line: string) => void): Promise<RunningServer> {
   const closers: Closer[] = [];
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) {
@@ -45,14 +45,14 @@ export async function launch(config: Config, redisKeyPrefix: string, log: (line:
     }
   };
   try {
-    return { url: await start(config, redisKeyPrefix, log, closers), close: closeAll };
+    return { url: await start(config, log, closers), close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;
   }
 }
 
-async function start(config: Config, redisKeyPrefix: string, log: (line: string) => void, closers: Closer[]): Promise<string> {
+async function start(config: Config, log: (line: string) => void, closers: Closer[]): Promise<string> {
   // Redis first when configured: its connection is the likeliest thing to be wrong, and the
   // adapter needs a connection of its own anyway (the store's is the store's business).
   let redis: RedisConnection | null = null;
@@ -64,7 +64,7 @@ async function start(config: Config, redisKeyPrefix: string, log: (line: string)
     checkDataDir(config.dataDir);
   }
 
-  const store = await open(config, redisKeyPrefix);
+  const store = await open(config);
   closers.push(() => store.close());
   for (const problem of store.problems) log(`storage: ${problem}`);
 
@@ -79,7 +79,7 @@ async function start(config: Config, redisKeyPrefix: string, log: (line: string)
   await ensureAdmin(ctx);
 
   const httpServer = createServer(createHttpApp(ctx));
-  const io = attachSocketServer(httpServer, ctx, redis ? clusterOptions(redis, redisKeyPrefix) : {});
+  const io = attachSocketServer(httpServer, ctx, redis ? clusterOptions(redis, config.redisKeyPrefix) : {});
   // Closing socket.io closes every socket and then the HTTP server: clients see a clean
   // disconnect and, on Redis, their socket.io session is kept for recovery on another process.
   closers.push(() => io.close());
@@ -90,9 +90,9 @@ async function start(config: Config, redisKeyPrefix: string, log: (line: string)
   return url;
 }
 
-async function open(config: Config, redisKeyPrefix: string): Promise<SessionStore> {
+async function open(config: Config): Promise<SessionStore> {
   try {
-    return await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, redisKeyPrefix });
+    return await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix });
   } catch (err) {
     const what = config.redisUrl ? `REDIS_URL=${redactRedisUrl(config.redisUrl)}` : `DATA_DIR=${config.dataDir}`;
     throw new StartupError(`${what}: cannot open the store (${shortReason(err)})`);

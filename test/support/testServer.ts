@@ -82,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: '127.0.0.1',
     dataDir,
     redisUrl: undefined,
+    redisKeyPrefix: 'sparring:',
     adminPassword: undefined,
     tokenHours: 1,
     limits: { ...DEFAULT_LIMITS, ...options.limits },

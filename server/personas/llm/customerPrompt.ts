@@ -139,34 +139,34 @@ function stageSection(persona: PersonaFile, state: CustomerState): string {
 function nextReplySection(persona: PersonaFile, situation: Situation): string {
   const values = { ...persona.facts, term: situation.jargonTerm ?? '' };
   const { lines } = persona;
-  const todo: string[] = [];
+  const asks: string[] = [];
   if (situation.outcome) {
     const ending = {
       resolved: 'You are satisfied enough: thank them briefly and end the call.',
       escalated: 'You have had enough: say you will take your complaint higher and end the call.',
       abandoned: 'You give up on this call: say so and hang up.',
     }[situation.outcome];
-    todo.push(`This is your LAST line: the call ends with it. ${ending} For example: ${examples(lines[situation.outcome], values)}`);
+    asks.push(`This is your LAST line: the call ends with it. ${ending} For example: ${examples(lines[situation.outcome], values)}`);
   } else {
     if (situation.reaction === 'misconduct') {
       const what = situation.score.signals.filter((s) => s in MISCONDUCT).map((s) => MISCONDUCT[s]);
-      todo.push(`The employee just ${what.join(' and ') || 'behaved unacceptably'}: react to that first. For example: ${examples(lines.misconduct, values)}`);
+      asks.push(`The employee just ${what.join(' and ') || 'behaved unacceptably'}: react to that first. For example: ${examples(lines.misconduct, values)}`);
     } else if (situation.reaction === 'dismissive') {
-      todo.push(`The employee just brushed your problem off: react to that first. For example: ${examples(lines.dismissive, values)}`);
+      asks.push(`The employee just brushed your problem off: react to that first. For example: ${examples(lines.dismissive, values)}`);
     }
     if (situation.jargonTerm) {
-      todo.push(`The employee used the term 「${situation.jargonTerm}」, which you do not understand: ask what it means, in your own words. For example: ${examples(lines.jargon, values)}`);
+      asks.push(`The employee used the term 「${situation.jargonTerm}」, which you do not understand: ask what it means, in your own words. For example: ${examples(lines.jargon, values)}`);
     }
     if (situation.reveal) {
-      todo.push(`Reveal the hidden fact "${situation.reveal.fact}" now (${persona.facts[situation.reveal.fact] ?? ''}), as you would tell it. For example: ${examples(situation.reveal.say, values)}`);
+      asks.push(`Reveal the hidden fact "${situation.reveal.fact}" now (${persona.facts[situation.reveal.fact] ?? ''}), as you would tell it. For example: ${examples(situation.reveal.say, values)}`);
     } else if (situation.newStep) {
-      todo.push(`The employee has just ${STEP_DONE[situation.newStep]}: go along with it, as the customer you are. For example: ${examples(lines.stages[situation.newStep], values)}`);
-    } else if (todo.length === 0) {
+      asks.push(`The employee has just ${STEP_DONE[situation.newStep]}: go along with it, as the customer you are. For example: ${examples(lines.stages[situation.newStep], values)}`);
+    } else if (asks.length === 0) {
       const byTrend = { calmer: lines.calmer, angrier: lines.angrier, same: lines.waiting };
-      todo.push(`Nothing new has happened: press for what you want. For example: ${examples(byTrend[situation.trend], values)}`);
+      asks.push(`Nothing new has happened: press for what you want. For example: ${examples(byTrend[situation.trend], values)}`);
     }
   }
-  return ['## Your next reply', ...todo.map((t) => `- ${t}`), 'Say it in your own words; do not copy the examples word for word.'].join('\n');
+  return ['## Your next reply', ...asks.map((t) => `- ${t}`), 'Say it in your own words; do not copy the examples word for word.'].join('\n');
 }
 
 function rulesSection(persona: PersonaFile, maxChars: number): string {
