@@ -1,26 +1,31 @@
 /**
  * The whole client: the interface language and the sign-in around everything, then the
  * page for the address. Signed out, every address shows the login (and comes back to the
- * address after it); signed in, the socket opens and the user's pages show. This slice
- * has the trainee's pages; coach/ and qa/ come beside trainee/.
+ * address after it); signed in, the socket opens and the pages of the user's role show:
+ * trainee/ for trainees, coach/ for coaches and admins, qa/ for QA. An address of another
+ * role's pages leads to the user's own home.
  */
 import { useEffect } from 'react';
 import { AppShell } from './shared/AppShell.tsx';
 import { AuthProvider, useAuth } from './shared/auth.tsx';
-import { I18nProvider, useI18n } from './shared/i18n/I18nProvider.tsx';
-import { navigate, useRoute } from './shared/router.ts';
+import { I18nProvider } from './shared/i18n/I18nProvider.tsx';
+import { homeRoute, navigate, useRoute, type Route } from './shared/router.ts';
+import { CoachApp } from './coach/CoachApp.tsx';
+import { QaApp } from './qa/QaApp.tsx';
 import { SocketProvider } from './shared/SocketProvider.tsx';
 import { LoginPage } from './trainee/LoginPage.tsx';
 import { TraineeApp } from './trainee/TraineeApp.tsx';
 
 function Pages() {
-  const { t } = useI18n();
   const { signedIn, signOut } = useAuth();
   const route = useRoute();
 
+  const role = signedIn?.user.role ?? null;
+  const area = areaOf(route);
+  const misplaced = role !== null && (route.page === 'login' || area !== areaOfRole(role));
   useEffect(() => {
-    if (signedIn && route.page === 'login') navigate({ page: 'personas' }, { replace: true });
-  }, [signedIn, route.page]);
+    if (role && misplaced) navigate(homeRoute(role), { replace: true });
+  }, [role, misplaced]);
 
   if (!signedIn) {
     return (
@@ -29,20 +34,26 @@ function Pages() {
       </AppShell>
     );
   }
-  if (signedIn.user.role !== 'trainee') {
-    return (
-      <AppShell>
-        <p className="card">{t('role.notTrainee', { role: signedIn.user.role })}</p>
-      </AppShell>
-    );
-  }
+  if (misplaced) return <AppShell>{null}</AppShell>;
   return (
     <SocketProvider token={signedIn.token} onUnauthorized={signOut}>
-      <AppShell wide={route.page === 'chat' || route.page === 'scorecard'}>
-        <TraineeApp route={route} />
+      <AppShell wide={route.page !== 'personas' && route.page !== 'briefing'}>
+        {area === 'coach' ? <CoachApp route={route} /> : area === 'qa' ? <QaApp route={route} /> : <TraineeApp route={route} />}
       </AppShell>
     </SocketProvider>
   );
+}
+
+type Area = 'trainee' | 'coach' | 'qa';
+
+function areaOf(route: Route): Area {
+  if (route.page.startsWith('coach-')) return 'coach';
+  if (route.page.startsWith('qa-')) return 'qa';
+  return 'trainee';
+}
+
+function areaOfRole(role: 'trainee' | 'coach' | 'qa' | 'admin'): Area {
+  return role === 'coach' || role === 'admin' ? 'coach' : role === 'qa' ? 'qa' : 'trainee';
 }
 
 export function App() {

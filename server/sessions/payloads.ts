@@ -32,7 +32,7 @@ const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, d
 function schemasFor(maxText: number) {
   const Text = z.string().trim().min(1, 'must not be empty').max(maxText, `must be at most ${maxText} characters`);
   return {
-    'session:start': z.strictObject({ personaId: Id, locale: Locale.optional(), mode: Mode.optional() }),
+    'session:start': z.strictObject({ personaId: Id, locale: Locale.optional(), mode: Mode.optional(), assignmentId: Id.optional() }),
     'trainee:say': z.strictObject({ sessionId: Id, text: Text, index: z.number().int().min(1).max(1_000_000).optional() }),
     'session:resume': z.strictObject({ sessionId: Id }),
     'session:end': z.strictObject({ sessionId: Id }),

@@ -12,6 +12,7 @@
  *   nothing was stored (storage failed) and `session:resume` later fills the reply in.
  * - `request:rejected` answers, on that connection only, an event that came without an ack
  *   callback (so it cannot be answered through one).
+ * - `session:start` may carry `assignmentId` (payloads.ts); its ack then adds `settings`.
  * - Acks: `session:start` adds `mode`; `session:resume` adds `sessionId`, `personaId`, `locale`,
  *   `mode`, `outcome` and `report`; `session:end` adds `outcome`.
  */
@@ -72,6 +73,8 @@ export const SessionStartOk = z.object({
   mode: Mode,
   persona: PublicPersona,
   opening: z.object({ text: z.string(), mood: Mood }),
+  /** What the coach required for an assigned session: the mood gauge hidden, live hints on, off or the trainee's choice. */
+  settings: z.object({ hideMood: z.boolean(), hints: z.enum(['on', 'off', 'trainee']) }).optional(),
 });
 export const TraineeSayOk = z.object({ ok: z.literal(true), index: Index, score: TurnScore });
 export const SessionResumeOk = z.object({

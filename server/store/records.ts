@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../personas/customerState.ts';
 import { Mood } from '../personas/schema.ts';
-import { Locale, Scenario, ScoreReport, TurnScore } from '../scoring/types.ts';
+import { CriterionId, Locale, Scenario, ScoreReport, TurnScore } from '../scoring/types.ts';
 
 export const ROLES = ['trainee', 'coach', 'qa', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -71,10 +71,17 @@ export const SessionRecord = z.object({
   outcome: Outcome.nullable(),
   /** The whole score report, once the session has ended. */
   report: ScoreReport.nullable(),
+  /** The assignment this session was started for, if any. */
+  assignmentId: z.string().min(1).optional(),
+  /** A QA person trying a persona out: not training, left out of coaches' lists by default. */
+  tryout: z.boolean().optional(),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;
 
-/** A session's summary line, as `GET /api/sessions` lists it. */
+/**
+ * A session's summary line, as `GET /api/sessions` lists it: the contract's fields, then
+ * what a coach filters, sorts and charts by (extensions).
+ */
 export interface SessionSummary {
   id: string;
   traineeId: string;
@@ -83,6 +90,13 @@ export interface SessionSummary {
   endedAt: string | null;
   outcome: SessionOutcome | null;
   overall: number | null;
+  personaVersion: number;
+  locale: SessionRecord['locale'];
+  scenario: SessionRecord['scenario'];
+  /** The session's criterion scores once it has ended (the engine's, never overridden). */
+  criteria: Partial<Record<CriterionId, number>> | null;
+  assignmentId: string | null;
+  tryout: boolean;
 }
 
 export function summarize(s: SessionRecord): SessionSummary {
@@ -94,5 +108,71 @@ export function summarize(s: SessionRecord): SessionSummary {
     endedAt: s.endedAt,
     outcome: s.outcome,
     overall: s.report?.summary.overall ?? null,
+    personaVersion: s.personaVersion,
+    locale: s.locale,
+    scenario: s.scenario,
+    criteria: s.report ? { ...s.report.summary.criteria } : null,
+    assignmentId: s.assignmentId ?? null,
+    tryout: s.tryout === true,
   };
 }
+
+// ---- review: a coach's comments and score overrides, stored beside the engine's scores ----
+
+const ReviewBase = z.object({
+  id: z.string().min(1),
+  sessionId: z.string().min(1),
+  authorId: z.string().min(1),
+  authorName: z.string().min(1),
+  at: z.string(),
+});
+
+export const ReviewEntry = z.discriminatedUnion('kind', [
+  /** A comment on one turn of the transcript. */
+  ReviewBase.extend({ kind: z.literal('comment'), turnIndex: z.number().int().nonnegative(), text: z.string().min(1).max(2000) }),
+  /**
+   * A coach's score for one criterion of the session, with why. The engine's score is kept
+   * in the report untouched; the latest override per criterion is the coach's view.
+   */
+  ReviewBase.extend({
+    kind: z.literal('override'),
+    criterion: CriterionId,
+    score: z.number().int().min(0).max(100),
+    reason: z.string().min(1).max(1000),
+  }),
+]);
+export type ReviewEntry = z.infer<typeof ReviewEntry>;
+export type CommentEntry = Extract<ReviewEntry, { kind: 'comment' }>;
+export type OverrideEntry = Extract<ReviewEntry, { kind: 'override' }>;
+
+// ---- assignments: a persona to practise, given by a coach to trainees, with a due date ----
+
+export const Assignment = z.object({
+  id: z.string().min(1),
+  personaId: z.string().min(1),
+  locale: Locale,
+  traineeIds: z.array(z.string().min(1)).min(1),
+  /** ISO date-time by which the trainees should have completed a session with the persona. */
+  dueAt: z.string(),
+  /** The coach requires the mood gauge hidden during these sessions. */
+  hideMood: z.boolean(),
+  /** Live hints after each reply: on, off, or the trainee's own choice. */
+  hints: z.enum(['on', 'off', 'trainee']),
+  note: z.string().max(1000).default(''),
+  createdBy: z.string().min(1),
+  createdAt: z.string(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+// ---- persona versions: what QA saved, every version kept ----
+
+export const PersonaVersion = z.object({
+  personaId: z.string().min(1),
+  locale: Locale,
+  version: z.number().int().positive(),
+  /** The YAML as saved (its `version:` set to this version). */
+  text: z.string().min(1),
+  savedBy: z.string().min(1),
+  savedAt: z.string(),
+});
+export type PersonaVersion = z.infer<typeof PersonaVersion>;

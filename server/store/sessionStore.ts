@@ -7,7 +7,7 @@
  * Every write is complete or absent: a crash mid-write never leaves half a record that a
  * later read would take for a whole one.
  */
-import type { SessionRecord, SessionSummary, StoredTurn, User } from './records.ts';
+import type { Assignment, PersonaVersion, ReviewEntry, SessionRecord, SessionSummary, StoredTurn, User } from './records.ts';
 
 export type AppendResult =
   | { ok: true }
@@ -37,6 +37,25 @@ export interface SessionStore {
   appendTurn(sessionId: string, turn: StoredTurn): Promise<AppendResult>;
   /** Marks the session ended with its outcome and whole report; a second call changes nothing. */
   endSession(sessionId: string, end: { endedAt: string; outcome: NonNullable<SessionRecord['outcome']>; report: NonNullable<SessionRecord['report']> }): Promise<boolean>;
+
+  /** Adds a coach's comment or override to a session; false when there is no such session. */
+  addReview(entry: ReviewEntry): Promise<boolean>;
+  /** A session's comments and overrides, oldest first. */
+  listReviews(sessionId: string): Promise<ReviewEntry[]>;
+
+  createAssignment(assignment: Assignment): Promise<void>;
+  getAssignment(id: string): Promise<Assignment | null>;
+  /** Newest first; only those naming this trainee when `traineeId` is given. */
+  listAssignments(filter?: { traineeId?: string }): Promise<Assignment[]>;
+
+  /**
+   * Saves a persona version. Its number must be exactly one more than the latest saved for
+   * that persona and locale (or any number when none is saved yet): two QA people saving at
+   * once cannot both win; the loser hears the latest number.
+   */
+  savePersonaVersion(version: PersonaVersion): Promise<{ ok: true } | { ok: false; code: 'conflict'; latest: number }>;
+  /** Every saved version (text included), oldest first; of one persona when `personaId` is given. */
+  listPersonaVersions(filter?: { personaId?: string }): Promise<PersonaVersion[]>;
 
   /** A named secret (the token signing key), created once and shared by every process. */
   secret(name: string, create: () => string): Promise<string>;

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useAuth } from './auth.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher.tsx';
-import { navigate } from './router.ts';
+import { homeRoute, navigate } from './router.ts';
 
 export function AppShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t } = useI18n();
@@ -22,7 +22,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
           href="/"
           onClick={(e) => {
             e.preventDefault();
-            navigate({ page: 'personas' });
+            navigate(signedIn ? homeRoute(signedIn.user.role) : { page: 'personas' });
           }}
         >
           <span className="app-header__logo" aria-hidden="true">

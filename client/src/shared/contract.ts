@@ -89,3 +89,6 @@ export const DIFFICULTIES = listOf<Difficulty>()(['easy', 'medium', 'hard']);
 export const CRITERIA = listOf<CriterionId>()(['empathy', 'active_listening', 'plain_language', 'complaint_process', 'conduct']);
 export const COMPLAINT_STEPS = listOf<ComplaintStep>()(['acknowledge', 'investigate', 'negotiate', 'follow_up']);
 export const MOOD_AXES = listOf<MoodAxis>()(['anger', 'trust', 'confusion']);
+
+/** The coach and QA routes' answers (docs/api.md). */
+export type * from '../../../server/http/apiTypes.ts';

@@ -11,7 +11,18 @@ export type Route =
   | { page: 'personas' }
   | { page: 'briefing'; personaId: string; locale: Locale }
   | { page: 'chat'; sessionId: string }
-  | { page: 'scorecard'; sessionId: string };
+  | { page: 'scorecard'; sessionId: string }
+  // coach
+  | { page: 'coach-sessions' }
+  | { page: 'coach-replay'; sessionId: string }
+  | { page: 'coach-print'; sessionId: string }
+  | { page: 'coach-assignments' }
+  | { page: 'coach-trainee'; traineeId: string }
+  // QA
+  | { page: 'qa-personas' }
+  | { page: 'qa-persona'; personaId: string; locale: Locale }
+  | { page: 'qa-new' }
+  | { page: 'qa-tryout'; sessionId: string };
 
 const isLocale = (v: string | null): v is Locale => v !== null && (LOCALES as readonly string[]).includes(v);
 
@@ -19,6 +30,22 @@ export function parseRoute(pathname: string, search: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const query = new URLSearchParams(search);
   if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 'coach') {
+    if (parts[1] === 'sessions' && parts[2]) {
+      return parts[3] === 'print' ? { page: 'coach-print', sessionId: parts[2] } : { page: 'coach-replay', sessionId: parts[2] };
+    }
+    if (parts[1] === 'assignments') return { page: 'coach-assignments' };
+    if (parts[1] === 'trainees' && parts[2]) return { page: 'coach-trainee', traineeId: parts[2] };
+    return { page: 'coach-sessions' };
+  }
+  if (parts[0] === 'qa') {
+    if (parts[1] === 'personas' && parts[2] && isLocale(parts[3] ?? null)) {
+      return { page: 'qa-persona', personaId: parts[2], locale: parts[3] as Locale };
+    }
+    if (parts[1] === 'new') return { page: 'qa-new' };
+    if (parts[1] === 'try' && parts[2]) return { page: 'qa-tryout', sessionId: parts[2] };
+    return { page: 'qa-personas' };
+  }
   if (parts[0] === 'personas' && parts[1]) {
     const locale = query.get('locale');
     if (isLocale(locale)) return { page: 'briefing', personaId: parts[1], locale };
@@ -41,6 +68,37 @@ export function pathOf(route: Route): string {
       return `/sessions/${encodeURIComponent(route.sessionId)}`;
     case 'scorecard':
       return `/sessions/${encodeURIComponent(route.sessionId)}/report`;
+    case 'coach-sessions':
+      return '/coach';
+    case 'coach-replay':
+      return `/coach/sessions/${encodeURIComponent(route.sessionId)}`;
+    case 'coach-print':
+      return `/coach/sessions/${encodeURIComponent(route.sessionId)}/print`;
+    case 'coach-assignments':
+      return '/coach/assignments';
+    case 'coach-trainee':
+      return `/coach/trainees/${encodeURIComponent(route.traineeId)}`;
+    case 'qa-personas':
+      return '/qa';
+    case 'qa-persona':
+      return `/qa/personas/${encodeURIComponent(route.personaId)}/${route.locale}`;
+    case 'qa-new':
+      return '/qa/new';
+    case 'qa-tryout':
+      return `/qa/try/${encodeURIComponent(route.sessionId)}`;
+  }
+}
+
+/** Where each role starts: the page a sign-in and the brand link lead to. */
+export function homeRoute(role: 'trainee' | 'coach' | 'qa' | 'admin'): Route {
+  switch (role) {
+    case 'coach':
+    case 'admin':
+      return { page: 'coach-sessions' };
+    case 'qa':
+      return { page: 'qa-personas' };
+    default:
+      return { page: 'personas' };
   }
 }
 

@@ -27,7 +27,6 @@ export const en = {
   'login.unauthorized': 'Wrong username or password.',
   'login.tooManyAttempts': 'Too many failed attempts. Try again in a little while.',
 
-  'role.notTrainee': 'This part of the web client is for trainees. Your account is a {role} account: the coach and QA views come next.',
 
   'picker.title': 'Choose a customer',
   'picker.intro': 'Each customer has a story, a mood and things they will only tell you if you ask well.',
@@ -155,5 +154,6 @@ export const en = {
   'scorecard.chartSummary': 'Anger went from {angerStart} to {angerEnd}, trust from {trustStart} to {trustEnd}, confusion from {confusionStart} to {confusionEnd}.',
 } satisfies Record<string, string>;
 
+/** The shared catalogue's keys; coach/ and qa/ have catalogues of their own (messages.ts merges them). */
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

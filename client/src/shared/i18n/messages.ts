@@ -3,13 +3,22 @@
  * the result is a plain string that React renders as a text node, never as HTML.
  */
 import type { Locale } from '../contract.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
+import { coachEn, coachZhHans, coachZhHant } from '../../coach/messages.ts';
+import { qaEn, qaZhHans, qaZhHant } from '../../qa/messages.ts';
+import { en } from './en.ts';
 import { zhHans } from './zhHans.ts';
 import { zhHant } from './zhHant.ts';
 
-export type { MessageKey };
+// Each area keeps its own catalogue, in English first; the Chinese ones must have every key.
+const allEn = { ...en, ...coachEn, ...qaEn };
+export type MessageKey = keyof typeof allEn;
+type Messages = Record<MessageKey, string>;
 
-export const CATALOGUES: Record<Locale, Messages> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+export const CATALOGUES: Record<Locale, Messages> = {
+  'zh-Hans': { ...zhHans, ...coachZhHans, ...qaZhHans },
+  'zh-Hant': { ...zhHant, ...coachZhHant, ...qaZhHant },
+  en: allEn,
+};
 
 /** Each language named in itself, so a reader finds theirs whatever the interface shows. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' };

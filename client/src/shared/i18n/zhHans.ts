@@ -25,7 +25,6 @@ export const zhHans: Messages = {
   'login.unauthorized': '用户名或密码错误。',
   'login.tooManyAttempts': '失败次数太多，请稍后再试。',
 
-  'role.notTrainee': '这部分网页界面供学员使用。你的账号角色是“{role}”，教练和质检的页面即将推出。',
 
   'picker.title': '选择一位客户',
   'picker.intro': '每位客户都有自己的故事和情绪，有些事情要问对了才会说。',

@@ -25,7 +25,6 @@ export const zhHant: Messages = {
   'login.unauthorized': '帳號或密碼錯誤。',
   'login.tooManyAttempts': '失敗次數太多，請稍後再試。',
 
-  'role.notTrainee': '這部分的網頁介面是給學員使用的。你的帳號角色是「{role}」，教練與品管的畫面即將推出。',
 
   'picker.title': '選擇一位客戶',
   'picker.intro': '每位客戶都有自己的故事和情緒，有些事情要問對了才會說。',
