@@ -15,16 +15,11 @@
  * concurrent sessions; under 64 KB of server memory per idle session. Method and figures:
  * docs/benchmarks.md.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BENCH_REDIS_URL, deleteKeysUnder, redisUnreachable } from './load/benchRedis.ts';
-import { startChildServer, type ChildServer } from './load/childServer.ts';
+import { redisUnreachable } from './load/benchRedis.ts';
+import { withDeployment, type DeploymentName } from './load/deployments.ts';
 import { measureConfiguration, type ConfigurationResult, type MeasureOptions } from './load/measureConfiguration.ts';
 import { LOCALE, PERSONA_ID, TRAINEE_LINES } from './load/script.ts';
 import { LABELS, reportLines, targetsFor, type Outcome } from './load/report.ts';
-import { seedTrainees } from './load/trainees.ts';
 import type { BenchOptions, Suite, SuiteResult } from './suite.ts';
 
 export const DEFAULT_CLIENTS = 500;
@@ -41,61 +36,8 @@ const TITLE = 'Concurrent conversations over socket.io';
 
 type Base = Omit<MeasureOptions, 'tokens'>;
 
-/**
- * Starts the servers (pushing each into `servers` as it comes up) and gets one token per
- * client from `start`, measures, then stops every server and cleans up even when a step fails.
- */
-async function withServers(base: Base, start: (servers: ChildServer[]) => Promise<string[]>, cleanup: () => Promise<void> | void): Promise<ConfigurationResult> {
-  const servers: ChildServer[] = [];
-  try {
-    const tokens = await start(servers);
-    return await measureConfiguration(servers, { ...base, tokens });
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await cleanup();
-  }
-}
-
-const sparringEnv = { PORT: '0', HOST: '127.0.0.1', REDIS_URL: '', SPARRING_ADMIN_PASSWORD: 'load-benchmark-admin' };
-
-function runEcho(base: Base): Promise<ConfigurationResult> {
-  return withServers(
-    base,
-    async (servers) => {
-      servers.push(await startChildServer('echo server', 'bench/load/echoServer.ts', { PORT: '0' }));
-      return Array<string>(base.clients).fill('echo');
-    },
-    () => {},
-  );
-}
-
-function runOneProcess(base: Base): Promise<ConfigurationResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sparring-load-'));
-  return withServers(
-    base,
-    async (servers) => {
-      const tokens = await seedTrainees({ dataDir }, base.clients, 'one');
-      base.progress(`  ${tokens.length} trainees seeded in ${dataDir}`);
-      servers.push(await startChildServer('sparring', 'server/main.ts', { ...sparringEnv, DATA_DIR: dataDir }));
-      return tokens;
-    },
-    () => rmSync(dataDir, { recursive: true, force: true }),
-  );
-}
-
-function runTwoProcesses(base: Base): Promise<ConfigurationResult> {
-  const prefix = `sparring-bench-${randomUUID().slice(0, 8)}:`;
-  const env = { ...sparringEnv, REDIS_URL: BENCH_REDIS_URL, SPARRING_REDIS_PREFIX: prefix };
-  return withServers(
-    base,
-    async (servers) => {
-      const tokens = await seedTrainees({ dataDir: '', redisUrl: BENCH_REDIS_URL, redisKeyPrefix: prefix }, base.clients, 'two');
-      base.progress(`  ${tokens.length} trainees seeded in Redis under ${prefix}`);
-      for (const name of ['sparring A', 'sparring B']) servers.push(await startChildServer(name, 'server/main.ts', env));
-      return tokens;
-    },
-    () => deleteKeysUnder(prefix),
-  );
+function measure(name: DeploymentName, base: Base): Promise<ConfigurationResult> {
+  return withDeployment(name, base.clients, base.progress, (servers, tokens) => measureConfiguration(servers, { ...base, tokens }));
 }
 
 async function run(options: BenchOptions): Promise<SuiteResult> {
@@ -108,16 +50,16 @@ async function run(options: BenchOptions): Promise<SuiteResult> {
   const outcomes: Outcome[] = [];
 
   options.progress(`load: ${LABELS.echo}`);
-  outcomes.push({ name: 'echo', result: await runEcho(base) });
+  outcomes.push({ name: 'echo', result: await measure('echo', base) });
   options.progress(`load: ${LABELS.one}`);
-  outcomes.push({ name: 'one', result: await runOneProcess(base) });
+  outcomes.push({ name: 'one', result: await measure('one', base) });
   const unreachable = await redisUnreachable();
   if (unreachable) {
     options.progress(`load: ${LABELS.two}: skipped, ${unreachable}`);
     outcomes.push({ name: 'two', skipped: unreachable });
   } else {
     options.progress(`load: ${LABELS.two}`);
-    outcomes.push({ name: 'two', result: await runTwoProcesses(base) });
+    outcomes.push({ name: 'two', result: await measure('two', base) });
   }
 
   const lines = reportLines(outcomes, [

@@ -48,6 +48,13 @@ export interface RunRecord {
   /** Failures by kind (`ack:rate_limited`, `timeout`…): a run with any is reported as such. */
   errors: Map<string, number>;
   sessionsStarted: number;
+  /**
+   * When kept (the soak does): per session, how many turns the server has acknowledged or
+   * answered, the opening included, so the transcripts can be checked for lost turns after.
+   */
+  acknowledged?: Map<string, number>;
+  /** When kept: the start (hrtime ms) of each turn in `latenciesNs`, same order. */
+  turnStarts?: number[];
 }
 
 const TURN_TIMEOUT_MS = 10_000;
@@ -83,6 +90,7 @@ export async function startSession(client: LoadClient, record?: RunRecord): Prom
   client.sessionId = answer.sessionId;
   client.line = 0;
   if (record) record.sessionsStarted++;
+  record?.acknowledged?.set(answer.sessionId, 1);
 }
 
 export function closeClients(clients: readonly LoadClient[]): void {
@@ -123,10 +131,14 @@ async function turn(client: LoadClient, record: RunRecord): Promise<{ latencyNs:
     count(record, `ack:${answer.error?.code ?? 'unknown'}`);
     return null;
   }
+  // The trainee's turn is stored once acknowledged, whatever happens to the reply.
+  const acknowledged = record.acknowledged;
+  acknowledged?.set(sessionId, (acknowledged.get(sessionId) ?? 1) + 1);
   if (!said) {
     count(record, 'no customer:say within 10 s');
     return null;
   }
+  acknowledged?.set(sessionId, acknowledged.get(sessionId)! + 1);
   return { latencyNs: Number(end - start), ended: said.ended === true };
 }
 
@@ -149,7 +161,10 @@ export async function converse(client: LoadClient, pacing: Pacing, record: RunRe
       // The session's state is unknown after a failure: carry on in a fresh one.
       client.sessionId = null;
     } else {
-      if (startedAt >= pacing.recordFrom && startedAt < pacing.stopAt) record.latenciesNs.push(result.latencyNs);
+      if (startedAt >= pacing.recordFrom && startedAt < pacing.stopAt) {
+        record.latenciesNs.push(result.latencyNs);
+        record.turnStarts?.push(startedAt);
+      }
       client.line++;
       if (result.ended || client.line === TRAINEE_LINES.length) {
         if (!result.ended) await client.socket.timeout(TURN_TIMEOUT_MS).emitWithAck('session:end', { sessionId: client.sessionId });

@@ -3,10 +3,10 @@
  * a rule changes once. Pure functions of the caller's claims (from a verified token, role
  * re-read from the store) and the thing asked for; no I/O.
  *
- *   trainee  plays sessions and sees only their own
- *   coach    sees every session (comments and score overrides come with the client)
- *   qa       manages personas; has no sessions of their own
- *   admin    manages users, and sees every session
+ *   trainee  plays sessions and sees only their own, their progress and their assignments
+ *   coach    sees every session, comments on it and overrides its scores; gives assignments
+ *   qa       manages personas; plays sessions only as try-outs of a persona
+ *   admin    manages users, and sees every session, every trainee's progress and assignment
  *
  * A session that exists but is not the caller's is `forbidden` (403), an unknown id is
  * `not_found` (404), as the contract says. Telling the two apart reveals only that an id
@@ -22,9 +22,18 @@ export type Access = { ok: true } | { ok: false; code: 'forbidden' | 'not_found'
 
 const ALLOWED: Access = { ok: true };
 
-/** Only trainees start sessions: a session's owner is its `traineeId`. Others use a trainee account to practise. */
+/**
+ * Trainees start sessions, and QA to try a persona out (such a session is marked `tryout`,
+ * and kept out of coaches' lists and trainees' progress). A session's owner is its
+ * `traineeId`. Coaches and admins use a trainee account to practise.
+ */
 export function canStartSession(role: Role): boolean {
-  return role === 'trainee';
+  return role === 'trainee' || role === 'qa';
+}
+
+/** A session started by this role is a try-out, not training. */
+export function startsTryouts(role: Role): boolean {
+  return role === 'qa';
 }
 
 /** Coaches review every session and admins answer for the data; trainees list their own. */
@@ -54,6 +63,35 @@ export function canPlaySession(caller: Caller, session: Pick<SessionRecord, 'tra
 /** Comments and score overrides on a trainee's session. */
 export function canReviewSessions(role: Role): boolean {
   return role === 'coach';
+}
+
+/** The list of trainee accounts: those who follow trainees' work. */
+export function canListTrainees(role: Role): boolean {
+  return role === 'coach' || role === 'admin';
+}
+
+/** A trainee's progress: a coach, an admin, or the trainee themself. */
+export function canReadProgress(caller: Caller, traineeId: string): boolean {
+  return canListTrainees(caller.role) || (caller.role === 'trainee' && caller.userId === traineeId);
+}
+
+/** Giving trainees a persona to practise, with a due date. */
+export function canAssign(role: Role): boolean {
+  return role === 'coach';
+}
+
+/** Every assignment (coach, admin); a trainee lists those naming them; QA has none. */
+export function canListAllAssignments(role: Role): boolean {
+  return role === 'coach' || role === 'admin';
+}
+
+export function canListAssignments(role: Role): boolean {
+  return role === 'trainee' || canListAllAssignments(role);
+}
+
+/** Starting a session for an assignment: only a trainee it names. */
+export function canPlayAssignment(caller: Caller, assignment: { traineeIds: readonly string[] }): boolean {
+  return assignment.traineeIds.includes(caller.userId);
 }
 
 /** Adding, editing and testing personas. */

@@ -53,6 +53,8 @@ export interface ProgressPoint {
   sessionId: string;
   personaId: string;
   personaName: string;
+  /** The session's locale: its persona and its suggestions are in it. */
+  locale: Locale;
   endedAt: string;
   outcome: SessionSummary['outcome'];
   overall: number;

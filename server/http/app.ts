@@ -12,10 +12,15 @@ import { authenticate } from './authenticate.ts';
 import { clientFiles } from './clientFiles.ts';
 import { errorHandler } from './errorHandler.ts';
 import { sendError } from './errors.ts';
+import { assignmentRoutes } from './routes/assignments.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { loginRoutes } from './routes/login.ts';
+import { personaFileRoutes } from './routes/personaFiles.ts';
 import { personaRoutes } from './routes/personas.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { traineeRoutes } from './routes/trainees.ts';
 import { userRoutes } from './routes/users.ts';
 import { guardStore } from '../store/storeGuard.ts';
 
@@ -48,7 +53,11 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   // The token is checked before the body is read: a stranger learns nothing about the rules.
   api.use('/users', signedIn, json, userRoutes(guarded));
   api.use('/personas', signedIn, personaRoutes(guarded));
-  api.use('/sessions', signedIn, sessionRoutes(guarded));
+  // Its own JSON parser: persona text may be up to 256 KB.
+  api.use('/persona-files', signedIn, personaFileRoutes(guarded));
+  api.use('/sessions', signedIn, json, sessionRoutes(guarded), reviewRoutes(guarded), exportRoutes(guarded));
+  api.use('/trainees', signedIn, traineeRoutes(guarded));
+  api.use('/assignments', signedIn, json, assignmentRoutes(guarded));
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api${req.path}`));
 
   app.use('/api', api);

@@ -2,12 +2,17 @@
  * A stored session as a client sees it: the transcript without the customer's internal
  * state (which facts it holds back, its random seed), and the score report: the stored
  * one once the session has ended, or, while it runs, the report of the transcript so far,
- * computed now with the same engine.
+ * computed now with the same engine. For coaches and the owner, `sessionDetail` adds the
+ * review: names, comments, score overrides and the coaching suggestions.
  */
+import { commentsOf, latestOverrides, overridesOf } from '../coaching/overrides.ts';
+import { coachingSuggestions } from '../coaching/suggestions.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
-import type { ScoreReport } from '../scoring/types.ts';
-import type { SessionOutcome, SessionRecord, StoredTurn } from '../store/records.ts';
+import type { Locale, ScoreReport } from '../scoring/types.ts';
+import type { ReviewEntry, SessionOutcome, SessionRecord, StoredTurn } from '../store/records.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import type { CoachingSuggestions, SessionReview } from './apiTypes.ts';
 
 export interface TurnView {
   index: number;
@@ -61,5 +66,52 @@ export function sessionView(rubric: CompiledRubric, session: SessionRecord, turn
     outcome: session.outcome,
     turns: turns.map(turnView),
     report: session.report ?? reportSoFar(rubric, session, turns),
+  };
+}
+
+// ---- the coach's additions: names, comments, overrides, coaching (docs/api.md) ----
+
+/** What `GET /api/sessions/:id` answers: the contract's view and the review beside it. */
+export type SessionDetail = SessionView & SessionReview;
+
+/**
+ * A persona's display name: in the session's locale, else any, else its id. Takes any list of
+ * personas (the catalogue's live ones): the web client type-checks this file, and the
+ * catalogue reads files.
+ */
+export function personaName(personas: { personas: ReadonlyArray<{ id: string; locale: Locale; name: string }> }, id: string, locale: Locale): string {
+  const withId = personas.personas.filter((p) => p.id === id);
+  return (withId.find((p) => p.locale === locale) ?? withId[0])?.name ?? id;
+}
+
+/** Usernames by id, read once for a whole list; an account that is gone shows its id. */
+export async function userNames(store: Pick<SessionStore, 'listUsers'>): Promise<(id: string) => string> {
+  const byId = new Map((await store.listUsers()).map((u) => [u.id, u.username]));
+  return (id) => byId.get(id) ?? id;
+}
+
+/** The three suggestions for a session, once it has ended. */
+export function sessionCoaching(session: SessionRecord): CoachingSuggestions | null {
+  return session.report ? coachingSuggestions(session.report, session) : null;
+}
+
+export function sessionDetail(
+  rubric: CompiledRubric,
+  found: { session: SessionRecord; turns: readonly StoredTurn[] },
+  reviews: readonly ReviewEntry[],
+  names: { traineeName: string; personaName: string },
+): SessionDetail {
+  const { session, turns } = found;
+  return {
+    ...sessionView(rubric, session, turns),
+    ...names,
+    personaVersion: session.personaVersion,
+    mode: session.mode,
+    assignmentId: session.assignmentId ?? null,
+    tryout: session.tryout === true,
+    comments: commentsOf(reviews),
+    overrides: overridesOf(reviews),
+    overridden: latestOverrides(reviews),
+    coaching: sessionCoaching(session),
   };
 }

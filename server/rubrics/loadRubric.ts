@@ -21,8 +21,14 @@ export function loadRubric(path: string): CompiledRubric {
   return compileRubric(readRubricFile(path));
 }
 
+/** What a rubric id may be: a slug, so an id can never name a file outside the folder ("../x"). */
+const RUBRIC_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
 /** Finds a rubric by its id: `rubrics/<id>.yaml`, or any file there whose `id` matches. */
 export function loadRubricById(id: string, dir: string = RUBRICS_DIR): CompiledRubric {
+  if (!RUBRIC_ID.test(id) || id.includes('..')) {
+    throw new FileError([{ path: dir, message: `"${id}" is not a rubric id: lower-case letters, digits, ".", "-" and "_"` }]);
+  }
   const direct = join(dir, `${id}.yaml`);
   if (existsSync(direct)) {
     const file = readRubricFile(direct);

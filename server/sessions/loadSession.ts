@@ -1,13 +1,13 @@
 /**
  * Loads a session for its trainee, fresh from the store every time (any process may serve
- * any session): the record, its turns, and the persona it was started with. Someone else's
+ * any session): the record, its turns, and the persona version it was started with (the
+ * live version when that one is gone, e.g. a file replaced by a newer one). Someone else's
  * session is `forbidden`, an unknown id `not_found` (the rules are in server/auth/access.ts).
  */
 import { sessionPlayAccess } from '../auth/access.ts';
 import type { TokenClaims } from '../auth/tokens.ts';
 import type { Conversation } from '../personas/conversation.ts';
 import type { CustomerState } from '../personas/customerState.ts';
-import { findPersona } from '../personas/personaLibrary.ts';
 import type { PersonaFile } from '../personas/schema.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { SessionRecord, StoredTurn } from '../store/records.ts';
@@ -24,9 +24,22 @@ export async function loadSession(ctx: ServerContext, caller: TokenClaims, sessi
   const access = sessionPlayAccess(caller, found?.session ?? null);
   if (!access.ok) return fail(access.code, access.message);
   const { session, turns } = found!;
-  const persona = findPersona(ctx.personas, session.personaId, session.locale);
+  const persona = await sessionPersona(ctx, session);
   if (!persona) return fail('not_found', `the persona "${session.personaId}" (${session.locale}) of this session is no longer available`);
   return { session, turns, persona };
+}
+
+/**
+ * The persona version the session began with. Known here in the common case; otherwise it
+ * may have been saved through another process since this one last read the store, so the
+ * store is read once before falling back to the live version.
+ */
+async function sessionPersona(ctx: ServerContext, session: SessionRecord): Promise<PersonaFile | undefined> {
+  const { personaId, locale, personaVersion } = session;
+  const known = ctx.personas.findVersion(personaId, locale, personaVersion);
+  if (known) return known;
+  await ctx.personas.refresh(ctx.store, { personaId });
+  return ctx.personas.findVersion(personaId, locale, personaVersion) ?? ctx.personas.live(personaId, locale);
 }
 
 export const isAckError = (v: unknown): v is AckError => typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false;

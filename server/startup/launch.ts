@@ -11,7 +11,7 @@ import { createTokens } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { FileError, formatProblem } from '../files/fileError.ts';
 import { createHttpApp } from '../http/app.ts';
-import { loadPersonaLibrary } from '../personas/personaLibrary.ts';
+import { loadPersonaCatalog } from '../personas/personaCatalog.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
 import { loadDefaultRubric } from '../rubrics/loadRubric.ts';
@@ -71,7 +71,7 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   const ctx: ServerContext = {
     config,
     store,
-    personas: loadPersonas(log),
+    personas: await loadPersonas(store, log),
     rubric: loadRubric(),
     tokens: await createTokens(store, config.tokenHours),
     log,
@@ -99,12 +99,21 @@ async function open(config: Config): Promise<SessionStore> {
   }
 }
 
-/** Every persona file that loads; each one that does not is logged with its path and line and left out. */
-function loadPersonas(log: (line: string) => void): ServerContext['personas'] {
-  const library = loadPersonaLibrary();
-  for (const problem of library.problems) log(`persona skipped: ${formatProblem(problem)}`);
-  if (library.personas.length === 0) log('no persona loaded: trainees will have nobody to practise with');
-  return library;
+/**
+ * Every persona file that loads; each one that does not is logged with its path and line and
+ * left out. The versions QA saved are read from the store as they are needed.
+ */
+async function loadPersonas(store: SessionStore, log: (line: string) => void): Promise<ServerContext['personas']> {
+  const catalogue = loadPersonaCatalog();
+  for (const problem of catalogue.problems) log(`persona skipped: ${formatProblem(problem)}`);
+  try {
+    await catalogue.refresh(store);
+  } catch (err) {
+    // Not fatal: each session:start reads its persona's saved versions again.
+    log(`saved personas not read yet: ${shortReason(err)}`);
+  }
+  if (catalogue.personas.length === 0) log('no persona loaded: trainees will have nobody to practise with');
+  return catalogue;
 }
 
 function loadRubric(): ServerContext['rubric'] {

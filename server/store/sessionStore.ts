@@ -6,6 +6,10 @@
  *
  * Every write is complete or absent: a crash mid-write never leaves half a record that a
  * later read would take for a whole one.
+ *
+ * What a store answers is the caller's to read, not to change: the file store hands out the
+ * records it holds, frozen (an attempt to change one throws), and only the arrays are the
+ * caller's own. Build a changed copy instead (`{ ...turn, text }`).
  */
 import type { Assignment, PersonaVersion, ReviewEntry, SessionRecord, SessionSummary, StoredTurn, User } from './records.ts';
 
@@ -38,11 +42,15 @@ export interface SessionStore {
   /** Marks the session ended with its outcome and whole report; a second call changes nothing. */
   endSession(sessionId: string, end: { endedAt: string; outcome: NonNullable<SessionRecord['outcome']>; report: NonNullable<SessionRecord['report']> }): Promise<boolean>;
 
-  /** Adds a coach's comment or override to a session; false when there is no such session. */
+  /**
+   * Adds a coach's comment or override to a session; false when there is no such session.
+   * An entry whose id is already stored (a repeated send) is not added again.
+   */
   addReview(entry: ReviewEntry): Promise<boolean>;
   /** A session's comments and overrides, oldest first. */
   listReviews(sessionId: string): Promise<ReviewEntry[]>;
 
+  /** Stores a new assignment; rejects when its id is taken. */
   createAssignment(assignment: Assignment): Promise<void>;
   getAssignment(id: string): Promise<Assignment | null>;
   /** Newest first; only those naming this trainee when `traineeId` is given. */

@@ -63,14 +63,48 @@ describe('parseDataText', () => {
     expect(problem?.message).toMatch(/unique/i);
   });
 
-  it('caps aliases ("billion laughs")', () => {
+  it('caps aliases ("billion laughs"), naming the line of the first alias', () => {
     // Nine levels of ten aliases each would expand to 10^9 strings.
     let text = 'name: x\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
     for (let i = 1; i < 9; i++) text += `l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]\n`;
     const started = Date.now();
     const [problem] = problemsOf(text, z.looseObject({}));
-    expect(problem?.message).toMatch(/alias/i);
+    expect(problem).toMatchObject({ path: 'data.yaml', line: 3, message: expect.stringMatching(/alias/i) });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('names an unknown field on its own line', () => {
+    const strict = z.strictObject({ name: z.string(), items: z.array(z.strictObject({ n: z.number() })) });
+    expect(problemsOf('name: x\nitems:\n  - n: 1\n    m: 2\nextra: 3\n', strict)).toEqual([
+      { path: 'data.yaml', line: 4, field: 'items[0].m', message: 'unknown field' },
+      { path: 'data.yaml', line: 5, field: 'extra', message: 'unknown field' },
+    ]);
+  });
+
+  it('finds duplicate keys among thousands quickly, in nested mappings too', () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => `k${i}: v`).join('\n');
+    const started = Date.now();
+    const problems = problemsOf(`${many}\nouter:\n  a: 1\n  a: 2\nk7: again\n`, z.looseObject({}));
+    expect(problems).toEqual([
+      { path: 'data.yaml', line: 30_003, message: expect.stringMatching(/unique.*"a"/) },
+      { path: 'data.yaml', line: 30_004, message: expect.stringMatching(/unique.*"k7"/) },
+    ]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses nesting too deep to read as one clean problem, not a crash', () => {
+    for (const text of [`name: ${'['.repeat(20_000)}`, `${'- '.repeat(20_000)}x`]) {
+      const problems = problemsOf(text);
+      expect(problems[0]).toMatchObject({ path: 'data.yaml', line: 1, message: 'nested too deeply' });
+      expect(problems.length).toBeLessThanOrEqual(51);
+    }
+  });
+
+  it('reports at most 50 problems, and says how many more there were', () => {
+    const text = `name: x\nitems:\n${Array.from({ length: 80 }, () => '  - n: no').join('\n')}\n`;
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(51);
+    expect(problems[50]).toEqual({ path: 'data.yaml', message: expect.stringMatching(/more problems/) });
   });
 });
 

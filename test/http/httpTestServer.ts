@@ -1,6 +1,6 @@
 /**
  * A real HTTP server for the API tests: createHttpApp on 127.0.0.1 with a free port, the
- * file store in a fresh temporary directory, the real persona library and rubric, and a
+ * file store in a fresh temporary directory, the real persona files and rubric, and a
  * log kept in memory so tests can read what the server printed.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import { createTokens } from '../../server/auth/tokens.ts';
 import { readConfig } from '../../server/config.ts';
 import { createHttpApp, type HttpAppOptions } from '../../server/http/app.ts';
-import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
+import { loadPersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
@@ -38,7 +38,7 @@ export async function testContext(env: Record<string, string> = {}, dataDir = mk
   const ctx: ServerContext = {
     config: config.config,
     store,
-    personas: loadPersonaLibrary(),
+    personas: loadPersonaCatalog(),
     rubric: loadDefaultRubric(),
     tokens: await createTokens(store, config.config.tokenHours),
     log: (line) => logs.push(line),

@@ -3,6 +3,8 @@
  * briefing, and never a hidden fact, a scripted line or a test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
+import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 let server: TestServer;
@@ -14,9 +16,10 @@ const MARKER = 'zz-hidden-fact-marker-zz';
 beforeAll(async () => {
   server = await startTestServer({
     adjust: (ctx) => {
-      const model = ctx.personas.personas.find((p) => p.id === 'double-charge' && p.locale === 'en')!;
+      const library = loadPersonaLibrary();
+      const model = library.personas.find((p) => p.id === 'double-charge' && p.locale === 'en')!;
       const marked = { ...model, id: 'marked', facts: { ...model.facts, secret: MARKER } };
-      return { ...ctx, personas: { ...ctx.personas, personas: [...ctx.personas.personas, marked] } };
+      return { ...ctx, personas: new PersonaCatalog({ ...library, personas: [...library.personas, marked] }) };
     },
   });
   await addUser(server.ctx.store, 'tina', 'trainee');

@@ -1,7 +1,8 @@
 /**
- * Each role against each route, as the contract's table says: trainee (own sessions),
- * coach (every session), qa (personas; no sessions), admin (users and every session), and
- * nobody (no token). Someone else's session is 403, an unknown id 404.
+ * Each role against each route, as the contract's table and docs/api.md say: trainee (own
+ * sessions, own progress, own assignments), coach (every session; comments, overrides,
+ * assignments), qa (personas; only try-out sessions), admin (users, every session and
+ * progress), and nobody (no token). Someone else's session is 403, an unknown id 404.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ const tokens = {} as Record<Who, string | undefined>;
 const ids = {} as Record<Who, string>;
 let own: SessionRecord;
 let others: SessionRecord;
+let tryout: SessionRecord;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -40,10 +42,18 @@ beforeAll(async () => {
     opening: 'You charged me twice for the same repayment!',
     replies: [['So you were charged twice, is that right?', 'Yes, twice.']],
   });
-});
+  // A QA person trying the persona out: stored as session:start stores one for QA.
+  tryout = { ...others, id: randomUUID(), traineeId: ids.qa, tryout: true };
+  await server.ctx.store.createSession(tryout, { index: 0, role: 'customer', text: 'You charged me twice!', at: new Date().toISOString() });
+  // Five password hashes and five logins: slow on purpose, slower still on a busy machine.
+}, 60_000);
 afterAll(() => server.close());
 
 const as = (who: Who, method: string, path: string, body?: unknown) => call(server.url, method, path, { token: tokens[who], body });
+
+const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+const ONLY_COACH = { trainee: 403, otherTrainee: 403, coach: 201, qa: 403, admin: 403, nobody: 401 };
+const READERS = { trainee: 200, otherTrainee: 403, coach: 200, qa: 403, admin: 200, nobody: 401 };
 
 /** The expected status of each caller on each route. */
 const MATRIX: Array<{ route: string; method: string; path: () => string; body?: (who: Who) => unknown; expect: Record<Who, number> }> = [
@@ -54,6 +64,27 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
   { route: 'session list', method: 'GET', path: () => '/api/sessions', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 403, admin: 200, nobody: 401 } },
   { route: "the trainee's session", method: 'GET', path: () => `/api/sessions/${own.id}`, expect: { trainee: 200, otherTrainee: 403, coach: 200, qa: 403, admin: 200, nobody: 401 } },
   { route: 'unknown session', method: 'GET', path: () => `/api/sessions/${randomUUID()}`, expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 401 } },
+  { route: 'session list with try-outs', method: 'GET', path: () => '/api/sessions?tryout=include', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 403, admin: 200, nobody: 401 } },
+  { route: "QA's own try-out", method: 'GET', path: () => `/api/sessions/${tryout.id}`, expect: { trainee: 403, otherTrainee: 403, coach: 200, qa: 200, admin: 200, nobody: 401 } },
+  { route: "comment on the trainee's session", method: 'POST', path: () => `/api/sessions/${own.id}/comments`, body: (who) => ({ turnIndex: 1, text: `by ${who}` }), expect: ONLY_COACH },
+  { route: "override on the trainee's session", method: 'POST', path: () => `/api/sessions/${own.id}/overrides`, body: (who) => ({ criterion: 'empathy', score: 50, reason: `by ${who}` }), expect: ONLY_COACH },
+  { route: 'comment on an unknown session', method: 'POST', path: () => `/api/sessions/${randomUUID()}/comments`, body: () => ({ turnIndex: 0, text: 'x' }), expect: { ...ONLY_COACH, coach: 404 } },
+  { route: 'override on an unknown session', method: 'POST', path: () => `/api/sessions/${randomUUID()}/overrides`, body: () => ({ criterion: 'empathy', score: 50, reason: 'x' }), expect: { ...ONLY_COACH, coach: 404 } },
+  { route: "the trainee's session as JSON", method: 'GET', path: () => `/api/sessions/${own.id}/export.json`, expect: READERS },
+  { route: "the trainee's session as CSV", method: 'GET', path: () => `/api/sessions/${own.id}/export.csv`, expect: READERS },
+  { route: 'an unknown session as JSON', method: 'GET', path: () => `/api/sessions/${randomUUID()}/export.json`, expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 401 } },
+  { route: 'an unknown session as CSV', method: 'GET', path: () => `/api/sessions/${randomUUID()}/export.csv`, expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 401 } },
+  { route: 'trainee list', method: 'GET', path: () => '/api/trainees', expect: { trainee: 403, otherTrainee: 403, coach: 200, qa: 403, admin: 200, nobody: 401 } },
+  { route: "the trainee's progress", method: 'GET', path: () => `/api/trainees/${ids.trainee}/progress`, expect: READERS },
+  { route: 'progress of an unknown id', method: 'GET', path: () => `/api/trainees/${randomUUID()}/progress`, expect: { trainee: 403, otherTrainee: 403, coach: 404, qa: 403, admin: 404, nobody: 401 } },
+  { route: 'assignment list', method: 'GET', path: () => '/api/assignments', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 403, admin: 200, nobody: 401 } },
+  {
+    route: 'create assignment',
+    method: 'POST',
+    path: () => '/api/assignments',
+    body: () => ({ personaId: 'double-charge', locale: 'en', traineeIds: [ids.trainee], dueAt: inAWeek }),
+    expect: ONLY_COACH,
+  },
   { route: 'user list', method: 'GET', path: () => '/api/users', expect: { trainee: 403, otherTrainee: 403, coach: 403, qa: 403, admin: 200, nobody: 401 } },
   {
     route: 'create user',
@@ -87,9 +118,32 @@ describe('what each role sees', () => {
       const list = (await as(who, 'GET', '/api/sessions')).body as Array<Record<string, unknown>>;
       expect(list.map((s) => s.id).sort()).toEqual([own.id, others.id].sort());
       const ended = list.find((s) => s.id === own.id)!;
-      expect(Object.keys(ended).sort()).toEqual(['endedAt', 'id', 'outcome', 'overall', 'personaId', 'startedAt', 'traineeId']);
-      expect(ended).toMatchObject({ traineeId: ids.trainee, personaId: 'double-charge', outcome: 'ended', overall: expect.any(Number) });
+      // The contract's fields, then what docs/api.md adds.
+      expect(Object.keys(ended).sort()).toEqual(
+        ['endedAt', 'id', 'outcome', 'overall', 'personaId', 'startedAt', 'traineeId']
+          .concat(['assignmentId', 'criteria', 'locale', 'personaName', 'personaVersion', 'scenario', 'traineeName', 'tryout'])
+          .sort(),
+      );
+      expect(ended).toMatchObject({ traineeId: ids.trainee, personaId: 'double-charge', outcome: 'ended', overall: expect.any(Number), traineeName: 'tina', tryout: false });
     }
+  });
+
+  it("QA try-outs are left out of a coach's list unless asked for", async () => {
+    const plain = (await as('coach', 'GET', '/api/sessions')).body as Array<{ id: string }>;
+    expect(plain.map((s) => s.id)).not.toContain(tryout.id);
+    const all = (await as('admin', 'GET', '/api/sessions?tryout=include')).body as Array<{ id: string; tryout: boolean; traineeName: string }>;
+    expect(all.find((s) => s.id === tryout.id)).toMatchObject({ tryout: true, traineeName: 'quinn' });
+    for (const query of ['tryout=yes', 'tryout=include&tryout=exclude', 'sort=name']) {
+      const res = await as('coach', 'GET', `/api/sessions?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.message, query).toMatch(/^(tryout|sort|"sort")/);
+    }
+  });
+
+  it('only a coach commented, overrode or assigned', async () => {
+    const reviews = await server.ctx.store.listReviews(own.id);
+    expect(reviews.map((r) => r.authorName)).toEqual(['carol', 'carol']);
+    expect((await server.ctx.store.listAssignments()).map((a) => a.createdBy)).toEqual([ids.coach]);
   });
 
   it('a session comes with its turns and the stored report once ended', async () => {

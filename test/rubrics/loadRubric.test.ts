@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../server/files/fileError.ts';
-import { loadRubric, RUBRICS_DIR } from '../../server/rubrics/loadRubric.ts';
+import { loadRubric, loadRubricById, RUBRICS_DIR } from '../../server/rubrics/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 
 const original = readFileSync(join(RUBRICS_DIR, 'lending-service-v1.yaml'), 'utf8');
@@ -96,5 +96,18 @@ describe('a broken rubric names its path, line and field', () => {
     const edited = original.replace('id: lending-service-v1', 'id: !!js/function "function () { return 1 }"');
     const [problem] = problemsOf(writeRubric(edited));
     expect(problem!.line).toBe(lineOf(edited, '!!js/function'));
+  });
+});
+
+describe('a rubric id', () => {
+  it.each(['../../package', '../rubrics/lending-service-v1', '/etc/passwd', 'a/b', 'lending-service-v1\u0000'])('never reaches a file outside rubrics/: %j', (id) => {
+    // A file outside the folder that would pass as a rubric if it were read.
+    const dir = mkdtempSync(join(tmpdir(), 'rubric-id-'));
+    writeFileSync(join(dir, 'outside.yaml'), original);
+    expect(() => loadRubricById(id, join(dir, 'rubrics'))).toThrow(/is not a rubric id/);
+  });
+
+  it('finds the default rubric by its id', () => {
+    expect(loadRubricById('lending-service-v1').id).toBe('lending-service-v1');
   });
 });

@@ -1,8 +1,8 @@
 // Who may connect and who may do what over the socket: the token is checked at the
 // handshake (server/realtime/handshake.ts), and a session is played by its trainee alone
-// (server/auth/access.ts). Decision: only trainees start sessions; coaches, QA and admins
-// practise with a trainee account. Another user's session is `forbidden`, and none of its
-// events reach anyone but its trainee.
+// (server/auth/access.ts). Decision: trainees start sessions, and QA to try a persona out
+// (marked `tryout`); coaches and admins practise with a trainee account. Another user's
+// session is `forbidden`, and none of its events reach anyone but its trainee.
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStartOk } from '../../server/sessions/serverEvents.ts';
@@ -100,7 +100,31 @@ describe('whose session it is', () => {
     expect(otherHeard.all).toEqual([]);
   });
 
-  it('only trainees start sessions; coaches, QA and admins cannot play a trainee’s session either', async () => {
+  it('trainees start sessions, QA only try-outs; coaches and admins cannot start one', async () => {
+    const trainee = await server.user('trainee');
+    const traineeSocket = await server.connect(trainee.token);
+    const { sessionId } = SessionStartOk.parse(await call(traineeSocket, 'session:start', { personaId: 'double-charge' }));
+    expect((await server.ctx.store.getSession(sessionId))!.session.tryout).toBeUndefined();
+
+    const qa = await server.user('qa');
+    const qaSocket = await server.connect(qa.token);
+    const tryout = SessionStartOk.parse(await call(qaSocket, 'session:start', { personaId: 'double-charge', locale: 'zh-Hant' }));
+    expect((await server.ctx.store.getSession(tryout.sessionId))!.session).toMatchObject({ traineeId: qa.id, tryout: true });
+    // The try-out is QA's own to play.
+    expect(await call(qaSocket, 'trainee:say', { sessionId: tryout.sessionId, text: '林小姐，很抱歉讓您被多扣款。' })).toMatchObject({ ok: true });
+
+    for (const role of ['coach', 'admin'] as const) {
+      const user = await server.user(role);
+      const socket = await server.connect(user.token);
+      expect(await call(socket, 'session:start', { personaId: 'double-charge' })).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'only trainees start training sessions (and QA, to try a persona out)' },
+      });
+      expect(await server.ctx.store.listSessions({ traineeId: user.id })).toEqual([]);
+    }
+  });
+
+  it('coaches, QA and admins cannot play a trainee’s session', async () => {
     const trainee = await server.user('trainee');
     const traineeSocket = await server.connect(trainee.token);
     const { sessionId } = SessionStartOk.parse(await call(traineeSocket, 'session:start', { personaId: 'double-charge' }));
@@ -108,10 +132,6 @@ describe('whose session it is', () => {
       const user = await server.user(role);
       const socket = await server.connect(user.token);
       const heard = record(socket);
-      expect(await call(socket, 'session:start', { personaId: 'double-charge' })).toEqual({
-        ok: false,
-        error: { code: 'forbidden', message: 'only trainees start training sessions' },
-      });
       // Coaches and admins read transcripts over HTTP; nobody speaks, resumes or ends for a trainee.
       for (const event of ['session:resume', 'session:end'] as const) {
         expect(await call(socket, event, { sessionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

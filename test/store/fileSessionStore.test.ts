@@ -5,13 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, chmod, mkdir, mkdtemp, open, readdir, readFile, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, open, readdir, readFile, readlink, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
-import { anEnd, aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
+import { aComment, anAssignment, anEnd, anOverride, aPersonaVersion, aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
 
 const made: string[] = [];
 const opened: SessionStore[] = [];
@@ -143,6 +143,114 @@ describe('file store: damage found at open', () => {
   });
 });
 
+describe('file store: the coach and QA records at open', () => {
+  it('reports a torn last line in the reviews, assignments and persona-versions files, serves the rest, and repairs each on its next write', async () => {
+    const dir = await dataDir();
+    const session = aSession();
+    const store = await openAt(dir);
+    await store.createSession(session, aTurn(0));
+    const review = aComment(session.id);
+    const assignment = anAssignment();
+    const version = aPersonaVersion({ version: 1 });
+    await store.addReview(review);
+    await store.createAssignment(assignment);
+    await store.savePersonaVersion(version);
+    await store.close();
+    const files = ['reviews.jsonl', 'assignments.jsonl', 'persona-versions.jsonl'].map((n) => join(dir, n));
+    for (const [file, cut] of [
+      [files[0]!, anOverride(session.id)],
+      [files[1]!, anAssignment()],
+      [files[2]!, aPersonaVersion({ version: 2 })],
+    ] as const) {
+      const whole = JSON.stringify(cut);
+      await appendFile(file, whole.slice(0, whole.length - 10));
+    }
+
+    const again = await openAt(dir);
+    expect(again.problems).toEqual(files.map((f) => `${f}:2: incomplete last line (a write cut short), ignored; the file is rewritten on its next change`));
+    expect(await again.listReviews(session.id)).toEqual([review]);
+    expect(await again.listAssignments()).toEqual([assignment]);
+    expect(await again.listPersonaVersions()).toEqual([version]);
+
+    const later = { review: anOverride(session.id), assignment: anAssignment({ createdAt: '2025-03-05T08:00:00.000Z' }), version: aPersonaVersion({ version: 2 }) };
+    expect(await again.addReview(later.review)).toBe(true);
+    await again.createAssignment(later.assignment);
+    expect(await again.savePersonaVersion(later.version)).toEqual({ ok: true });
+    for (const file of files) expect(await expectWholeLines(file)).toHaveLength(2);
+    await again.close();
+    const third = await openAt(dir);
+    expect(third.problems).toEqual([]);
+    expect(await third.listReviews(session.id)).toEqual([review, later.review]);
+    expect(await third.listAssignments()).toEqual([later.assignment, assignment]);
+    expect(await third.listPersonaVersions()).toEqual([version, later.version]);
+  });
+
+  it('reports a persona version out of sequence and a duplicate review, keeping a copy of each file before its rewrite', async () => {
+    const dir = await dataDir();
+    const session = aSession();
+    const first = await openAt(dir);
+    await first.createSession(session, aTurn(0));
+    await first.close();
+    const [v1, v3, v2] = [aPersonaVersion({ version: 1 }), aPersonaVersion({ version: 3 }), aPersonaVersion({ version: 2 })];
+    const versions = join(dir, 'persona-versions.jsonl');
+    await writeFile(versions, [v1, v3, v2].map((v) => `${JSON.stringify(v)}\n`).join(''));
+    const review = aComment(session.id);
+    const reviews = join(dir, 'reviews.jsonl');
+    await writeFile(reviews, `${JSON.stringify(review)}\n${JSON.stringify({ ...review, text: 'again' })}\n`);
+
+    const store = await openAt(dir);
+    expect(store.problems).toEqual([
+      `${reviews}:2: review ${review.id} is stored twice; the first is kept`,
+      `${versions}:2: version 3 of persona late-fee-complaint (en) where 2 was due; line ignored`,
+    ]);
+    expect(await store.listPersonaVersions()).toEqual([v1, v2]);
+    expect(await store.listReviews(session.id)).toEqual([review]);
+    expect(await store.savePersonaVersion(aPersonaVersion({ version: 3 }))).toEqual({ ok: true });
+    expect(await expectWholeLines(versions)).toHaveLength(3);
+    expect((await readdir(dir)).filter((n) => n.startsWith('persona-versions.jsonl.damaged-'))).toHaveLength(1);
+  });
+
+  it('reads a session file written before sessions had an assignment or a tryout mark', async () => {
+    const dir = await dataDir();
+    await mkdir(join(dir, 'sessions'));
+    const older = aSession();
+    const file = join(dir, 'sessions', `${older.id}.jsonl`);
+    await writeFile(file, [{ session: older }, { turn: aTurn(0) }, { turn: aTurn(1) }, { end: anEnd() }].map((l) => `${JSON.stringify(l)}\n`).join(''));
+    const store = await openAt(dir);
+    expect(store.problems).toEqual([]);
+    expect(await store.getSession(older.id)).toEqual({ session: { ...older, ...anEnd() }, turns: [aTurn(0), aTurn(1)] });
+    expect((await store.listSessions())[0]).toMatchObject({ assignmentId: null, tryout: false, overall: 60 });
+  });
+});
+
+describe('file store: open files', () => {
+  it.skipIf(!existsSync('/proc/self/fd'))('keeps at most maxOpenFiles session files open, and closes a session’s file when it ends', async () => {
+    const dir = await dataDir();
+    const store = await openFileSessionStore(dir, { maxOpenFiles: 2 });
+    opened.push(store);
+    const sessions = [aSession(), aSession(), aSession(), aSession()];
+    for (const s of sessions) await store.createSession(s, aTurn(0));
+    for (let index = 1; index <= 3; index++) {
+      for (const s of sessions) expect(await store.appendTurn(s.id, aTurn(index))).toEqual({ ok: true });
+      expect(await openFilesUnder(join(dir, 'sessions'))).toBeLessThanOrEqual(2);
+    }
+    for (const s of sessions) await store.endSession(s.id, anEnd());
+    expect(await openFilesUnder(join(dir, 'sessions'))).toBe(0);
+    await store.close();
+    const again = await openAt(dir);
+    expect(again.problems).toEqual([]);
+    for (const s of sessions) expect((await again.getSession(s.id))?.turns).toEqual([0, 1, 2, 3].map((i) => aTurn(i)));
+  });
+
+  it('closes every kept file when the store closes', async () => {
+    const { dir, session } = await withSession(1);
+    const store = await openFileSessionStore(dir);
+    await store.appendTurn(session.id, aTurn(2));
+    await store.close();
+    if (existsSync('/proc/self/fd')) expect(await openFilesUnder(dir)).toBe(0);
+  });
+});
+
 describe('file store: writes that fail', () => {
   it('rejects at open when DATA_DIR is a file, naming it', async () => {
     const dir = await dataDir();
@@ -266,6 +374,16 @@ describe('file store: durability', () => {
     expect(turns.map((t) => t.index)).toEqual(turns.map((_, i) => i));
   });
 });
+
+/** How many of this process's open file descriptors point into `dir` (Linux: /proc/self/fd). */
+async function openFilesUnder(dir: string): Promise<number> {
+  let count = 0;
+  for (const fd of await readdir('/proc/self/fd')) {
+    const target = await readlink(join('/proc/self/fd', fd)).catch(() => '');
+    if (target.startsWith(`${dir}/`)) count++;
+  }
+  return count;
+}
 
 type Write = (this: FileHandle, data: Uint8Array, offset?: number, length?: number) => Promise<{ bytesWritten: number }>;
 

@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openRedisSessionStore } from '../../server/store/redisSessionStore.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
-import { aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
+import { aComment, anAssignment, aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
 
 const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const DATABASE = 12;
@@ -90,6 +90,29 @@ describe.skipIf(!available)('redis store', () => {
     expect(store.problems).toContainEqual(expect.stringContaining(`session:${good.id}:turns 0-2: role: `));
     // The unreadable turn still holds index 1: a repeat is an error, not a silent overwrite.
     await expect(store.appendTurn(good.id, aTurn(1))).rejects.toThrow(/cannot be read/);
+    await deleteKeys(keyPrefix);
+  });
+
+  it('leaves out a stored review or assignment that fails the schema, and reports it', async () => {
+    const keyPrefix = newPrefix();
+    const store = await openAt(keyPrefix);
+    const session = aSession();
+    await store.createSession(session, aTurn(0));
+    const good = aComment(session.id);
+    await store.addReview(good);
+    const assignment = anAssignment();
+    await store.createAssignment(assignment);
+    const admin = await createClient({ url: REDIS_URL, database: DATABASE }).on('error', () => {}).connect();
+    await admin.rPush(`${keyPrefix}session:${session.id}:reviews`, ['{"kind": "comment"', JSON.stringify({ ...good, id: 'x', kind: 'praise' })]);
+    await admin.set(`${keyPrefix}assignment:${assignment.id}`, JSON.stringify({ ...assignment, traineeIds: [] }));
+    admin.destroy();
+
+    expect(await store.listReviews(session.id)).toEqual([good]);
+    expect(await store.getAssignment(assignment.id)).toBeNull();
+    expect(await store.listAssignments()).toEqual([]);
+    expect(store.problems).toContainEqual(`redis ${keyPrefix}session:${session.id}:reviews[1]: not valid JSON; left out`);
+    expect(store.problems).toContainEqual(expect.stringContaining(`session:${session.id}:reviews[2]: kind: `));
+    expect(store.problems).toContainEqual(expect.stringContaining(`assignment:${assignment.id}: traineeIds: `));
     await deleteKeys(keyPrefix);
   });
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionOutcome, SessionRecord, StoredTurn, User } from '../../server/store/records.ts';
+import type { Assignment, CommentEntry, OverrideEntry, PersonaVersion, SessionOutcome, SessionRecord, StoredTurn, User } from '../../server/store/records.ts';
 import { summarize } from '../../server/store/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { CRITERIA, type ScoreReport, type TurnScore } from '../../server/scoring/types.ts';
@@ -153,20 +153,50 @@ export function sessionStoreContract(name: string, open: () => Promise<StoreUnde
         const stored = await store.getSession(session.id);
         expect(stored?.session).toEqual({ ...session, ...end });
         expect(stored?.turns).toEqual([aTurn(0), aTurn(1)]);
-        expect(await store.listSessions()).toEqual([{ ...summarize(session), endedAt: end.endedAt, outcome: 'resolved', overall: 72 }]);
+        expect(await store.listSessions()).toEqual([summarize({ ...session, ...end })]);
+        expect((await store.listSessions())[0]).toMatchObject({ endedAt: end.endedAt, outcome: 'resolved', overall: 72, criteria: end.report.summary.criteria });
       });
 
       it('answers false when ending an unknown session', async () => {
         expect(await store.endSession('no-such-session', anEnd())).toBe(false);
       });
 
-      it('hands out copies: changing what it returned changes nothing stored', async () => {
+      it('hands out records nobody can change the store through, in arrays that are the caller’s own', async () => {
         const session = aSession();
         await store.createSession(session, aTurn(0));
-        const got = await store.getSession(session.id);
-        got!.turns[0]!.text = 'changed';
-        got!.turns.push(aTurn(1));
-        expect(await store.getSession(session.id)).toEqual({ session, turns: [aTurn(0)] });
+        await store.endSession(session.id, anEnd());
+        const got = (await store.getSession(session.id))!;
+        tryToChange(() => (got.turns[0]!.text = 'changed'));
+        tryToChange(() => (got.turns[0]!.state!.mood.anger = 0));
+        tryToChange(() => got.turns[0]!.state!.steps.push('negotiate'));
+        tryToChange(() => (got.session.personaId = 'changed'));
+        tryToChange(() => (got.session.report!.summary.overall = 0));
+        got.turns.push(aTurn(1));
+        expect(await store.getSession(session.id)).toEqual({ session: { ...session, ...anEnd() }, turns: [aTurn(0)] });
+      });
+
+      it('stores and gives back a session’s assignment and tryout marks', async () => {
+        const assigned = aSession({ assignmentId: 'assignment-1', startedAt: '2025-03-01T09:00:00.000Z' });
+        const tryout = aSession({ tryout: true, startedAt: '2025-03-01T09:01:00.000Z' });
+        for (const s of [assigned, tryout]) await store.createSession(s, aTurn(0));
+        expect((await store.getSession(assigned.id))?.session).toEqual(assigned);
+        expect((await store.getSession(tryout.id))?.session).toEqual(tryout);
+        expect((await store.listSessions()).map((s) => [s.assignmentId, s.tryout])).toEqual([
+          [null, true],
+          ['assignment-1', false],
+        ]);
+      });
+
+      it('reads a session stored without the assignment and tryout fields, as an older store wrote it', async ({ skip }) => {
+        const older = aSession();
+        expect('assignmentId' in older || 'tryout' in older).toBe(false);
+        await store.createSession({ ...older, assignmentId: undefined, tryout: undefined } as SessionRecord, aTurn(0));
+        await store.endSession(older.id, anEnd());
+        await store.close();
+        const again = await reopen(skip);
+        expect(again.problems).toEqual([]);
+        expect((await again.getSession(older.id))?.session).toEqual({ ...older, ...anEnd() });
+        expect((await again.listSessions())[0]).toMatchObject({ id: older.id, assignmentId: null, tryout: false });
       });
 
       it('starts with no problems, and refuses calls once closed', async () => {
@@ -202,6 +232,147 @@ export function sessionStoreContract(name: string, open: () => Promise<StoreUnde
         const results = await Promise.all([store.endSession(session.id, anEnd()), store.endSession(session.id, anEnd({ outcome: 'escalated' }))]);
         expect(results.filter(Boolean)).toHaveLength(1);
         expect(await store.countOpenSessions(session.traineeId)).toBe(0);
+      });
+    });
+
+    describe('reviews', () => {
+      it('adds comments and overrides to a session and lists them oldest first, one session’s only', async () => {
+        const [session, other] = [aSession(), aSession()];
+        for (const s of [session, other]) await store.createSession(s, aTurn(0));
+        const entries = [aComment(session.id, { turnIndex: 0 }), anOverride(session.id), aComment(session.id, { text: 'better' })];
+        for (const e of entries) expect(await store.addReview(e)).toBe(true);
+        expect(await store.addReview(aComment(other.id))).toBe(true);
+        expect(await store.listReviews(session.id)).toEqual(entries);
+        expect(await store.listReviews(other.id)).toHaveLength(1);
+        expect(await store.listReviews('no-such-session')).toEqual([]);
+      });
+
+      it('refuses a review of an unknown session, and stores nothing', async () => {
+        expect(await store.addReview(aComment('no-such-session'))).toBe(false);
+        expect(await store.listReviews('no-such-session')).toEqual([]);
+        // Not even once the session exists: nothing was kept aside for it.
+        const session = aSession({ id: 'no-such-session' });
+        await store.createSession(session, aTurn(0));
+        expect(await store.listReviews(session.id)).toEqual([]);
+      });
+
+      it('stores an entry sent twice (same id) once', async () => {
+        const session = aSession();
+        await store.createSession(session, aTurn(0));
+        const entry = aComment(session.id);
+        expect(await Promise.all([store.addReview(entry), store.addReview(entry)])).toEqual([true, true]);
+        expect(await store.listReviews(session.id)).toEqual([entry]);
+      });
+
+      it('refuses an entry that fails the schema', async () => {
+        const session = aSession();
+        await store.createSession(session, aTurn(0));
+        await expect(store.addReview({ ...anOverride(session.id), score: 101 })).rejects.toThrow();
+        expect(await store.listReviews(session.id)).toEqual([]);
+      });
+
+      it('keeps reviews across a close and a reopen', async ({ skip }) => {
+        const session = aSession();
+        await store.createSession(session, aTurn(0));
+        const entries = [aComment(session.id), anOverride(session.id)];
+        for (const e of entries) await store.addReview(e);
+        await store.close();
+        const again = await reopen(skip);
+        expect(again.problems).toEqual([]);
+        expect(await again.listReviews(session.id)).toEqual(entries);
+        const later = aComment(session.id, { text: 'after the restart' });
+        expect(await again.addReview(later)).toBe(true);
+        expect(await again.listReviews(session.id)).toEqual([...entries, later]);
+      });
+    });
+
+    describe('assignments', () => {
+      it('creates an assignment and gets it back', async () => {
+        const assignment = anAssignment();
+        await store.createAssignment(assignment);
+        expect(await store.getAssignment(assignment.id)).toEqual(assignment);
+        expect(await store.getAssignment('no-such-assignment')).toBeNull();
+      });
+
+      it('refuses a second assignment with the same id, keeping the first', async () => {
+        const assignment = anAssignment();
+        await store.createAssignment(assignment);
+        await expect(store.createAssignment({ ...assignment, note: 'other' })).rejects.toThrow();
+        expect(await store.getAssignment(assignment.id)).toEqual(assignment);
+        expect(await store.listAssignments()).toHaveLength(1);
+      });
+
+      it('lists assignments newest first, all or those naming one trainee', async () => {
+        const first = anAssignment({ traineeIds: ['ann', 'bo'], createdAt: '2025-03-01T09:00:00.000Z' });
+        const second = anAssignment({ traineeIds: ['bo'], createdAt: '2025-03-02T09:00:00.000Z' });
+        const third = anAssignment({ traineeIds: ['cy', 'ann'], createdAt: '2025-03-03T09:00:00.000Z' });
+        for (const a of [second, third, first]) await store.createAssignment(a);
+        expect(await store.listAssignments()).toEqual([third, second, first]);
+        expect(await store.listAssignments({ traineeId: 'ann' })).toEqual([third, first]);
+        expect(await store.listAssignments({ traineeId: 'bo' })).toEqual([second, first]);
+        expect(await store.listAssignments({ traineeId: 'nobody' })).toEqual([]);
+      });
+
+      it('keeps assignments across a close and a reopen', async ({ skip }) => {
+        const assignments = [anAssignment({ createdAt: '2025-03-01T09:00:00.000Z' }), anAssignment({ createdAt: '2025-03-02T09:00:00.000Z', traineeIds: ['bo'] })];
+        for (const a of assignments) await store.createAssignment(a);
+        await store.close();
+        const again = await reopen(skip);
+        expect(again.problems).toEqual([]);
+        expect(await again.getAssignment(assignments[0]!.id)).toEqual(assignments[0]);
+        expect(await again.listAssignments()).toEqual([assignments[1], assignments[0]]);
+        expect(await again.listAssignments({ traineeId: 'bo' })).toEqual([assignments[1]]);
+      });
+    });
+
+    describe('persona versions', () => {
+      it('saves any first number, then only the next, and lists them oldest first', async () => {
+        const v3 = aPersonaVersion({ version: 3 });
+        expect(await store.savePersonaVersion(v3)).toEqual({ ok: true });
+        expect(await store.savePersonaVersion(aPersonaVersion({ version: 3 }))).toEqual({ ok: false, code: 'conflict', latest: 3 });
+        expect(await store.savePersonaVersion(aPersonaVersion({ version: 5 }))).toEqual({ ok: false, code: 'conflict', latest: 3 });
+        expect(await store.savePersonaVersion(aPersonaVersion({ version: 2 }))).toEqual({ ok: false, code: 'conflict', latest: 3 });
+        const v4 = aPersonaVersion({ version: 4, text: 'id: late-fee-complaint\nversion: 4\n' });
+        expect(await store.savePersonaVersion(v4)).toEqual({ ok: true });
+        expect(await store.listPersonaVersions()).toEqual([v3, v4]);
+      });
+
+      it('numbers each persona and locale on its own, and lists one persona’s when asked', async () => {
+        const en = aPersonaVersion({ version: 1 });
+        const zh = aPersonaVersion({ version: 7, locale: 'zh-Hant' });
+        const other = aPersonaVersion({ personaId: 'loan-refusal', version: 1 });
+        const en2 = aPersonaVersion({ version: 2 });
+        for (const v of [en, zh, other, en2]) expect(await store.savePersonaVersion(v)).toEqual({ ok: true });
+        expect(await store.listPersonaVersions()).toEqual([en, zh, other, en2]);
+        expect(await store.listPersonaVersions({ personaId: 'late-fee-complaint' })).toEqual([en, zh, en2]);
+        expect(await store.listPersonaVersions({ personaId: 'nobody' })).toEqual([]);
+      });
+
+      it('lets exactly one of two saves of the same number win; the other hears the latest', async () => {
+        await store.savePersonaVersion(aPersonaVersion({ version: 1 }));
+        const [a, b] = [aPersonaVersion({ version: 2, savedBy: 'qa-a' }), aPersonaVersion({ version: 2, savedBy: 'qa-b' })];
+        const results = await Promise.all([store.savePersonaVersion(a), store.savePersonaVersion(b)]);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'conflict', latest: 2 }]);
+        const winner = results[0]!.ok ? a : b;
+        expect((await store.listPersonaVersions()).map((v) => v.savedBy)).toEqual(['qa', winner.savedBy]);
+      });
+
+      it('lets exactly one of two first saves win, whatever their numbers', async () => {
+        const results = await Promise.all([store.savePersonaVersion(aPersonaVersion({ version: 4 })), store.savePersonaVersion(aPersonaVersion({ version: 4 }))]);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(await store.listPersonaVersions()).toHaveLength(1);
+      });
+
+      it('keeps versions and their numbering across a close and a reopen', async ({ skip }) => {
+        const saved = [aPersonaVersion({ version: 1 }), aPersonaVersion({ version: 2 })];
+        for (const v of saved) await store.savePersonaVersion(v);
+        await store.close();
+        const again = await reopen(skip);
+        expect(again.problems).toEqual([]);
+        expect(await again.listPersonaVersions()).toEqual(saved);
+        expect(await again.savePersonaVersion(aPersonaVersion({ version: 2 }))).toEqual({ ok: false, code: 'conflict', latest: 2 });
+        expect(await again.savePersonaVersion(aPersonaVersion({ version: 3 }))).toEqual({ ok: true });
       });
     });
 
@@ -264,6 +435,15 @@ export function sessionStoreContract(name: string, open: () => Promise<StoreUnde
       });
     });
   });
+}
+
+/** Runs a change to something a store handed out: a frozen record refuses it (TypeError), a copy takes it. */
+function tryToChange(change: () => unknown): void {
+  try {
+    change();
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+  }
 }
 
 // ---- record builders ---------------------------------------------------------------------
@@ -339,4 +519,44 @@ export function anEnd(over: { overall?: number; outcome?: SessionOutcome } = {})
     },
   };
   return { endedAt: '2025-03-01T09:20:00.000Z', outcome: over.outcome ?? 'resolved', report };
+}
+
+export function aComment(sessionId: string, over: Partial<CommentEntry> = {}): CommentEntry {
+  return { id: randomUUID(), sessionId, kind: 'comment', authorId: 'coach-1', authorName: 'Coach Lin', at: '2025-03-02T10:00:00.000Z', turnIndex: 1, text: 'Reflect the feeling first.', ...over };
+}
+
+export function anOverride(sessionId: string, over: Partial<OverrideEntry> = {}): OverrideEntry {
+  return {
+    id: randomUUID(),
+    sessionId,
+    kind: 'override',
+    authorId: 'coach-1',
+    authorName: 'Coach Lin',
+    at: '2025-03-02T10:05:00.000Z',
+    criterion: 'empathy',
+    score: 80,
+    reason: 'The apology was sincere.',
+    ...over,
+  };
+}
+
+export function anAssignment(over: Partial<Assignment> = {}): Assignment {
+  return {
+    id: randomUUID(),
+    personaId: 'late-fee-complaint',
+    locale: 'en',
+    traineeIds: ['trainee-1'],
+    dueAt: '2025-03-10T17:00:00.000Z',
+    hideMood: false,
+    hints: 'trainee',
+    note: '',
+    createdBy: 'coach-1',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    ...over,
+  };
+}
+
+export function aPersonaVersion(over: Partial<PersonaVersion> = {}): PersonaVersion {
+  const version = over.version ?? 1;
+  return { personaId: 'late-fee-complaint', locale: 'en', version, text: `id: late-fee-complaint\nversion: ${version}\n`, savedBy: 'qa', savedAt: '2025-03-01T08:00:00.000Z', ...over };
 }

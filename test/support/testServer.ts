@@ -1,6 +1,7 @@
 /**
  * A whole training server for tests: a real file store in a temporary DATA_DIR, the real
- * persona library and rubric, tokens, the HTTP API (so a test can log in over HTTP) and
+ * persona files (a catalogue of its own per server, so versions saved in one test stay
+ * there) and rubric, tokens, the HTTP API (so a test can log in over HTTP) and
  * socket.io, listening on 127.0.0.1 at a free port. `restart`-style tests open a second one
  * on the same `dataDir`. Users are created straight in the store; `signIn` logs in over HTTP,
  * `tokenFor` issues a token directly (faster, the same token).
@@ -17,6 +18,7 @@ import { createTokens } from '../../server/auth/tokens.ts';
 import type { Config } from '../../server/config.ts';
 import { createHttpApp } from '../../server/http/app.ts';
 import type { LlmConfig } from '../../server/llm/llmConfig.ts';
+import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadPersonaLibrary, type PersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { attachSocketServer, type SocketServer, type SocketServerOptions } from '../../server/realtime/socketServer.ts';
 import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
@@ -91,7 +93,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const ctx: ServerContext = {
     config,
     store,
-    personas: (library ??= loadPersonaLibrary()),
+    personas: new PersonaCatalog((library ??= loadPersonaLibrary())),
     rubric: loadDefaultRubric(),
     tokens: await createTokens(realStore, config.tokenHours),
     log: (line) => void logs.push(line),

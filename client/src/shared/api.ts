@@ -3,7 +3,7 @@
  * the server's `{ error: { code, message } }`, or code `network` when no answer came, so a
  * page shows one kind of error whatever went wrong.
  */
-import type { LoginAnswer, PersonaListing, PublicPersona, SessionListing, SessionView, Locale } from './contract.ts';
+import type { AssignmentView, LoginAnswer, PersonaListing, PublicPersona, SessionListing, SessionView, Locale } from './contract.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -12,13 +12,15 @@ export class ApiError extends Error {
     /** The server's code (`unauthorized`, `not_found`, `too_many_attempts`…), or `network`. */
     readonly code: string,
     message: string,
+    /** The whole error answer, for routes that add to it (a persona save's `problems`). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
 }
 
 interface Request {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   token?: string | null;
   body?: unknown;
 }
@@ -40,7 +42,7 @@ export async function apiFetch<T>(path: string, { method = 'GET', token, body }:
   }
   const parsed: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(res.status, parsed.error.code, parsed.error.message);
+    if (isErrorBody(parsed)) throw new ApiError(res.status, parsed.error.code, parsed.error.message, parsed);
     throw new ApiError(res.status, res.status >= 500 ? 'unavailable' : 'bad_response', `HTTP ${res.status}`);
   }
   return parsed as T;
@@ -53,4 +55,6 @@ export const api = {
     apiFetch<PublicPersona>(`/personas/${encodeURIComponent(id)}?locale=${encodeURIComponent(locale)}`, { token }),
   sessions: (token: string) => apiFetch<SessionListing[]>('/sessions', { token }),
   session: (token: string, id: string) => apiFetch<SessionView>(`/sessions/${encodeURIComponent(id)}`, { token }),
+  /** A trainee's own assignments, newest first (docs/api.md "Assignments"). */
+  assignments: (token: string) => apiFetch<AssignmentView[]>('/assignments', { token }),
 };

@@ -9,7 +9,8 @@ import { LOCALES, type Locale } from './contract.ts';
 export type Route =
   | { page: 'login' }
   | { page: 'personas' }
-  | { page: 'briefing'; personaId: string; locale: Locale }
+  /** `assignmentId`: the practice a coach assigned, started from the trainee's "Assigned to you". */
+  | { page: 'briefing'; personaId: string; locale: Locale; assignmentId?: string }
   | { page: 'chat'; sessionId: string }
   | { page: 'scorecard'; sessionId: string }
   // coach
@@ -22,7 +23,8 @@ export type Route =
   | { page: 'qa-personas' }
   | { page: 'qa-persona'; personaId: string; locale: Locale }
   | { page: 'qa-new' }
-  | { page: 'qa-tryout'; sessionId: string };
+  | { page: 'qa-tryout'; sessionId: string }
+  | { page: 'qa-tryout-report'; sessionId: string };
 
 const isLocale = (v: string | null): v is Locale => v !== null && (LOCALES as readonly string[]).includes(v);
 
@@ -43,12 +45,15 @@ export function parseRoute(pathname: string, search: string): Route {
       return { page: 'qa-persona', personaId: parts[2], locale: parts[3] as Locale };
     }
     if (parts[1] === 'new') return { page: 'qa-new' };
-    if (parts[1] === 'try' && parts[2]) return { page: 'qa-tryout', sessionId: parts[2] };
+    if (parts[1] === 'try' && parts[2]) {
+      return parts[3] === 'report' ? { page: 'qa-tryout-report', sessionId: parts[2] } : { page: 'qa-tryout', sessionId: parts[2] };
+    }
     return { page: 'qa-personas' };
   }
   if (parts[0] === 'personas' && parts[1]) {
     const locale = query.get('locale');
-    if (isLocale(locale)) return { page: 'briefing', personaId: parts[1], locale };
+    const assignmentId = query.get('assignment');
+    if (isLocale(locale)) return { page: 'briefing', personaId: parts[1], locale, ...(assignmentId ? { assignmentId } : {}) };
   }
   if (parts[0] === 'sessions' && parts[1]) {
     return parts[2] === 'report' ? { page: 'scorecard', sessionId: parts[1] } : { page: 'chat', sessionId: parts[1] };
@@ -63,7 +68,7 @@ export function pathOf(route: Route): string {
     case 'personas':
       return '/';
     case 'briefing':
-      return `/personas/${encodeURIComponent(route.personaId)}?locale=${route.locale}`;
+      return `/personas/${encodeURIComponent(route.personaId)}?locale=${route.locale}${route.assignmentId ? `&assignment=${encodeURIComponent(route.assignmentId)}` : ''}`;
     case 'chat':
       return `/sessions/${encodeURIComponent(route.sessionId)}`;
     case 'scorecard':
@@ -86,6 +91,8 @@ export function pathOf(route: Route): string {
       return '/qa/new';
     case 'qa-tryout':
       return `/qa/try/${encodeURIComponent(route.sessionId)}`;
+    case 'qa-tryout-report':
+      return `/qa/try/${encodeURIComponent(route.sessionId)}/report`;
   }
 }
 

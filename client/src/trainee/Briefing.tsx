@@ -2,6 +2,8 @@
  * Before the conversation: who the customer is and what the trainee knows, the situation,
  * and the goals they will be scored on. "Start" opens the session (`session:start`) and
  * goes to the chat. LLM mode is asked for; a server without an LLM answers scripted.
+ * Practice a coach assigned carries the assignment's id: the server links the session to it
+ * and answers with the coach's settings, kept for the chat page.
  */
 import { useState } from 'react';
 import { api } from '../shared/api.ts';
@@ -14,8 +16,9 @@ import { request } from '../shared/socket.ts';
 import { useSocket } from '../shared/SocketProvider.tsx';
 import { useApiData } from '../shared/useApiData.ts';
 import { GoalList } from './GoalList.tsx';
+import { rememberSessionSettings } from './sessionSettings.ts';
 
-export function Briefing({ personaId, locale }: { personaId: string; locale: Locale }) {
+export function Briefing({ personaId, locale, assignmentId }: { personaId: string; locale: Locale; assignmentId?: string }) {
   const { t } = useI18n();
   const socket = useSocket();
   const persona = useApiData((token) => api.persona(token, personaId, locale), [personaId, locale]);
@@ -29,8 +32,9 @@ export function Briefing({ personaId, locale }: { personaId: string; locale: Loc
   async function start() {
     setStarting(true);
     setError(null);
-    const answer = await request(socket, 'session:start', { personaId, locale, mode: 'llm' });
+    const answer = await request(socket, 'session:start', { personaId, locale, mode: 'llm', ...(assignmentId ? { assignmentId } : {}) });
     if (answer.ok) {
+      if (answer.settings) rememberSessionSettings(answer.sessionId, answer.settings);
       navigate({ page: 'chat', sessionId: answer.sessionId });
       return;
     }
@@ -51,7 +55,7 @@ export function Briefing({ personaId, locale }: { personaId: string; locale: Loc
           {t('briefing.back')}
         </a>
       </p>
-      <p className="eyebrow">{t('briefing.title')}</p>
+      <p className="eyebrow">{assignmentId ? t('assigned.briefing') : t('briefing.title')}</p>
       <h1 id="briefing-title" lang={p.locale}>
         {p.name}
       </h1>

@@ -4,6 +4,10 @@
  * composer, the mood gauge and the hints (each can be turned off, and the choice is
  * remembered), the goals with the progress so far, and the end: the outcome and the way to
  * the scorecard.
+ *
+ * A session a coach assigned may come with settings that take those choices away (the mood
+ * gauge hidden, hints forced on or off: sessionSettings.ts); a QA try-out always shows both,
+ * since the point is to see what the persona and the scoring do.
  */
 import { useState } from 'react';
 import { api } from '../shared/api.ts';
@@ -16,19 +20,36 @@ import { navigate, pathOf, type Route } from '../shared/router.ts';
 import { useConnectionStatus, useSocket } from '../shared/SocketProvider.tsx';
 import { useApiData } from '../shared/useApiData.ts';
 import { usePreference } from '../shared/usePreference.ts';
+import { ChatSwitches } from './ChatSwitches.tsx';
 import { Composer } from './Composer.tsx';
 import { GoalPanel } from './GoalPanel.tsx';
 import { MessageList } from './MessageList.tsx';
 import { canSend } from './sessionState.ts';
+import { useSessionSettings, type SessionSettings } from './sessionSettings.ts';
 import { useTrainingSession } from './useTrainingSession.ts';
 
-export function ChatPage({ sessionId }: { sessionId: string }) {
+/** A try-out shows everything, and no switch to hide it. */
+const TRYOUT: SessionSettings = { hideMood: false, hints: 'on' };
+
+interface Props {
+  sessionId: string;
+  /** A QA person trying a persona out: hints and mood always shown. */
+  tryout?: boolean;
+  /** Where the scorecard is; the trainee's by default. */
+  scorecard?: Route;
+}
+
+export function ChatPage({ sessionId, tryout = false, scorecard = { page: 'scorecard', sessionId } }: Props) {
   const { t } = useI18n();
   const socket = useSocket();
   const status = useConnectionStatus(socket);
   const { state, send, end } = useTrainingSession(sessionId);
-  const [showHints, setShowHints] = usePreference('hints', true);
-  const [showMood, setShowMood] = usePreference('moodGauge', true);
+  const [hintsChoice, setShowHints] = usePreference('hints', true);
+  const [moodChoice, setShowMood] = usePreference('moodGauge', true);
+  const settings = useSessionSettings(sessionId, tryout ? TRYOUT : undefined);
+  // Until the settings are known, nothing a coach may have hidden shows.
+  const showHints = settings !== null && (settings.hints === 'trainee' ? hintsChoice : settings.hints === 'on');
+  const showMood = settings !== null && !settings.hideMood && (tryout || moodChoice);
   const [ending, setEnding] = useState(false);
   const [endError, setEndError] = useState<string | null>(null);
   const { personaId, locale } = state;
@@ -50,7 +71,6 @@ export function ChatPage({ sessionId }: { sessionId: string }) {
   const speaker = name.split(/[：:]\s*/)[0] || name;
   const goals = persona.status === 'ready' ? persona.data.briefing.goals : [];
   const scored = state.turns.flatMap((turn): TurnScore[] => (turn.score ? [turn.score] : []));
-  const scorecard: Route = { page: 'scorecard', sessionId };
 
   async function endNow() {
     setEnding(true);
@@ -71,14 +91,9 @@ export function ChatPage({ sessionId }: { sessionId: string }) {
           {name}
         </h1>
         <div className="chat__tools">
-          <label className="switch">
-            <input type="checkbox" checked={showHints} onChange={(e) => setShowHints(e.target.checked)} data-testid="toggle-hints" />
-            <span>{t('chat.hints')}</span>
-          </label>
-          <label className="switch">
-            <input type="checkbox" checked={showMood} onChange={(e) => setShowMood(e.target.checked)} data-testid="toggle-mood" />
-            <span>{t('chat.moodToggle')}</span>
-          </label>
+          {!tryout && settings && (
+            <ChatSwitches settings={settings} hints={hintsChoice} mood={moodChoice} onHints={setShowHints} onMood={setShowMood} />
+          )}
           {!state.ended && (
             <button type="button" className="button button--small" onClick={endNow} disabled={ending || status !== 'online'}>
               {ending ? t('chat.ending') : t('chat.end')}
@@ -123,6 +138,12 @@ export function ChatPage({ sessionId }: { sessionId: string }) {
             <section className="side-card side-card--mood" aria-labelledby="mood-title">
               <h2 id="mood-title">{t('mood.title')}</h2>
               <MoodGauge mood={state.mood} />
+            </section>
+          )}
+          {settings?.hideMood && (
+            <section className="side-card side-card--mood" aria-labelledby="mood-title" data-testid="mood-hidden">
+              <h2 id="mood-title">{t('mood.title')}</h2>
+              <p className="muted">{t('assigned.moodHidden')}</p>
             </section>
           )}
           {goals.length > 0 && (

@@ -1,13 +1,15 @@
 /**
  * The customers to practise with (`GET /api/personas`), filtered by scenario, difficulty and
  * conversation language. The filters start on the interface language and are kept for the
- * tab, so coming back from a briefing finds them as they were.
+ * tab, so coming back from a briefing finds them as they were. What a coach assigned comes
+ * first.
  */
 import { useState } from 'react';
 import { api } from '../shared/api.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { useApiData } from '../shared/useApiData.ts';
+import { AssignedPractice } from './AssignedPractice.tsx';
 import { PersonaCard } from './PersonaCard.tsx';
 import { PersonaFilters, type Filters } from './PersonaFilters.tsx';
 import { UnfinishedSessions } from './UnfinishedSessions.tsx';
@@ -50,6 +52,7 @@ export function PersonaPicker() {
     <section className="picker" aria-labelledby="picker-title">
       <h1 id="picker-title">{t('picker.title')}</h1>
       <p className="muted">{t('picker.intro')}</p>
+      <AssignedPractice />
       <UnfinishedSessions personas={all} />
       <PersonaFilters filters={filters} onChange={setFilters} />
       <p className="picker__count muted" aria-live="polite">

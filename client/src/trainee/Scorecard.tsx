@@ -3,6 +3,7 @@
  * criterion, the four complaint steps in the order they happened, the best and the weakest
  * reply with their evidence highlighted, and the customer's mood over the turns.
  */
+import type { ReactNode } from 'react';
 import { api } from '../shared/api.ts';
 import { MoodChart } from '../shared/components/MoodChart.tsx';
 import { errorText } from '../shared/errorText.ts';
@@ -29,7 +30,8 @@ function RouteLink({ route, className, children }: { route: Route; className: st
   );
 }
 
-export function Scorecard({ sessionId }: { sessionId: string }) {
+/** `actions`: the ways on from the scorecard, when not the trainee's (a QA try-out goes back to its persona). */
+export function Scorecard({ sessionId, actions }: { sessionId: string; actions?: ReactNode }) {
   const { t } = useI18n();
   const session = useApiData((token) => api.session(token, sessionId), [sessionId]);
   const view = session.status === 'ready' ? session.data : null;
@@ -91,14 +93,18 @@ export function Scorecard({ sessionId }: { sessionId: string }) {
       </section>
 
       <p className="scorecard__actions">
-        {persona.status === 'ready' && (
-          <RouteLink className="button button--primary" route={{ page: 'briefing', personaId: persona.data.id, locale }}>
-            {t('scorecard.again')}
-          </RouteLink>
+        {actions ?? (
+          <>
+            {persona.status === 'ready' && (
+              <RouteLink className="button button--primary" route={{ page: 'briefing', personaId: persona.data.id, locale }}>
+                {t('scorecard.again')}
+              </RouteLink>
+            )}
+            <RouteLink className="button" route={{ page: 'personas' }}>
+              {t('scorecard.other')}
+            </RouteLink>
+          </>
         )}
-        <RouteLink className="button" route={{ page: 'personas' }}>
-          {t('scorecard.other')}
-        </RouteLink>
       </p>
     </article>
   );

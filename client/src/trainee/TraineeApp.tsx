@@ -8,7 +8,14 @@ import { Scorecard } from './Scorecard.tsx';
 export function TraineeApp({ route }: { route: Route }) {
   switch (route.page) {
     case 'briefing':
-      return <Briefing key={`${route.personaId}/${route.locale}`} personaId={route.personaId} locale={route.locale} />;
+      return (
+        <Briefing
+          key={`${route.personaId}/${route.locale}/${route.assignmentId ?? ''}`}
+          personaId={route.personaId}
+          locale={route.locale}
+          {...(route.assignmentId ? { assignmentId: route.assignmentId } : {})}
+        />
+      );
     case 'chat':
       return <ChatPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'scorecard':

@@ -5,18 +5,19 @@
 import type { Locale } from '../contract.ts';
 import { coachEn, coachZhHans, coachZhHant } from '../../coach/messages.ts';
 import { qaEn, qaZhHans, qaZhHant } from '../../qa/messages.ts';
+import { traineeEn, traineeZhHans, traineeZhHant } from '../../trainee/messages.ts';
 import { en } from './en.ts';
 import { zhHans } from './zhHans.ts';
 import { zhHant } from './zhHant.ts';
 
 // Each area keeps its own catalogue, in English first; the Chinese ones must have every key.
-const allEn = { ...en, ...coachEn, ...qaEn };
+const allEn = { ...en, ...traineeEn, ...coachEn, ...qaEn };
 export type MessageKey = keyof typeof allEn;
 type Messages = Record<MessageKey, string>;
 
 export const CATALOGUES: Record<Locale, Messages> = {
-  'zh-Hans': { ...zhHans, ...coachZhHans, ...qaZhHans },
-  'zh-Hant': { ...zhHant, ...coachZhHant, ...qaZhHant },
+  'zh-Hans': { ...zhHans, ...traineeZhHans, ...coachZhHans, ...qaZhHans },
+  'zh-Hant': { ...zhHant, ...traineeZhHant, ...coachZhHant, ...qaZhHant },
   en: allEn,
 };
 

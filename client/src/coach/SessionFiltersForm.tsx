@@ -1,0 +1,100 @@
+/** The sessions list's filters: trainee, persona, date range, outcome and overall score range. */
+import type { SessionListItem } from '../shared/contract.ts';
+import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { choicesOf, SESSION_OUTCOMES, type OutcomeFilter, type SessionFilters } from './sessionFilters.ts';
+
+interface Props {
+  sessions: readonly SessionListItem[];
+  filters: SessionFilters;
+  onChange(filters: SessionFilters): void;
+  onReset(): void;
+}
+
+function scoreValue(text: string): number | null {
+  const n = Number(text);
+  return text.trim() === '' || !Number.isFinite(n) ? null : Math.min(100, Math.max(0, n));
+}
+
+export function SessionFiltersForm({ sessions, filters, onChange, onReset }: Props) {
+  const { t } = useI18n();
+  const trainees = choicesOf(sessions, (s) => s.traineeId, (s) => s.traineeName);
+  const personas = choicesOf(sessions, (s) => s.personaId, (s) => s.personaName);
+  const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) => onChange({ ...filters, [key]: value });
+
+  return (
+    <fieldset className="filters coach-filters" data-testid="session-filters">
+      <legend className="visually-hidden">{t('coach.filters.title')}</legend>
+      <label className="field field--inline">
+        <span>{t('coach.filters.trainee')}</span>
+        <select name="trainee" value={filters.trainee} onChange={(e) => set('trainee', e.target.value)}>
+          <option value="">{t('coach.filters.all')}</option>
+          {trainees.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field--inline">
+        <span>{t('coach.filters.persona')}</span>
+        <select name="persona" value={filters.persona} onChange={(e) => set('persona', e.target.value)}>
+          <option value="">{t('coach.filters.all')}</option>
+          {personas.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field--inline">
+        <span>{t('coach.filters.from')}</span>
+        <input type="date" name="from" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
+      </label>
+      <label className="field field--inline">
+        <span>{t('coach.filters.to')}</span>
+        <input type="date" name="to" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} />
+      </label>
+      <label className="field field--inline">
+        <span>{t('coach.filters.outcome')}</span>
+        <select name="outcome" value={filters.outcome} onChange={(e) => set('outcome', e.target.value as OutcomeFilter)}>
+          <option value="all">{t('coach.filters.all')}</option>
+          {SESSION_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`coach.outcome.${o}`)}
+            </option>
+          ))}
+          <option value="unfinished">{t('coach.outcome.unfinished')}</option>
+        </select>
+      </label>
+      <div className="coach-filters__range">
+        <label className="field field--inline coach-filters__score">
+          <span>{t('coach.filters.minScore')}</span>
+          <input
+            type="number"
+            name="min"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            value={filters.minScore ?? ''}
+            onChange={(e) => set('minScore', scoreValue(e.target.value))}
+          />
+        </label>
+        <label className="field field--inline coach-filters__score">
+          <span>{t('coach.filters.maxScore')}</span>
+          <input
+            type="number"
+            name="max"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            value={filters.maxScore ?? ''}
+            onChange={(e) => set('maxScore', scoreValue(e.target.value))}
+          />
+        </label>
+      </div>
+      <button type="button" className="button button--small button--quiet coach-filters__reset" onClick={onReset}>
+        {t('coach.filters.reset')}
+      </button>
+    </fieldset>
+  );
+}

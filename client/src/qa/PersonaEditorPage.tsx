@@ -1,0 +1,123 @@
+/**
+ * One persona's page for QA, or a new persona: the YAML in an editor (typed, or uploaded
+ * from a file), checked by the server as it changes with the problems listed by line, the
+ * save (only of valid text, on top of the version it was edited from), the version history,
+ * the persona's own tests, and a try-out conversation with the saved version.
+ */
+import { useRef } from 'react';
+import type { Locale, PersonaProblem } from '../shared/contract.ts';
+import { errorText } from '../shared/errorText.ts';
+import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { navigate } from '../shared/router.ts';
+import { FileUpload } from './FileUpload.tsx';
+import { PersonaTests } from './PersonaTests.tsx';
+import { ProblemList, problemLines } from './ProblemList.tsx';
+import { QaLink } from './QaLink.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+import { TryOutButton } from './TryOutButton.tsx';
+import { usePersonaCheck } from './usePersonaCheck.ts';
+import { usePersonaDraft } from './usePersonaDraft.ts';
+import { VersionHistory } from './VersionHistory.tsx';
+import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
+import './qa.css';
+
+const NO_PROBLEMS: PersonaProblem[] = [];
+
+/** Without `target`: a new persona, whose id and locale come from its text. */
+export function PersonaEditorPage({ target }: { target: { id: string; locale: Locale } | null }) {
+  const { t } = useI18n();
+  const draft = usePersonaDraft(target);
+  const check = usePersonaCheck(draft.text);
+  const editor = useRef<YamlEditorHandle>(null);
+
+  if (draft.load.status === 'loading') return <p className="muted">{t('qa.loading')}</p>;
+  if (draft.load.status === 'failed') return <p role="alert">{errorText(t, draft.load.error)}</p>;
+
+  const empty = !draft.text.trim();
+  const checked = check.current && !empty ? check.result : null;
+  // A refused save's problems are the server's last word on this very text.
+  const problems = draft.saveState.status === 'refused' ? draft.saveState.problems : (checked?.problems ?? NO_PROBLEMS);
+  const valid = checked?.ok === true && draft.saveState.status !== 'refused';
+  const says = checked?.id && checked.locale ? { id: checked.id, locale: checked.locale } : null;
+  const saveTo = target ?? says;
+  const mismatch = target && says && (says.id !== target.id || says.locale !== target.locale);
+  const unchanged = target !== null && draft.text === draft.savedText;
+  // After a conflict over an existing persona only loading the newest version leads on: any
+  // save would conflict again. A new persona's conflict (its id is taken) ends with another id.
+  const stale = target !== null && draft.saveState.status === 'conflict';
+  const canSave = valid && !mismatch && saveTo !== null && !unchanged && !stale && draft.saveState.status !== 'saving';
+
+  async function save() {
+    if (!saveTo) return;
+    const saved = await draft.save(saveTo.id, saveTo.locale);
+    // A new persona has an address of its own once saved.
+    if (saved && !target) navigate({ page: 'qa-persona', personaId: saveTo.id, locale: saveTo.locale }, { replace: true });
+  }
+
+  let status: string;
+  if (empty) status = t('qa.check.empty');
+  else if (!check.current) status = t('qa.check.checking');
+  else if (check.error) status = errorText(t, check.error);
+  else if (draft.saveState.status === 'refused') status = t('qa.check.refused', { count: problems.length });
+  else if (valid) status = t('qa.check.valid');
+  else status = t('qa.check.invalid', { count: problems.length });
+
+  return (
+    <article className="qa-editor" aria-labelledby="editor-title">
+      <p>
+        <QaLink route={{ page: 'qa-personas' }}>{t('qa.back')}</QaLink>
+      </p>
+      <header className="qa-editor__head">
+        <div>
+          <p className="eyebrow">{target ? t('qa.editor.eyebrow') : t('qa.editor.newEyebrow')}</p>
+          <h1 id="editor-title">
+            {target ? `${target.id} · ${target.locale}` : says ? `${says.id} · ${says.locale}` : t('qa.editor.newTitle')}
+          </h1>
+          {target && (
+            <p className="muted" data-testid="current-version">
+              {t('qa.editor.editingFrom', { version: draft.baseVersion })}
+            </p>
+          )}
+        </div>
+        <div className="qa-editor__actions">
+          <FileUpload onText={draft.setText} />
+          <button type="button" className="button button--primary" onClick={save} disabled={!canSave} data-testid="save">
+            {draft.saveState.status === 'saving' ? t('qa.save.saving') : t('qa.save.label')}
+          </button>
+          {target && <TryOutButton id={target.id} locale={target.locale} disabled={draft.baseVersion === 0} />}
+        </div>
+      </header>
+
+      <SaveStatus state={draft.saveState} onReload={draft.reload} isNew={target === null} />
+      {target && !unchanged && draft.baseVersion > 0 && <p className="muted qa-editor__note">{t('qa.tryout.savedOnly', { version: draft.baseVersion })}</p>}
+
+      <div className="qa-editor__grid">
+        <section className="qa-editor__main" aria-label={t('qa.editor.label')}>
+          <YamlEditor
+            ref={editor}
+            value={draft.text}
+            onChange={draft.setText}
+            marked={problemLines(problems)}
+            label={t('qa.editor.label')}
+            placeholder={t('qa.editor.placeholder')}
+            testId="persona-text"
+          />
+          <p className="muted qa-editor__keys">{t('qa.editor.keys')}</p>
+        </section>
+        <aside className="qa-editor__side">
+          <section className="card qa-check" aria-labelledby="check-title">
+            <h2 id="check-title">{t('qa.check.title')}</h2>
+            <p className={valid ? 'qa-check__status qa-check__status--valid' : 'qa-check__status'} data-testid="check-status" aria-live="polite">
+              {status}
+            </p>
+            {mismatch && <p className="form__error">{t('qa.check.mismatch', { id: target.id, locale: target.locale })}</p>}
+            {problems.length > 0 && <ProblemList problems={problems} onGoTo={(line) => editor.current?.goToLine(line)} />}
+          </section>
+          {target && draft.versions.length > 0 && <VersionHistory id={target.id} locale={target.locale} versions={draft.versions} />}
+        </aside>
+      </div>
+
+      <PersonaTests target={saveTo} text={draft.text} disabled={!valid || mismatch === true} />
+    </article>
+  );
+}

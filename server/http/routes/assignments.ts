@@ -1,0 +1,123 @@
+/**
+ * Assignments: a coach gives trainees a persona to practise by a due date
+ * (`POST /api/assignments`), and everyone concerned follows them (`GET /api/assignments`):
+ * coaches and admins see every assignment and every trainee's line, a trainee only the
+ * assignments naming them and only their own line. Status is not stored: it is read from
+ * the sessions started with the assignment's id (session:start `assignmentId`), so it can
+ * never disagree with them.
+ */
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import { canAssign, canListAllAssignments, canListAssignments } from '../../auth/access.ts';
+import { Locale } from '../../scoring/types.ts';
+import type { ServerContext } from '../../serverContext.ts';
+import type { Assignment, SessionSummary } from '../../store/records.ts';
+import type { AssignmentStatus, AssignmentTraineeStatus, AssignmentView } from '../apiTypes.ts';
+import { callerOf } from '../authenticate.ts';
+import { describeInvalid, sendError } from '../errors.ts';
+import { personaName, userNames } from '../sessionView.ts';
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"');
+
+const NewAssignment = z.strictObject({
+  personaId: Id,
+  locale: Locale,
+  traineeIds: z.array(Id).min(1, 'name at least one trainee').max(1000),
+  dueAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2025-06-30T17:00:00+08:00' }),
+  hideMood: z.boolean().default(false),
+  hints: z.enum(['on', 'off', 'trainee']).default('trainee'),
+  note: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
+});
+
+const latest = (sessions: SessionSummary[], key: 'startedAt' | 'endedAt'): SessionSummary | undefined =>
+  sessions.filter((s) => s[key] !== null).sort((a, b) => b[key]!.localeCompare(a[key]!))[0];
+
+/** One trainee's line: completed once a session ended, in progress once one started. */
+export function traineeStatus(traineeId: string, traineeName: string, sessions: SessionSummary[]): AssignmentTraineeStatus {
+  const ended = latest(sessions, 'endedAt');
+  const started = latest(sessions, 'startedAt');
+  // A completed line points at the session whose result it shows, even if another was started since.
+  const shown = ended ?? started;
+  const status: AssignmentStatus = ended ? 'completed' : started ? 'in_progress' : 'pending';
+  return {
+    traineeId,
+    traineeName,
+    status,
+    sessionId: shown?.id ?? null,
+    completedAt: ended?.endedAt ?? null,
+    overall: ended?.overall ?? null,
+  };
+}
+
+/**
+ * An assignment as listed: the lines of `traineeIds` (all of them, or one trainee's), and
+ * overdue when the due date has passed and a listed line is not completed.
+ */
+export function assignmentView(
+  ctx: Pick<ServerContext, 'personas'>,
+  assignment: Assignment,
+  sessions: readonly SessionSummary[],
+  nameOf: (id: string) => string,
+  now: number,
+  onlyTrainee?: string,
+): AssignmentView {
+  const mine = sessions.filter((s) => s.assignmentId === assignment.id && !s.tryout);
+  const trainees = assignment.traineeIds
+    .filter((id) => onlyTrainee === undefined || id === onlyTrainee)
+    .map((id) => traineeStatus(id, nameOf(id), mine.filter((s) => s.traineeId === id)));
+  return {
+    ...assignment,
+    personaName: personaName(ctx.personas, assignment.personaId, assignment.locale),
+    overdue: now > Date.parse(assignment.dueAt) && trainees.some((t) => t.status !== 'completed'),
+    trainees,
+  };
+}
+
+export function assignmentRoutes(ctx: ServerContext): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    const caller = callerOf(res);
+    if (!canListAssignments(caller.role)) return sendError(res, 'forbidden', `a ${caller.role} account has no assignments`);
+    const all = canListAllAssignments(caller.role);
+    const filter = all ? {} : { traineeId: caller.userId };
+    const [assignments, sessions, nameOf] = await Promise.all([ctx.store.listAssignments(filter), ctx.store.listSessions(filter), userNames(ctx.store)]);
+    const now = Date.now();
+    res.json(assignments.map((a) => assignmentView(ctx, a, sessions, nameOf, now, all ? undefined : caller.userId)));
+  });
+
+  router.post('/', async (req, res) => {
+    const caller = callerOf(res);
+    if (!canAssign(caller.role)) return sendError(res, 'forbidden', 'only a coach gives assignments');
+    const body = NewAssignment.safeParse(req.body);
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    const { personaId, locale, dueAt, hideMood, hints, note } = body.data;
+    // A version QA saved through another process counts as soon as it is in the store.
+    await ctx.personas.refresh(ctx.store, { personaId });
+    if (!ctx.personas.live(personaId, locale)) return sendError(res, 'bad_request', `personaId: no persona "${personaId}" in ${locale}`);
+    const traineeIds = [...new Set(body.data.traineeIds)];
+    const users = new Map((await ctx.store.listUsers()).map((u) => [u.id, u]));
+    for (const [i, id] of body.data.traineeIds.entries()) {
+      if (users.get(id)?.role !== 'trainee') return sendError(res, 'bad_request', `traineeIds.${i}: no trainee with the id "${id}"`);
+    }
+    const assignment: Assignment = {
+      id: randomUUID(),
+      personaId,
+      locale,
+      traineeIds,
+      dueAt: new Date(dueAt).toISOString(),
+      hideMood,
+      hints,
+      note,
+      createdBy: caller.userId,
+      createdAt: new Date().toISOString(),
+    };
+    await ctx.store.createAssignment(assignment);
+    ctx.log(`assignment ${assignment.id} (${personaId}, ${locale}, ${traineeIds.length} trainee(s)) created by "${caller.username}"`);
+    const nameOf = (id: string): string => users.get(id)?.username ?? id;
+    res.status(201).json(assignmentView(ctx, assignment, [], nameOf, Date.now()));
+  });
+
+  return router;
+}

@@ -1,0 +1,80 @@
+/**
+ * Redis restarts while a trainee talks. A real server process on a Redis of the test's own
+ * (append-only, fsynced: test/support/redisServer.ts): Redis is killed mid-conversation, and
+ * while it is down a turn is answered at once with a clear "try again" (`unavailable`), not
+ * left hanging; Redis comes back, the server reconnects by itself, the same socket goes on
+ * in the same session, and every turn acknowledged before, during and after is there exactly
+ * once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
+import { redisServerAvailable, REDIS_SERVER, startOwnRedis, type OwnRedis } from '../support/redisServer.ts';
+import { requireOrSkip } from '../support/services.ts';
+import { call, sleep } from '../support/socketClient.ts';
+import type { TestClient } from '../support/testServer.ts';
+import { connect, createTrainee, plain, say, startSession, type Turn } from '../support/trainee.ts';
+
+const ADMIN_PASSWORD = 'redis-restart-admin';
+const LINES = [
+  "Mr Chen, I'm so sorry you've been kept waiting this long. So you were approved two weeks ago and the money still hasn't come, is that right?",
+  'Let me check your application now. Since the approval, has anyone from our team contacted you, and what did they ask for?',
+  "I've found it: your bank statements were never attached to your file, and that's our mistake. I'm attaching them now.",
+];
+
+const runs = requireOrSkip(redisServerAvailable(), `redis-server (${REDIS_SERVER})`);
+
+describe.skipIf(!runs)('a Redis restart under a running session', () => {
+  let redis: OwnRedis;
+  let server: ServerProcess & { url: string };
+  let socket: TestClient;
+
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    const started = await spawnServer({ PORT: '0', REDIS_URL: redis.url, SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    if (!started.url) throw new Error(`the server did not start:\n${started.stderr()}`);
+    server = started as ServerProcess & { url: string };
+    socket = await connect(server.url, await createTrainee(server.url, ADMIN_PASSWORD, 'redis-restart-trainee'), { reconnection: true });
+  }, 40_000);
+
+  afterAll(async () => {
+    socket?.close();
+    await server?.stop();
+    await redis?.remove();
+  });
+
+  it('answers "try again" while Redis is down and loses nothing once it is back', async () => {
+    const { sessionId, opening } = await startSession(socket, 'late-disbursement', 'en');
+    const acknowledged: Turn[] = [opening, ...(await say(socket, sessionId, LINES[0]!))];
+
+    await redis.stop('SIGKILL');
+    const before = Date.now();
+    const refused = await call(socket, 'trainee:say', { sessionId, text: LINES[1]!, index: 3 }, 15_000);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('unavailable');
+    // A person waiting at the keyboard hears within a few seconds, not never.
+    expect(Date.now() - before).toBeLessThan(6_000);
+
+    await redis.start();
+    // The server reconnects by itself; the trainee's retry (same index) goes through.
+    let turns: [Turn, Turn] | null = null;
+    const deadline = Date.now() + 20_000;
+    while (!turns) {
+      try {
+        turns = await say(socket, sessionId, LINES[1]!);
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await sleep(250);
+      }
+    }
+    acknowledged.push(...turns, ...(await say(socket, sessionId, LINES[2]!)));
+
+    const resumed = await call(socket, 'session:resume', { sessionId });
+    if (!resumed.ok) throw new Error(JSON.stringify(resumed.error));
+    expect(plain(resumed.turns)).toEqual(plain(acknowledged));
+    expect(resumed.turns.map((t) => t.index)).toEqual(acknowledged.map((_, i) => i));
+
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(server.child.exitCode).toBeNull();
+  }, 60_000);
+});
