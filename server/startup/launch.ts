@@ -18,6 +18,7 @@ import { loadDefaultRubric } from '../rubrics/loadRubric.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { openStore } from '../store/openStore.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import { guardStore } from '../store/storeGuard.ts';
 import { checkDataDir } from './checkDataDir.ts';
 import { listen } from './listen.ts';
 import { connectRedis, type RedisConnection } from './redisConnection.ts';
@@ -107,7 +108,8 @@ async function loadPersonas(store: SessionStore, log: (line: string) => void): P
   const catalogue = loadPersonaCatalog();
   for (const problem of catalogue.problems) log(`persona skipped: ${formatProblem(problem)}`);
   try {
-    await catalogue.refresh(store);
+    // Bounded: a store that stalls here must not stall the start.
+    await catalogue.refresh(guardStore(store, { timeoutMs: 5000 }));
   } catch (err) {
     // Not fatal: each session:start reads its persona's saved versions again.
     log(`saved personas not read yet: ${shortReason(err)}`);

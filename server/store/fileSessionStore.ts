@@ -2,7 +2,10 @@
  * The embedded default store (SessionStore, sessionStore.ts): everything as files under
  * DATA_DIR, needing nothing but Node. openStore.ts picks it when REDIS_URL is unset.
  *
- * FOR ONE SERVER PROCESS. Everything is read at open and served from memory; writes are
+ * FOR ONE SERVER PROCESS. Everything is read at open and served from memory, except what
+ * ended sessions no longer need: of each, only its summary stays in memory, and its record,
+ * report and turns are read back from its file when asked for (file/endedSessions.ts), so
+ * memory does not grow with the transcripts of every session ever run. Writes are
  * serialised inside this process only. A second process on the same DATA_DIR would not see
  * this one's writes and could refuse or overwrite them: run several server processes on
  * Redis (redisSessionStore.ts) instead.
@@ -28,6 +31,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { removeTempFiles, probeWritable, writeWhole } from './file/durableWrite.ts';
+import { EndedSessions } from './file/endedSessions.ts';
 import { deepFreeze } from './file/frozen.ts';
 import { isCode, messageOf } from './file/fsErrors.ts';
 import { HandlePool } from './file/handlePool.ts';
@@ -43,6 +47,25 @@ import type { AppendResult, SessionStore } from './sessionStore.ts';
 export interface FileStoreOptions {
   /** Session files kept open for appending; the least recently used are closed past it. */
   maxOpenFiles?: number;
+}
+
+/** What the store holds in memory, for tests that check it stays bounded. */
+export interface MemoryStats {
+  /** Open sessions, held whole: record and turns. */
+  sessionsWhole: number;
+  /** Ended sessions, held by their summary alone. */
+  sessionsSummarised: number;
+  /** Of those, how many are also kept whole for a while (read back, or just ended). */
+  endedKeptWhole: number;
+}
+
+const statsOf = new WeakMap<SessionStore, () => MemoryStats>();
+
+/** What a file store holds in memory now; throws for any other store. */
+export function memoryStats(store: SessionStore): MemoryStats {
+  const stats = statsOf.get(store);
+  if (!stats) throw new Error('not a file store');
+  return stats();
 }
 
 export async function openFileSessionStore(dataDir: string, options: FileStoreOptions = {}): Promise<SessionStore> {
@@ -70,12 +93,17 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
     return null;
   });
 
+  /** Open sessions, whole: every turn needs them. */
   const sessions = new Map<string, SessionEntry>();
+  const ended = new EndedSessions(sessionsDir, handles);
+  /** The ids of each trainee's sessions, open and ended. */
   const byTrainee = new Map<string, Set<string>>();
-  for (const entry of await loadSessions(sessionsDir, handles, report)) index(entry);
+  await loadSessions(sessionsDir, handles, report, index);
   /** Ids being created right now, so two concurrent creates of one id cannot both write. */
   const creating = new Set<string>();
 
+  // Reviews stay in memory, ended sessions' too: a few short lines, and only on the sessions
+  // a coach has reviewed.
   const reviewIds = new Set<string>();
   const reviewsBySession = new Map<string, ReviewEntry[]>();
   const reviews = await RecordLog.open(join(root, 'reviews.jsonl'), ReviewEntry, handles, report, (review) => {
@@ -108,7 +136,8 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
   let closed = false;
 
   function index(entry: SessionEntry): void {
-    sessions.set(entry.created.id, entry);
+    if (entry.record.endedAt === null) sessions.set(entry.created.id, entry);
+    else ended.add(entry.record);
     let set = byTrainee.get(entry.created.traineeId);
     if (!set) byTrainee.set(entry.created.traineeId, (set = new Set()));
     set.add(entry.created.id);
@@ -118,6 +147,13 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
     let list = reviewsBySession.get(review.sessionId);
     if (!list) reviewsBySession.set(review.sessionId, (list = []));
     list.push(review);
+  }
+  function known(sessionId: string): boolean {
+    return sessions.has(sessionId) || ended.has(sessionId);
+  }
+  function summaryOf(sessionId: string): SessionSummary {
+    const entry = sessions.get(sessionId);
+    return entry ? summarize(entry.record) : ended.summary(sessionId)!;
   }
   function live(): void {
     if (closed) throw new Error('the file store is closed');
@@ -160,7 +196,7 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
       const opening = StoredTurn.parse(openingInput);
       if (!SAFE_ID.test(session.id)) throw new Error(`session id ${JSON.stringify(session.id)} is not usable as a file name`);
       if (opening.index !== 0) throw new Error(`a session's opening turn has index 0, not ${opening.index}`);
-      if (sessions.has(session.id) || creating.has(session.id)) throw new Error(`session ${session.id} already exists`);
+      if (known(session.id) || creating.has(session.id)) throw new Error(`session ${session.id} already exists`);
       creating.add(session.id);
       try {
         const entry = newSessionEntry(session, opening, new LineFile(sessionFilePath(sessionsDir, session.id), handles));
@@ -179,25 +215,28 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
       live();
       const entry = sessions.get(id);
       // The records are frozen: only the array is the caller's own.
-      return entry ? { session: entry.record, turns: entry.turns.slice() } : null;
+      if (entry) return { session: entry.record, turns: entry.turns.slice() };
+      return ended.read(id);
     },
     async listSessions(filter) {
       live();
-      const ids = filter?.traineeId !== undefined ? [...(byTrainee.get(filter.traineeId) ?? [])] : [...sessions.keys()];
-      return ids.map((id) => summarize(sessions.get(id)!.record)).sort(newestFirst);
+      const ids = filter?.traineeId !== undefined ? [...(byTrainee.get(filter.traineeId) ?? [])] : [...sessions.keys(), ...ended.ids()];
+      return ids.map(summaryOf).sort(newestFirst);
     },
     async countOpenSessions(traineeId) {
       live();
       let open = 0;
-      for (const id of byTrainee.get(traineeId) ?? []) if (sessions.get(id)!.record.endedAt === null) open++;
+      for (const id of byTrainee.get(traineeId) ?? []) if (sessions.has(id)) open++;
       return open;
     },
     async appendTurn(sessionId, input) {
       live();
       const turn = StoredTurn.parse(input);
       const entry = sessions.get(sessionId);
-      if (!entry) return { ok: false, code: 'not_found' };
+      if (!entry) return ended.has(sessionId) ? ended.appendTurn(sessionId, turn) : { ok: false, code: 'not_found' };
       return serialise(entry, async (): Promise<AppendResult> => {
+        // Ended while this waited: its turns are no longer held here, only in its file.
+        if (sessions.get(sessionId) !== entry) return ended.appendTurn(sessionId, turn);
         const next = entry.turns.length;
         const existing = entry.turns[turn.index];
         if (existing) return { ok: false, code: 'exists', existing };
@@ -210,12 +249,17 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
     async endSession(sessionId, input) {
       live();
       const end = SessionEnd.parse(input);
+      // An ended session is held in `ended`, not here: ending it again changes nothing.
       const entry = sessions.get(sessionId);
       if (!entry) return false;
       return serialise(entry, async () => {
         if (entry.record.endedAt !== null) return false;
         await entry.file.append(JSON.stringify({ end }), () => sessionLines({ ...entry, end }));
         applyEnd(entry, end);
+        // The file now holds the whole session: memory keeps its summary, and the rest only
+        // as long as the recently read are kept.
+        sessions.delete(sessionId);
+        ended.addJustEnded(entry);
         // No more turns will come: the handle is better spent on a session still running.
         await entry.file.release();
         return true;
@@ -225,7 +269,7 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
     async addReview(input) {
       live();
       const review = ReviewEntry.parse(input);
-      if (!sessions.has(review.sessionId)) return false;
+      if (!known(review.sessionId)) return false;
       return reviews.change(async () => {
         // The same entry sent again (a retry after a timeout) is stored once.
         if (!reviewIds.has(review.id)) indexReview(await reviews.append(review));
@@ -285,10 +329,11 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([users, reviews, assignments, personaVersions, ...sessions.values()].map((s) => s.queue));
+      await Promise.allSettled([users, reviews, assignments, personaVersions, ended, ...sessions.values()].map((s) => s.queue));
       await handles.closeAll();
     },
   };
+  statsOf.set(store, () => ({ sessionsWhole: sessions.size, sessionsSummarised: ended.size, endedKeptWhole: ended.keptWhole }));
   return store;
 }
 

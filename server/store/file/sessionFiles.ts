@@ -1,8 +1,9 @@
 /**
  * One training session per file, sessions/<id>.jsonl: {"session":…} as created, then one
- * {"turn":…} per turn, then {"end":…} once it ends. This module reads them at open (each bad
- * line reported and left out; a session without its record or its opening skipped) and
- * says what a session's file holds, for a rewrite.
+ * {"turn":…} per turn, then {"end":…} once it ends. This module reads them, at open and
+ * when an ended session is asked for again (each bad line reported and left out; a session
+ * without its record or its opening skipped), and says what a session's file holds, for a
+ * rewrite.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +27,10 @@ const EndLine = z.object({ end: SessionEnd });
 /** Session ids become file names: keep them to characters that are safe everywhere. */
 export const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** A session as the store holds it. Every record in it is frozen, so it is handed out as it is. */
+/**
+ * A session whole: an open one as the store holds it, or an ended one read back from its
+ * file (endedSessions.ts). Every record in it is frozen, so it is handed out as it is.
+ */
 export interface SessionEntry extends Queued {
   /** The first line, as created: the end lives in `end`, so the file can be rewritten as it was. */
   created: SessionRecord;
@@ -60,18 +64,22 @@ export function sessionLines(entry: Pick<SessionEntry, 'created' | 'turns' | 'en
   return lines.map((l) => `${l}\n`);
 }
 
-export async function loadSessions(dir: string, handles: HandlePool, report: Report): Promise<SessionEntry[]> {
+/**
+ * Reads every session file, handing each usable session to `take` as soon as its batch is
+ * read: the caller keeps what it needs of it, and the rest (an ended session's turns) is
+ * garbage before the next batch is read.
+ */
+export async function loadSessions(dir: string, handles: HandlePool, report: Report, take: (entry: SessionEntry) => void): Promise<void> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.jsonl')).sort();
-  const entries: SessionEntry[] = [];
   // A few files at a time: enough to overlap the reads, never near the open-file limit.
   for (let i = 0; i < names.length; i += 32) {
-    const batch = await Promise.all(names.slice(i, i + 32).map((n) => loadSession(dir, n, handles, report)));
-    for (const entry of batch) if (entry) entries.push(entry);
+    const batch = await Promise.all(names.slice(i, i + 32).map((n) => readSession(dir, n, handles, report)));
+    for (const entry of batch) if (entry) take(entry);
   }
-  return entries;
 }
 
-async function loadSession(dir: string, name: string, handles: HandlePool, report: Report): Promise<SessionEntry | null> {
+/** One session file (`name` in `dir`), checked line by line; null (reported) when it holds no usable session. */
+export async function readSession(dir: string, name: string, handles: HandlePool, report: Report): Promise<SessionEntry | null> {
   const path = join(dir, name);
   let read: Awaited<ReturnType<typeof readJsonLines>>;
   try {
