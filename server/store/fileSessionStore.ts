@@ -123,8 +123,8 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
   const latestVersion = new Map<string, number>();
   const personaVersions = await RecordLog.open(join(root, 'persona-versions.jsonl'), PersonaVersion, handles, report, (version) => {
     const latest = latestVersion.get(versionKey(version));
-    if (latest !== undefined && version.version !== latest + 1) {
-      return `version ${version.version} of persona ${version.personaId} (${version.locale}) where ${latest + 1} was due; line ignored`;
+    if (latest !== undefined && version.version <= latest) {
+      return `version ${version.version} of persona ${version.personaId} (${version.locale}) after version ${latest}; line ignored`;
     }
     latestVersion.set(versionKey(version), version.version);
     return null;
@@ -305,7 +305,7 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
       const version = PersonaVersion.parse(input);
       return personaVersions.change(async () => {
         const latest = latestVersion.get(versionKey(version));
-        if (latest !== undefined && version.version !== latest + 1) return { ok: false, code: 'conflict', latest } as const;
+        if (latest !== undefined && version.version <= latest) return { ok: false, code: 'conflict', latest } as const;
         await personaVersions.append(version);
         latestVersion.set(versionKey(version), version.version);
         return { ok: true } as const;

@@ -57,9 +57,10 @@ export interface SessionStore {
   listAssignments(filter?: { traineeId?: string }): Promise<Assignment[]>;
 
   /**
-   * Saves a persona version. Its number must be exactly one more than the latest saved for
-   * that persona and locale (or any number when none is saved yet): two QA people saving at
-   * once cannot both win; the loser hears the latest number.
+   * Saves a persona version. Its number must be higher than the latest saved for that
+   * persona and locale (any number when none is saved yet; higher than the next when a
+   * shipped file is ahead): two QA people saving the same number at once cannot both win;
+   * the loser hears the latest number.
    */
   savePersonaVersion(version: PersonaVersion): Promise<{ ok: true } | { ok: false; code: 'conflict'; latest: number }>;
   /** Every saved version (text included), oldest first; of one persona when `personaId` is given. */

@@ -5,6 +5,7 @@
  * progress), and nobody (no token). Someone else's session is 403, an unknown id 404.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../server/store/records.ts';
 import { addSession, addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
@@ -54,6 +55,8 @@ const as = (who: Who, method: string, path: string, body?: unknown) => call(serv
 const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
 const ONLY_COACH = { trainee: 403, otherTrainee: 403, coach: 201, qa: 403, admin: 403, nobody: 401 };
 const READERS = { trainee: 200, otherTrainee: 403, coach: 200, qa: 403, admin: 200, nobody: 401 };
+const QA_ADMIN = { trainee: 403, otherTrainee: 403, coach: 403, qa: 200, admin: 200, nobody: 401 };
+const PERSONA_FILE = readFileSync('personas/double-charge/en.yaml', 'utf8');
 
 /** The expected status of each caller on each route. */
 const MATRIX: Array<{ route: string; method: string; path: () => string; body?: (who: Who) => unknown; expect: Record<Who, number> }> = [
@@ -84,6 +87,20 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
     path: () => '/api/assignments',
     body: () => ({ personaId: 'double-charge', locale: 'en', traineeIds: [ids.trainee], dueAt: inAWeek }),
     expect: ONLY_COACH,
+  },
+  { route: 'persona files', method: 'GET', path: () => '/api/persona-files', expect: QA_ADMIN },
+  { route: 'check a persona file', method: 'POST', path: () => '/api/persona-files/check', body: () => ({ text: PERSONA_FILE }), expect: QA_ADMIN },
+  { route: "a persona file's text", method: 'GET', path: () => '/api/persona-files/double-charge/en', expect: QA_ADMIN },
+  { route: "a persona file's version", method: 'GET', path: () => '/api/persona-files/double-charge/en/versions/1', expect: QA_ADMIN },
+  { route: 'an unknown persona file', method: 'GET', path: () => '/api/persona-files/no-such-persona/en', expect: { ...QA_ADMIN, qa: 404, admin: 404 } },
+  { route: "a persona file's tests", method: 'POST', path: () => '/api/persona-files/double-charge/en/tests', body: () => ({}), expect: QA_ADMIN },
+  {
+    route: 'save a persona version',
+    method: 'PUT',
+    path: () => '/api/persona-files/double-charge/en',
+    // EVERYONE runs in order: QA saves version 2 first, then the admin saves 3 on top of it.
+    body: (who) => ({ text: PERSONA_FILE, baseVersion: who === 'admin' ? 2 : 1 }),
+    expect: { ...QA_ADMIN, qa: 201, admin: 201 },
   },
   { route: 'user list', method: 'GET', path: () => '/api/users', expect: { trainee: 403, otherTrainee: 403, coach: 403, qa: 403, admin: 200, nobody: 401 } },
   {

@@ -201,11 +201,11 @@ describe('file store: the coach and QA records at open', () => {
     const store = await openAt(dir);
     expect(store.problems).toEqual([
       `${reviews}:2: review ${review.id} is stored twice; the first is kept`,
-      `${versions}:2: version 3 of persona late-fee-complaint (en) where 2 was due; line ignored`,
+      `${versions}:3: version 2 of persona late-fee-complaint (en) after version 3; line ignored`,
     ]);
-    expect(await store.listPersonaVersions()).toEqual([v1, v2]);
+    expect(await store.listPersonaVersions()).toEqual([v1, v3]);
     expect(await store.listReviews(session.id)).toEqual([review]);
-    expect(await store.savePersonaVersion(aPersonaVersion({ version: 3 }))).toEqual({ ok: true });
+    expect(await store.savePersonaVersion(aPersonaVersion({ version: 4 }))).toEqual({ ok: true });
     expect(await expectWholeLines(versions)).toHaveLength(3);
     expect((await readdir(dir)).filter((n) => n.startsWith('persona-versions.jsonl.damaged-'))).toHaveLength(1);
   });

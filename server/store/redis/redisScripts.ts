@@ -101,11 +101,11 @@ return 1
 /**
  * KEYS: the persona and locale's latest number, its versions, the order of all saves.
  * ARGV: version, its JSON, its [personaId, locale, version] JSON.
- * Once a version is saved, only the next number is: two saves of one number, one wins.
+ * Once a version is saved, only a higher number is: two saves of one number, one wins.
  */
 export const SAVE_PERSONA_VERSION = script(`
 local latest = redis.call('GET', KEYS[1])
-if latest and tonumber(ARGV[1]) ~= tonumber(latest) + 1 then return {'conflict', tonumber(latest)} end
+if latest and tonumber(ARGV[1]) <= tonumber(latest) then return {'conflict', tonumber(latest)} end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[3])
