@@ -72,3 +72,26 @@ export async function say(page: Page, text: string, index: number): Promise<{ pa
 export async function moodValue(page: Page, axis: 'anger' | 'trust' | 'confusion'): Promise<number> {
   return Number(await page.locator(`[data-testid=mood-gauge] [data-axis=${axis}]`).getAttribute('aria-valuenow'));
 }
+
+export interface ShownTurn {
+  index: number;
+  role: 'customer' | 'trainee';
+  text: string;
+}
+
+/** The conversation as the page shows it, in screen order: every turn said, not the one still streaming. */
+export function transcriptOnScreen(page: Page): Promise<ShownTurn[]> {
+  return inPage(
+    page,
+    `[...document.querySelectorAll('[data-testid=messages] .message:not(.message--streaming)')].map((m) => ({
+      index: Number(m.dataset.index),
+      role: m.classList.contains('message--customer') ? 'customer' : 'trainee',
+      text: m.querySelector('.message__text')?.textContent ?? '',
+    }))`,
+  );
+}
+
+/** What the connection banner says: `online`, `offline` or `connecting`. */
+export function connectionState(page: Page): Promise<string | null> {
+  return page.getByTestId('connection-banner').getAttribute('data-state');
+}

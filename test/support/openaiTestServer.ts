@@ -50,6 +50,13 @@ export interface OpenAiTestServer {
   handle(handler: Handler): void;
   /** Forgets the queue, the handler and the recorded requests. */
   reset(): void;
+  /**
+   * An outage: stops listening and drops every open connection, so the next request is
+   * refused at the TCP level (ECONNREFUSED), as with an endpoint that is not running.
+   */
+  down(): Promise<void>;
+  /** Listens again on the same port after `down`. */
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -251,10 +258,26 @@ export async function startOpenAiTestServer(): Promise<OpenAiTestServer> {
       handler = DEFAULT_HANDLER;
       requests.length = 0;
     },
+    down: () =>
+      new Promise<void>((resolve, reject) => {
+        // Kept-alive connections too: the SDK would otherwise send the next request down one.
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+    up: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Hanging and stalled answers keep their sockets open: end them, or close() waits forever.
         server.closeAllConnections();
+        // After `down` nothing listens, and there is nothing more to close.
+        if (!server.listening) return resolve();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };

@@ -7,7 +7,7 @@ import type { AssignmentView } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
 import { dateTimeText } from './dateText.ts';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 
 export function AssignmentList({ assignments }: { assignments: readonly AssignmentView[] }) {
   const { t, locale } = useI18n();

@@ -6,13 +6,13 @@ import { useApiData } from '../shared/useApiData.ts';
 import { AssignmentForm } from './AssignmentForm.tsx';
 import { AssignmentList } from './AssignmentList.tsx';
 import { coachApi } from './coachApi.ts';
-import { useReloadableData } from './useReloadableData.ts';
+import { useReloadableApiData } from '../shared/useApiData.ts';
 
 export function AssignmentsPage() {
   const { t } = useI18n();
   const personas = useApiData(api.personas, []);
   const trainees = useApiData(coachApi.trainees, []);
-  const { loaded: assignments, reload } = useReloadableData(coachApi.assignments, []);
+  const { loaded: assignments, reload } = useReloadableApiData(coachApi.assignments, []);
   const formError = personas.status === 'failed' ? personas.error : trainees.status === 'failed' ? trainees.error : null;
 
   return (

@@ -1,7 +1,7 @@
 /** The coach pages' own navigation: the sessions and the assignments, the current one marked. */
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import type { Route } from '../shared/router.ts';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 
 export function CoachNav({ route }: { route: Route }) {
   const { t } = useI18n();

@@ -5,7 +5,7 @@ import { useAuth } from '../shared/auth.tsx';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { downloadExport, type ExportFormat } from './downloadExport.ts';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 
 export function ExportButtons({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();

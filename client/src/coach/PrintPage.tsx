@@ -16,7 +16,7 @@ import { coachApi, type ReviewedSession } from './coachApi.ts';
 import { CoachingSuggestions } from './CoachingSuggestions.tsx';
 import { dateTimeText } from './dateText.ts';
 import { criterionLines, evidenceOf, replyNumbers } from './replaySteps.ts';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 
 function Reply({ kind, score, session }: { kind: 'best' | 'weakest'; score: TurnScore; session: ReviewedSession }) {
   const { t, tOptional } = useI18n();

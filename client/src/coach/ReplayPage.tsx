@@ -17,14 +17,14 @@ import { dateTimeText } from './dateText.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ReplayMoodChart } from './ReplayMoodChart.tsx';
 import { commentsByTurn, repliesUpTo, replyNumbers, stepTo } from './replaySteps.ts';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 import { StepControls, type Move } from './StepControls.tsx';
 import { TranscriptTurn } from './TranscriptTurn.tsx';
-import { useReloadableData } from './useReloadableData.ts';
+import { useReloadableApiData } from '../shared/useApiData.ts';
 
 export function ReplayPage({ sessionId }: { sessionId: string }) {
   const { t, locale: uiLocale } = useI18n();
-  const { loaded, reload } = useReloadableData((token) => coachApi.session(token, sessionId), [sessionId]);
+  const { loaded, reload } = useReloadableApiData((token) => coachApi.session(token, sessionId), [sessionId]);
   const [position, setPosition] = useState(0);
   const [moved, setMoved] = useState(false);
   const turnRefs = useRef(new Map<number, HTMLLIElement>());

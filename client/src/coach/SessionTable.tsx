@@ -7,7 +7,7 @@ import type { SessionListItem } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
 import { dateTimeText } from './dateText.ts';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 import { toggleSort, type SessionFilters, type SortKey } from './sessionFilters.ts';
 
 interface Props {

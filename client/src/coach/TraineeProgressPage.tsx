@@ -9,7 +9,7 @@ import { coachApi } from './coachApi.ts';
 import { CoachingSuggestions } from './CoachingSuggestions.tsx';
 import { dateTimeText } from './dateText.ts';
 import { ProgressChart } from './ProgressChart.tsx';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 
 export function TraineeProgressPage({ traineeId }: { traineeId: string }) {
   const { t, locale } = useI18n();

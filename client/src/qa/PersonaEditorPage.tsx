@@ -12,7 +12,7 @@ import { navigate } from '../shared/router.ts';
 import { FileUpload } from './FileUpload.tsx';
 import { PersonaTests } from './PersonaTests.tsx';
 import { ProblemList, problemLines } from './ProblemList.tsx';
-import { QaLink } from './QaLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { TryOutButton } from './TryOutButton.tsx';
 import { usePersonaCheck } from './usePersonaCheck.ts';
@@ -65,7 +65,7 @@ export function PersonaEditorPage({ target }: { target: { id: string; locale: Lo
   return (
     <article className="qa-editor" aria-labelledby="editor-title">
       <p>
-        <QaLink route={{ page: 'qa-personas' }}>{t('qa.back')}</QaLink>
+        <RouteLink route={{ page: 'qa-personas' }}>{t('qa.back')}</RouteLink>
       </p>
       <header className="qa-editor__head">
         <div>

@@ -11,7 +11,7 @@ import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
 import { useApiData } from '../shared/useApiData.ts';
 import { personaFiles } from './personaFilesApi.ts';
-import { QaLink } from './QaLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 import './qa.css';
 
 type StatusFilter = 'all' | PersonaFileListItem['status'];
@@ -38,9 +38,9 @@ export function PersonaLibrary() {
           <h1 id="library-title">{t('qa.library.title')}</h1>
           <p className="muted">{t('qa.library.intro')}</p>
         </div>
-        <QaLink route={{ page: 'qa-new' }} className="button button--primary">
+        <RouteLink route={{ page: 'qa-new' }} className="button button--primary">
           {t('qa.library.new')}
-        </QaLink>
+        </RouteLink>
       </header>
 
       <div className="filters" role="group" aria-label={t('qa.library.filters')}>
@@ -88,9 +88,9 @@ export function PersonaLibrary() {
               {shown.map((f) => (
                 <tr key={`${f.id}/${f.locale}`} data-persona={f.id} data-locale={f.locale} data-status={f.status}>
                   <td>
-                    <QaLink route={{ page: 'qa-persona', personaId: f.id, locale: f.locale }} className="qa-table__name">
+                    <RouteLink route={{ page: 'qa-persona', personaId: f.id, locale: f.locale }} className="qa-table__name">
                       <span lang={f.locale}>{f.name ?? f.id}</span>
-                    </QaLink>
+                    </RouteLink>
                     <span className="qa-table__id muted">{f.id}</span>
                   </td>
                   <td lang={f.locale}>{LANGUAGE_NAMES[f.locale]}</td>

@@ -8,18 +8,18 @@ import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { useApiData } from '../shared/useApiData.ts';
 import { ChatPage } from '../trainee/ChatPage.tsx';
 import { Scorecard } from '../trainee/Scorecard.tsx';
-import { QaLink } from './QaLink.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 import './qa.css';
 
 function BackToPersona({ sessionId, className = 'qa-tryout__back' }: { sessionId: string; className?: string }) {
   const { t } = useI18n();
   const session = useApiData((token) => api.session(token, sessionId), [sessionId]);
-  if (session.status !== 'ready') return <QaLink route={{ page: 'qa-personas' }}>{t('qa.back')}</QaLink>;
+  if (session.status !== 'ready') return <RouteLink route={{ page: 'qa-personas' }}>{t('qa.back')}</RouteLink>;
   const { personaId, locale } = session.data;
   return (
-    <QaLink route={{ page: 'qa-persona', personaId, locale }} className={className}>
+    <RouteLink route={{ page: 'qa-persona', personaId, locale }} className={className}>
       {t('qa.tryout.back', { id: personaId, locale })}
-    </QaLink>
+    </RouteLink>
   );
 }
 
@@ -47,9 +47,9 @@ export function TryOutReport({ sessionId }: { sessionId: string }) {
         actions={
           <>
             <BackToPersona sessionId={sessionId} className="button button--primary" />
-            <QaLink route={{ page: 'qa-personas' }} className="button">
+            <RouteLink route={{ page: 'qa-personas' }} className="button">
               {t('qa.back')}
-            </QaLink>
+            </RouteLink>
           </>
         }
       />

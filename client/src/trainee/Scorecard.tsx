@@ -14,21 +14,8 @@ import { CriteriaBars } from './CriteriaBars.tsx';
 import { ReplyHighlight } from './ReplyHighlight.tsx';
 import { bestAndWeakest, moodPoints } from './reportHighlights.ts';
 import { StepChecklist } from './StepChecklist.tsx';
+import { RouteLink } from '../shared/RouteLink.tsx';
 
-function RouteLink({ route, className, children }: { route: Route; className: string; children: string }) {
-  return (
-    <a
-      className={className}
-      href={pathOf(route)}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(route);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
 
 /** `actions`: the ways on from the scorecard, when not the trainee's (a QA try-out goes back to its persona). */
 export function Scorecard({ sessionId, actions }: { sessionId: string; actions?: ReactNode }) {

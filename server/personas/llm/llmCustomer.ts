@@ -2,8 +2,8 @@
  * The LLM-driven customer: the same step as the scripted engine (mood, stage, reveals,
  * ending all come from `traineeTurn`), with the words streamed from an OpenAI-compatible
  * model. A reply is bounded in length (cut at a sentence end) and in time (a first-token
- * and an overall limit); an endpoint that fails, times out, or answers garbage or out of
- * character gives an `LlmError`, and `llmExchange` then answers with the scripted line, so
+ * and an overall limit); an endpoint that fails, times out, or answers garbage, out of
+ * character or with a hidden fact before the step reveals it (factLeak.ts) gives an `LlmError`, and `llmExchange` then answers with the scripted line, so
  * the session goes on.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
@@ -16,6 +16,7 @@ import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
 import { scriptedReply } from '../scripted/scriptedReply.ts';
 import { buildCustomerPrompt, type PromptMessage } from './customerPrompt.ts';
+import { factLeakGuard, type LeakGuard } from './factLeak.ts';
 
 export const LLM_ERROR_CODES = ['timeout', 'unavailable', 'rate_limited', 'bad_response', 'empty'] as const;
 export type LlmErrorCode = (typeof LLM_ERROR_CODES)[number];
@@ -92,7 +93,12 @@ const OUT_OF_CHARACTER: readonly RegExp[] = [
   /語言模型|语言模型|系統提示|系统提示|提示詞|提示词|評分標準|评分标准|評分規則|评分规则|我的指令/,
 ];
 
-/** Text not yet passed on, so an out-of-character phrase is caught before any of it leaves. */
+/**
+ * Text not yet passed on, so an out-of-character phrase is caught before any of it leaves.
+ * A hidden fact needs no more: the leak guard holds everything from the first piece of a
+ * hidden fact's material, and any figure still being written ("$9" of "$950"), until the
+ * whole is checked, so no leaked number reaches the client however the model cuts its chunks.
+ */
 const HOLD_BACK = 16;
 
 const SENTENCE_END = /[。！？!?…]+[」』”’"）)]*|\.+(?=\s|$)[”’")]*|\n+/g;
@@ -160,11 +166,16 @@ export function toLangChain(m: PromptMessage): BaseMessage {
 
 export interface StreamReplyOptions extends ReplyLimits {
   locale: Locale;
+  /** Stops a reply that tells a fact the shared step has not revealed yet. */
+  leakGuard?: LeakGuard;
 }
+
+const LEAK_MESSAGE = 'the model told a hidden fact before its time';
 
 /**
  * Streams a customer reply: yields the text as it comes (held back a few characters, so a
- * reply that breaks character is stopped before the phrase leaves) and returns the final
+ * reply that breaks character is stopped before the phrase leaves, and from the first hint
+ * of a hidden fact, so a leak is stopped before the fact leaves) and returns the final
  * text. The final text is authoritative: it may be shorter than what was yielded when the
  * reply was cut at a sentence end; a client replaces its preview with it.
  * Throws an LlmError when there is no usable reply.
@@ -207,11 +218,13 @@ export async function* streamCustomerReply(
         // Leading blanks are dropped here, so what was yielded stays a prefix of the final text.
         text = inScript(raw.trimStart(), options.locale);
         if (breaksCharacter(text)) throw new LlmError('bad_response', 'the model broke character (it spoke as an AI or about its instructions)');
+        const scan = options.leakGuard?.scan(text, false);
+        if (scan?.leak) throw new LlmError('bad_response', LEAK_MESSAGE);
         if (text.length > options.maxChars) {
           cut = 'length';
           break;
         }
-        const ready = text.length - HOLD_BACK;
+        const ready = Math.min(text.length - HOLD_BACK, scan?.suspectAt ?? Infinity);
         if (ready > sent) {
           yield text.slice(sent, ready);
           sent = ready;
@@ -249,6 +262,8 @@ export async function* streamCustomerReply(
     throw new LlmError('empty', 'the model gave an empty reply');
   }
   if (wrongLanguage(text, options.locale)) throw new LlmError('bad_response', `the model answered in the wrong language for ${options.locale}`);
+  // The final text is whole: a figure or word that touched the end while streaming counts now.
+  if (options.leakGuard?.scan(text, true).leak) throw new LlmError('bad_response', LEAK_MESSAGE);
   if (text.length > sent) yield text.slice(sent);
   return { text, cut };
 }
@@ -283,7 +298,9 @@ export async function llmExchange(persona: PersonaFile, rubric: CompiledRubric, 
     reply,
   });
   try {
-    const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale });
+    const traineeWords = step.turns.filter((t) => t.role === 'trainee').map((t) => t.text);
+    const leakGuard = factLeakGuard(persona, step.state, step.situation, traineeWords);
+    const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard });
     let next = await stream.next();
     while (!next.done) {
       engine.onDelta?.(next.value);
