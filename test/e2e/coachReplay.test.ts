@@ -10,8 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireOrSkip } from '../support/services.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
-import { buildClient } from './buildClient.ts';
-import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
+import { browserSuite } from './browserSuite.ts';
+import { chromiumAvailable, CHROMIUM } from './chromium.ts';
 import { criterionLine, playSession, replayTurn, signInAsCoach, stepNumber, type PlayedSession } from './coachPage.ts';
 import { inPage, screenshot } from './traineePage.ts';
 
@@ -31,35 +31,24 @@ const COMMENT = '先道歉再複述客戶的重點，這句很好。';
 const REASON = '道歉得體，但沒有問客戶現在的資金壓力。';
 
 describe.skipIf(!run)('the coach in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let trainee: TestUser;
   let coach: TestUser;
   let played: PlayedSession;
   let second: PlayedSession;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([buildClient().then(() => startTestServer()), launchChromium()]);
-    [trainee, coach] = await Promise.all([server.user('trainee'), server.user('coach')]);
-    const someoneElse = await server.user('trainee');
+    [trainee, coach] = await Promise.all([suite.server.user('trainee'), suite.server.user('coach')]);
+    const someoneElse = await suite.server.user('trainee');
     // Two sessions for the trainee (the second ended by them after one reply), one for someone else.
-    played = await playSession(server, trainee, 'late-disbursement', 'zh-Hant', REPLIES);
-    second = await playSession(server, trainee, 'late-disbursement', 'zh-Hant', REPLIES.slice(0, 1));
-    await playSession(server, someoneElse, 'late-disbursement', 'zh-Hant', REPLIES.slice(0, 1));
+    played = await playSession(suite.server, trainee, 'late-disbursement', 'zh-Hant', REPLIES);
+    second = await playSession(suite.server, trainee, 'late-disbursement', 'zh-Hant', REPLIES.slice(0, 1));
+    await playSession(suite.server, someoneElse, 'late-disbursement', 'zh-Hant', REPLIES.slice(0, 1));
   }, 90_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    await server?.remove();
-  });
 
   /** A fresh browser profile with an English interface, and a page that records any dialog or page error. */
   async function newPage(options: { viewport?: typeof DESKTOP; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {}) {
-    const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'en-US', acceptDownloads: true, ...(options.storageState ? { storageState: options.storageState } : {}) });
-    contexts.push(context);
+    const context = await suite.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'en-US', acceptDownloads: true, ...(options.storageState ? { storageState: options.storageState } : {}) });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('dialog', (dialog) => {
@@ -74,7 +63,7 @@ describe.skipIf(!run)('the coach in the browser', () => {
 
   it('filters the sessions, replays one step by step, comments, overrides, exports, prints and assigns', async () => {
     const { context, page, problems } = await newPage();
-    await signInAsCoach(page, server.url, coach);
+    await signInAsCoach(page, suite.server.url, coach);
 
     // Every session is listed; the trainee filter keeps theirs, and the address keeps the filter.
     await expect.poll(() => rows(page).count()).toBe(3);
@@ -184,7 +173,7 @@ describe.skipIf(!run)('the coach in the browser', () => {
     expect(((await page.locator(criterionLine('empathy')).getByTestId('engine-score').textContent()) ?? '').replace(/\D+/g, '')).toBe(engineScore);
     expect(await page.locator(`${replayTurn(1)} [data-testid=comment]`).textContent()).toContain(COMMENT);
 
-    // The CSV, downloaded with the token under the server's file name.
+    // The CSV, downloaded with the token under the suite.server's file name.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
@@ -209,7 +198,7 @@ describe.skipIf(!run)('the coach in the browser', () => {
     expect(await page.getByTestId('print-button').isVisible()).toBe(true);
 
     // An assignment for the trainee: pending until they play it.
-    await page.goto(`${server.url}/coach/assignments`);
+    await page.goto(`${suite.server.url}/coach/assignments`);
     const form = page.getByTestId('assignment-form');
     await form.waitFor();
     await form.locator('select[name=persona]').selectOption('late-disbursement');
@@ -241,12 +230,12 @@ describe.skipIf(!run)('the coach in the browser', () => {
 
     // The list and the replay on a phone: nothing wider than the screen.
     const phone = await newPage({ viewport: PHONE, storageState: await context.storageState() });
-    await phone.page.goto(`${server.url}/coach?trainee=${trainee.id}`);
+    await phone.page.goto(`${suite.server.url}/coach?trainee=${trainee.id}`);
     await phone.page.getByTestId('session-table').waitFor();
     expect(await rows(phone.page).count()).toBe(2);
     expect(await inPage<number>(phone.page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone.page, 'coach-sessions-phone');
-    await phone.page.goto(`${server.url}/coach/sessions/${played.sessionId}`);
+    await phone.page.goto(`${suite.server.url}/coach/sessions/${played.sessionId}`);
     await phone.page.getByTestId('replay').waitFor();
     expect(await inPage<number>(phone.page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone.page, 'coach-replay-phone');

@@ -9,8 +9,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireOrSkip } from '../support/services.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { buildClient } from './buildClient.ts';
-import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
+import { browserSuite } from './browserSuite.ts';
+import { chromiumAvailable, CHROMIUM } from './chromium.ts';
 import { checked, cursorLine, editorText, libraryRow, markedLines, openPersonaFile, problems, signInToLibrary, uploadYaml } from './qaPage.ts';
 import { customerTurn, screenshot, say } from './traineePage.ts';
 
@@ -25,26 +25,11 @@ const MOOD = '  initial: { anger: 5, trust: 4, confusion: 1 }';
 const lineOf = (text: string, line: string) => text.split('\n').indexOf(line) + 1;
 
 describe.skipIf(!run)('the QA person in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    await server?.remove();
-  });
+  const suite = browserSuite();
 
   it('uploads a broken persona, sees its problems by line, fixes and saves it, runs its tests and tries it out', async () => {
-    const qa = await server.user('qa');
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-    contexts.push(context);
+    const qa = await suite.server.user('qa');
+    const context = await suite.newContext({ viewport: DESKTOP, locale: 'en-US' });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -53,7 +38,7 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     });
 
     // The library: every starter persona in three languages, all valid.
-    await signInToLibrary(page, server.url, qa.username, qa.password);
+    await signInToLibrary(page, suite.server.url, qa.username, qa.password);
     const rows = page.locator('[data-testid=persona-files] tbody tr');
     expect(await rows.count()).toBe(STARTERS.length * 3);
     expect(await page.locator('[data-testid=persona-files] tr[data-status=invalid]').count()).toBe(0);
@@ -157,11 +142,10 @@ describe.skipIf(!run)('the QA person in the browser', () => {
   }, 90_000);
 
   it('makes a new persona from pasted text, and refuses a save over a version saved meanwhile', async () => {
-    const qa = await server.user('qa');
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-    contexts.push(context);
+    const qa = await suite.server.user('qa');
+    const context = await suite.newContext({ viewport: DESKTOP, locale: 'en-US' });
     const page = await context.newPage();
-    await signInToLibrary(page, server.url, qa.username, qa.password);
+    await signInToLibrary(page, suite.server.url, qa.username, qa.password);
 
     // New: the id and locale come from the text; saved, it has a page of its own.
     const shipped = readFileSync(new URL('../../personas/third-party-answer/en.yaml', import.meta.url), 'utf8');
@@ -188,7 +172,7 @@ describe.skipIf(!run)('the QA person in the browser', () => {
 
     // Two tabs on one persona: the second save, from the older version, is refused, and the newest loads.
     const other = await context.newPage();
-    await other.goto(`${server.url}/qa/personas/third-party-answer-copy/en`);
+    await other.goto(`${suite.server.url}/qa/personas/third-party-answer-copy/en`);
     await other.getByTestId('history').waitFor();
     await page.getByTestId('persona-text').fill((await editorText(page)).replace('Janet', 'Janet R.'));
     expect(await checked(page)).toContain('Valid');

@@ -9,8 +9,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireOrSkip } from '../support/services.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
-import { buildClient } from './buildClient.ts';
-import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
+import { browserSuite } from './browserSuite.ts';
+import { chromiumAvailable, CHROMIUM } from './chromium.ts';
 import { say, screenshot, signIn } from './traineePage.ts';
 
 const run = requireOrSkip(chromiumAvailable(), `Chromium (${CHROMIUM})`);
@@ -29,25 +29,11 @@ async function assign(server: TestServer, coach: TestUser, body: Record<string, 
 }
 
 describe.skipIf(!run)('the trainee’s assigned practice in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    await server?.remove();
-  });
+  const suite = browserSuite();
 
   it('starts an assignment with the mood hidden and hints on, and shows it completed', async () => {
-    const [coach, trainee] = await Promise.all([server.user('coach'), server.user('trainee')]);
-    const assigned = await assign(server, coach, {
+    const [coach, trainee] = await Promise.all([suite.server.user('coach'), suite.server.user('trainee')]);
+    const assigned = await assign(suite.server, coach, {
       personaId: 'double-charge',
       locale: 'en',
       traineeIds: [trainee.id],
@@ -56,17 +42,16 @@ describe.skipIf(!run)('the trainee’s assigned practice in the browser', () => 
       hints: 'on',
       note: 'Take her through the four steps; <b>no</b> jargon.',
     });
-    const late = await assign(server, coach, {
+    const late = await assign(suite.server, coach, {
       personaId: 'late-disbursement',
       locale: 'zh-Hant',
       traineeIds: [trainee.id],
       dueAt: new Date(Date.now() - DAY).toISOString(),
     });
 
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-    contexts.push(context);
+    const context = await suite.newContext({ viewport: DESKTOP, locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page, server.url, trainee.username, trainee.password);
+    await signIn(page, suite.server.url, trainee.username, trainee.password);
 
     // "Assigned to you", above the free choice: not started, one of them overdue.
     const item = page.locator(`[data-testid=assigned] li[data-assignment="${assigned.id}"]`);
@@ -88,7 +73,7 @@ describe.skipIf(!run)('the trainee’s assigned practice in the browser', () => 
     await page.locator('.briefing__start button').click();
     await page.locator('.message--customer[data-index="0"]').waitFor();
     const sessionId = new URL(page.url()).pathname.split('/')[2]!;
-    expect((await server.ctx.store.getSession(sessionId))?.session.assignmentId).toBe(assigned.id);
+    expect((await suite.server.ctx.store.getSession(sessionId))?.session.assignmentId).toBe(assigned.id);
 
     // The mood is hidden by the coach, with no way to show it; hints are on, with no way to hide them.
     await page.getByTestId('mood-hidden').waitFor();
@@ -103,7 +88,7 @@ describe.skipIf(!run)('the trainee’s assigned practice in the browser', () => 
 
     // In another tab the assignment is in progress, and continues with the mood hidden.
     const other = await context.newPage();
-    await other.goto(server.url);
+    await other.goto(suite.server.url);
     const inProgress = other.locator(`[data-testid=assigned] li[data-assignment="${assigned.id}"]`);
     await inProgress.waitFor();
     expect(await inProgress.getAttribute('data-status')).toBe('in_progress');
@@ -115,7 +100,7 @@ describe.skipIf(!run)('the trainee’s assigned practice in the browser', () => 
     // A tab opened straight at the conversation knows nothing of the start: it looks the
     // settings up from the session and the assignments, and the mood stays hidden.
     const direct = await context.newPage();
-    await direct.goto(`${server.url}/sessions/${sessionId}`);
+    await direct.goto(`${suite.server.url}/sessions/${sessionId}`);
     await direct.locator('.message--trainee[data-index="1"]').waitFor();
     await direct.getByTestId('mood-hidden').waitFor();
     expect(await direct.getByTestId('mood-gauge').count()).toBe(0);
@@ -125,7 +110,7 @@ describe.skipIf(!run)('the trainee’s assigned practice in the browser', () => 
     // Ended: the scorecard, and back home the assignment is completed, to view.
     await page.getByRole('button', { name: 'End and score' }).click();
     await page.getByTestId('scorecard').waitFor();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await item.waitFor();
     await expect.poll(() => item.getAttribute('data-status')).toBe('completed');
     expect(await item.getByTestId('assignment-status').textContent()).toBe('Completed');
