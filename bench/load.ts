@@ -17,6 +17,7 @@
  */
 import { redisUnreachable } from './load/benchRedis.ts';
 import { withDeployment, type DeploymentName } from './load/deployments.ts';
+import { measureDurableWriteFloor } from './load/durableWriteFloor.ts';
 import { measureConfiguration, type ConfigurationResult, type MeasureOptions } from './load/measureConfiguration.ts';
 import { LOCALE, PERSONA_ID, TRAINEE_LINES } from './load/script.ts';
 import { LABELS, reportLines, targetsFor, type Outcome } from './load/report.ts';
@@ -62,12 +63,15 @@ async function run(options: BenchOptions): Promise<SuiteResult> {
     outcomes.push({ name: 'two', result: await measure('two', base) });
   }
 
-  const lines = reportLines(outcomes, [
+  options.progress('load: the disk\'s durable write floor');
+  const floor = await measureDurableWriteFloor();
+
+  const lines = reportLines(outcomes, floor, [
     `${clients} clients, each its own WebSocket; persona ${PERSONA_ID} (${LOCALE}), ${TRAINEE_LINES.length} trainee lines per session, then a new session.`,
     `Think time ${thinkMs / 1000} s on average (uniform ${thinkMs / 2000} to ${(thinkMs * 1.5) / 1000} s); ${warmupMs / 1000} s warm-up, then ${measureMs / 1000} s timed.`,
   ]);
   const targets = targetsFor(outcomes, clients);
-  return { name: 'load', title: TITLE, lines, targets, data: { clients, thinkMs, warmupMs, measureMs, configurations: outcomes } };
+  return { name: 'load', title: TITLE, lines, targets, data: { clients, thinkMs, warmupMs, measureMs, configurations: outcomes, durableWriteFloor: floor } };
 }
 
 export const loadSuite: Suite = { name: 'load', title: TITLE, run };

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/startup/nodeFlags.ts';
 import type { ProbeReport } from './memoryProbe.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,7 +31,8 @@ const LISTENING = /listening on (http:\/\/\S+)/;
 const EXTRA_FLAGS = (process.env.SPARRING_BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 export function startChildServer(name: string, script: string, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...EXTRA_FLAGS, '--expose-gc', '--import', 'tsx', '--import', PROBE, resolve(REPO_ROOT, script)], {
+  // The echo server gets the same flags: a like-for-like floor.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...EXTRA_FLAGS, '--expose-gc', '--import', 'tsx', '--import', PROBE, resolve(REPO_ROOT, script)], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

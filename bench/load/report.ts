@@ -4,6 +4,7 @@
  */
 import { count, ms, table } from '../format.ts';
 import type { Target } from '../suite.ts';
+import type { WriteFloor } from './durableWriteFloor.ts';
 import type { ConfigurationResult } from './measureConfiguration.ts';
 
 export const TARGET_P99_MS = 25;
@@ -86,7 +87,7 @@ export function targetsFor(outcomes: readonly Outcome[], clients: number): Targe
 
 
 /** The suite's report lines, below its title. */
-export function reportLines(outcomes: readonly Outcome[], header: readonly string[]): string[] {
+export function reportLines(outcomes: readonly Outcome[], floor: WriteFloor, header: readonly string[]): string[] {
   const errors = outcomes.flatMap(({ name, result }) => Object.entries(result?.errors ?? {}).map(([kind, n]) => `  ${LABELS[name]}: ${n}× ${kind}`));
   const notCollected = outcomes.some((o) => o.result && !o.result.idle.collected);
   return [
@@ -100,6 +101,9 @@ export function reportLines(outcomes: readonly Outcome[], header: readonly strin
     '',
     ...table(['configuration', 'sessions', 'RSS', 'heap used', 'external', 'RSS total'], memoryRows(outcomes)),
     ...(notCollected ? ['', 'warning: a server ran without --expose-gc: memory figures include garbage'] : []),
+    '',
+    `Durable write floor of this disk: one line appended and fdatasync'd, ${floor.writes} times one after another: p50 ${ms(floor.p50Ms)} ms, p99 ${ms(floor.p99Ms)} ms.`,
+    'The file store makes two such writes per turn (the trainee\'s and the customer\'s) before the customer\'s reply is sent; the echo server makes none.',
     ...(errors.length > 0 ? ['', 'Errors:', ...errors] : []),
   ];
 }

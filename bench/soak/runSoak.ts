@@ -56,6 +56,8 @@ export interface SoakResult {
 }
 
 const RESUME_TIMEOUT_MS = 10_000;
+/** The event limit's window is 10 s: this many waits of a second always see it clear. */
+const RATE_LIMIT_RETRIES = 15;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,6 +73,28 @@ async function sampleMemory(servers: readonly ChildServer[], startedAt: number):
   };
 }
 
+interface ResumeAnswer {
+  ok: boolean;
+  turns?: { index: number }[];
+  error?: { code?: string; message: string };
+}
+
+/**
+ * `session:resume` on the client's own connection. The check reads many sessions on one
+ * connection, straight after the conversations: the server's per-connection event limit
+ * answers `rate_limited` then, and the read waits and asks again, as a client would.
+ */
+async function resume(client: LoadClient, sessionId: string): Promise<ResumeAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = (await client.socket
+      .timeout(RESUME_TIMEOUT_MS)
+      .emitWithAck('session:resume', { sessionId })
+      .catch((err: Error) => ({ ok: false, error: { message: err.message } }))) as ResumeAnswer;
+    if (answer.ok || answer.error?.code !== 'rate_limited' || attempt >= RATE_LIMIT_RETRIES) return answer;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /** Reads back every session a client started and compares it with what was acknowledged. */
 async function findLostTurns(clients: readonly LoadClient[], acknowledged: Map<string, number>, owners: Map<string, LoadClient>): Promise<{ lost: number; examples: string[] }> {
   let lost = 0;
@@ -81,11 +105,7 @@ async function findLostTurns(clients: readonly LoadClient[], acknowledged: Map<s
     clients.map(async (client) => {
       for (const sessionId of byClient.get(client) ?? []) {
         const expected = acknowledged.get(sessionId) ?? 0;
-        const answer = (await client.socket.timeout(RESUME_TIMEOUT_MS).emitWithAck('session:resume', { sessionId }).catch((err: Error) => ({ ok: false, error: { message: err.message } }))) as {
-          ok: boolean;
-          turns?: { index: number }[];
-          error?: { message: string };
-        };
+        const answer = await resume(client, sessionId);
         const turns = answer.turns ?? [];
         const contiguous = turns.every((t, i) => t.index === i);
         if (!answer.ok || turns.length < expected || !contiguous) {

@@ -163,7 +163,9 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await box.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(false);
-    await page.getByTestId('persona-text').fill(shipped.replace('id: third-party-answer', 'id: third-party-answer-copy'));
+    // Its name carries markup: what a persona file says is shown as text, never run.
+    const attack = '<img src=x onerror="window.__injected=1">';
+    await page.getByTestId('persona-text').fill(shipped.replace('id: third-party-answer', 'id: third-party-answer-copy').replace('name: "Janet Walsh', `name: "${attack.replaceAll('"', '\\"')} Janet Walsh`));
     expect(await checked(page)).toContain('Valid');
     await page.getByTestId('save').click();
     await page.getByTestId('history').waitFor();
@@ -189,5 +191,12 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     await expect.poll(() => editorText(other)).toContain('Janet R.');
     expect(await other.getByTestId('current-version').textContent()).toContain('version 2');
     await other.close();
+
+    await page.goto(`${suite.server.url}/qa`);
+    const row = page.locator(libraryRow('third-party-answer-copy', 'en'));
+    await row.waitFor();
+    expect(await row.textContent()).toContain(attack);
+    expect(await page.locator(`${libraryRow('third-party-answer-copy', 'en')} img`).count()).toBe(0);
+    expect(await page.evaluate('typeof globalThis.__injected')).toBe('undefined');
   }, 60_000);
 });

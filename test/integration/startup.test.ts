@@ -3,12 +3,13 @@
  * password once (not on the next start over the same DATA_DIR), and every bad configuration
  * stops it with exit code 1 and one line naming the problem, not a stack trace.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/main.ts';
+import { SERVER_NODE_FLAGS } from '../../server/startup/nodeFlags.ts';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
 
 const dirs: string[] = [];
@@ -24,6 +25,11 @@ afterAll(() => {
 const PASSWORD_LINE = /created user "admin" with password (\S+)/;
 
 describe('a good start', () => {
+  it('npm start runs node with the server\'s flags, the ones the tests and benchmarks use', () => {
+    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx server/main.ts`);
+  });
+
   it('answers /api/health, prints the admin password on the first start only, and stops cleanly on SIGTERM', async () => {
     const DATA_DIR = tempDataDir();
 

@@ -10,7 +10,7 @@ import { BENCH_REDIS_URL } from '../../bench/load/benchRedis.ts';
 import { runSoak } from '../../bench/soak/runSoak.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
 
-const options = { clients: 40, seconds: 15, thinkMs: 400, warmupShare: 0.2, sampleEveryMs: 3000, maxGrowth: 0.1, progress: () => {} };
+const options = { clients: 40, seconds: 15, thinkMs: 600, warmupShare: 0.2, sampleEveryMs: 3000, maxGrowth: 0.1, progress: () => {} };
 const redis = requireOrSkip(await redisAvailable(BENCH_REDIS_URL), `Redis at ${BENCH_REDIS_URL}`);
 
 describe('a short soak', () => {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/startup/nodeFlags.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -30,7 +31,7 @@ const LISTENING = /Sparring listening on http:\/\/localhost:(\d+)/;
 
 /** Starts the server; resolves once it listens or has exited, whichever comes first. */
 export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', resolve(REPO_ROOT, 'server', 'main.ts')], {
     cwd: REPO_ROOT,
     // Only what the test sets: an inherited REDIS_URL or PORT would change what is tested.
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', ...env },
