@@ -7,7 +7,6 @@
 // reload then shows the same conversation, read from the server.
 // Screenshots (file store): test/e2e/screenshots/resume-offline.png and resume-back.png.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -20,6 +19,7 @@ import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
 import { requireOrSkip } from '../support/services.ts';
 import { call } from '../support/socketClient.ts';
 import { connect, createTrainee } from '../support/trainee.ts';
+import { freePort } from '../support/freePort.ts';
 
 const ADMIN_PASSWORD = 'browser-resume-admin';
 const LINES = [
@@ -47,17 +47,6 @@ async function redisStorage(): Promise<Storage> {
   return { env: { REDIS_URL: redis.url }, remove: () => redis.remove() };
 }
 
-/** A port nothing listens on now, for both runs of the server: the page only knows its address. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 const CASES = [
   { name: 'files in a DATA_DIR', trainee: 'resume-files', storage: fileStorage, runs, screenshots: true },

@@ -8,9 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './freePort.ts';
 
 export const REDIS_SERVER = process.env.SPARRING_REDIS_SERVER ?? '/usr/bin/redis-server';
 
@@ -26,16 +26,6 @@ export interface OwnRedis {
   remove(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 export async function startOwnRedis(): Promise<OwnRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'sparring-redis-'));

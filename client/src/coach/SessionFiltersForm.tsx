@@ -15,6 +15,33 @@ function scoreValue(text: string): number | null {
   return text.trim() === '' || !Number.isFinite(n) ? null : Math.min(100, Math.max(0, n));
 }
 
+interface ChoiceFilterProps {
+  label: string;
+  name: string;
+  /** The first option, which filters nothing out. */
+  all: string;
+  choices: readonly { id: string; label: string }[];
+  value: string;
+  onChange(value: string): void;
+}
+
+/** One of the list's choose-one filters (trainee, persona): "all", then each choice. */
+function ChoiceFilter({ label, name, all, choices, value, onChange }: ChoiceFilterProps) {
+  return (
+    <label className="field field--inline">
+      <span>{label}</span>
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function SessionFiltersForm({ sessions, filters, onChange, onReset }: Props) {
   const { t } = useI18n();
   const trainees = choicesOf(sessions, (s) => s.traineeId, (s) => s.traineeName);
@@ -24,28 +51,8 @@ export function SessionFiltersForm({ sessions, filters, onChange, onReset }: Pro
   return (
     <fieldset className="filters coach-filters" data-testid="session-filters">
       <legend className="visually-hidden">{t('coach.filters.title')}</legend>
-      <label className="field field--inline">
-        <span>{t('coach.filters.trainee')}</span>
-        <select name="trainee" value={filters.trainee} onChange={(e) => set('trainee', e.target.value)}>
-          <option value="">{t('coach.filters.all')}</option>
-          {trainees.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--inline">
-        <span>{t('coach.filters.persona')}</span>
-        <select name="persona" value={filters.persona} onChange={(e) => set('persona', e.target.value)}>
-          <option value="">{t('coach.filters.all')}</option>
-          {personas.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label={t('coach.filters.trainee')} name="trainee" all={t('coach.filters.all')} choices={trainees} value={filters.trainee} onChange={(v) => set('trainee', v)} />
+      <ChoiceFilter label={t('coach.filters.persona')} name="persona" all={t('coach.filters.all')} choices={personas} value={filters.persona} onChange={(v) => set('persona', v)} />
       <label className="field field--inline">
         <span>{t('coach.filters.from')}</span>
         <input type="date" name="from" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
