@@ -79,6 +79,7 @@ export type SessionDetail = SessionView & SessionReview;
  * personas (the catalogue's live ones): the web client type-checks this file, and the
  * catalogue reads files.
  */
+/** The persona's name as trainees see it now (lists, assignments). */
 export function personaName(personas: { personas: ReadonlyArray<{ id: string; locale: Locale; name: string }> }, id: string, locale: Locale): string {
   const withId = personas.personas.filter((p) => p.id === id);
   return (withId.find((p) => p.locale === locale) ?? withId[0])?.name ?? id;

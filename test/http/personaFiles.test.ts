@@ -154,6 +154,23 @@ describe('a new version, from upload to the sessions', () => {
     expect(list.find((p) => p.id === 'brand-new')).toMatchObject({ locale: 'en', version: 1, source: 'saved', status: 'valid', problems: [], savedBy: qa.username });
     expect(list.find((p) => p.id === 'late-disbursement' && p.locale === 'zh-Hant')).toMatchObject({ source: 'file', status: 'valid', savedBy: null });
   });
+  it("a replay and an export name the persona as the version the session was played with", async () => {
+    // A persona and a trainee of its own: the other tests count double-charge's versions and this trainee's sessions.
+    const socket = await server.connect((await server.user('trainee')).token);
+    const played = SessionStartOk.parse(await emit(socket, 'session:start', { personaId: 'first-time-applicant', locale: 'en' }));
+    const latest = (await api('GET', '/first-time-applicant/en', qa.token)).body as { version: number; text: string };
+    const renamed = latest.text.replace(/^name: .*$/m, 'name: "Jay, renamed"');
+    expect((await api('PUT', '/first-time-applicant/en', qa.token, { text: renamed, baseVersion: latest.version })).status).toBe(201);
+
+    const replay = await call(server.url, 'GET', `/api/sessions/${played.sessionId}`, { token: coach.token });
+    expect(replay.body).toMatchObject({ personaName: played.persona.name, personaVersion: played.persona.version });
+    const exported = await call(server.url, 'GET', `/api/sessions/${played.sessionId}/export.json`, { token: coach.token });
+    expect(exported.body.session).toMatchObject({ personaName: played.persona.name, personaVersion: played.persona.version });
+    // The trainee's next session meets the renamed persona.
+    const next = SessionStartOk.parse(await emit(socket, 'session:start', { personaId: 'first-time-applicant', locale: 'en' }));
+    expect(next.persona.name).toBe('Jay, renamed');
+    expect(played.persona.name).not.toBe('Jay, renamed');
+  });
 });
 
 describe('checking and testing without saving', () => {

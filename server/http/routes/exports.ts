@@ -13,7 +13,8 @@ import { CRITERIA, type Locale, type Scenario, type ScoreReport } from '../../sc
 import type { ServerContext } from '../../serverContext.ts';
 import type { CommentEntry, OverrideEntry, SessionRecord, StoredTurn } from '../../store/records.ts';
 import type { CoachingSuggestions } from '../apiTypes.ts';
-import { personaName, reportSoFar, sessionCoaching } from '../sessionView.ts';
+import { reportSoFar, sessionCoaching } from '../sessionView.ts';
+import { playedPersonaName } from '../playedPersonaName.ts';
 import { readableSession } from './sessions.ts';
 
 export interface SessionExport {
@@ -90,7 +91,7 @@ export function exportRoutes(ctx: ServerContext): Router {
         traineeId: session.traineeId,
         traineeName: trainee?.username ?? session.traineeId,
         personaId: session.personaId,
-        personaName: personaName(ctx.personas, session.personaId, session.locale),
+        personaName: playedPersonaName(ctx.personas, session),
         personaVersion: session.personaVersion,
         locale: session.locale,
         scenario: session.scenario,

@@ -15,6 +15,7 @@ import type { SessionListItem } from '../apiTypes.ts';
 import { callerOf } from '../authenticate.ts';
 import { describeInvalid, sendError } from '../errors.ts';
 import { personaName, sessionDetail, userNames } from '../sessionView.ts';
+import { playedPersonaName } from '../playedPersonaName.ts';
 
 const ListQuery = z.strictObject({ tryout: z.enum(['include', 'exclude']).optional() });
 
@@ -57,7 +58,7 @@ export function sessionRoutes(ctx: ServerContext): Router {
     if (!found) return;
     const { session } = found;
     const [reviews, trainee] = await Promise.all([ctx.store.listReviews(session.id), ctx.store.getUser(session.traineeId)]);
-    const names = { traineeName: trainee?.username ?? session.traineeId, personaName: personaName(ctx.personas, session.personaId, session.locale) };
+    const names = { traineeName: trainee?.username ?? session.traineeId, personaName: playedPersonaName(ctx.personas, session) };
     res.json(sessionDetail(ctx.rubric, found, reviews, names));
   });
 
