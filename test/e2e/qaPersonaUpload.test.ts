@@ -198,5 +198,12 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     expect(await row.textContent()).toContain(attack);
     expect(await page.locator(`${libraryRow('third-party-answer-copy', 'en')} img`).count()).toBe(0);
     expect(await page.evaluate('typeof globalThis.__injected')).toBe('undefined');
+
+    // An edit not saved: leaving the page asks first.
+    await openPersonaFile(page, 'third-party-answer-copy', 'en');
+    await page.getByTestId('persona-text').fill(`${await editorText(page)}\n# not saved yet\n`);
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
+    await page.reload();
+    expect(await asked).toBe('beforeunload');
   }, 60_000);
 });

@@ -17,6 +17,7 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { TryOutButton } from './TryOutButton.tsx';
 import { usePersonaCheck } from './usePersonaCheck.ts';
 import { usePersonaDraft } from './usePersonaDraft.ts';
+import { useUnsavedWarning } from './useUnsavedWarning.ts';
 import { VersionHistory } from './VersionHistory.tsx';
 import { YamlEditor, type YamlEditorHandle } from './YamlEditor.tsx';
 import './qa.css';
@@ -29,6 +30,7 @@ export function PersonaEditorPage({ target }: { target: { id: string; locale: Lo
   const draft = usePersonaDraft(target);
   const check = usePersonaCheck(draft.text);
   const editor = useRef<YamlEditorHandle>(null);
+  useUnsavedWarning(draft.load.status === 'ready' && draft.text !== draft.savedText);
 
   if (draft.load.status === 'loading') return <p className="muted">{t('qa.loading')}</p>;
   if (draft.load.status === 'failed') return <p role="alert">{errorText(t, draft.load.error)}</p>;
