@@ -21,8 +21,9 @@ export async function redisUnreachable(url: string = BENCH_REDIS_URL): Promise<s
   }
 }
 
-export async function deleteKeysUnder(prefix: string, url: string = BENCH_REDIS_URL): Promise<void> {
-  const client = createClient({ url });
+/** Deletes every key under `prefix`; the tests that run on Redis clean up with it too. */
+export async function deleteKeysUnder(prefix: string, url: string = BENCH_REDIS_URL, database?: number): Promise<void> {
+  const client = createClient({ url, ...(database !== undefined ? { database } : {}) });
   client.on('error', () => {});
   await client.connect();
   for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length > 0) await client.unlink(keys);

@@ -11,7 +11,6 @@
  * unless SPARRING_REQUIRE_SERVICES=1.
  */
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
@@ -19,6 +18,7 @@ import { call, record } from '../support/socketClient.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy.ts';
 import type { TestClient } from '../support/testServer.ts';
 import { connect, createTrainee, nextCustomerSay, plain, say, startSession, type Turn } from '../support/trainee.ts';
+import { deleteKeysUnder } from '../../bench/load/benchRedis.ts';
 
 const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
 const PREFIX = `sparring-test-${randomUUID().slice(0, 8)}:`;
@@ -66,10 +66,7 @@ describe.runIf(runs)('two server processes on one Redis', () => {
     for (const s of sockets) s.disconnect();
     await proxy?.close();
     await Promise.all(servers.map((s) => s.stop('SIGKILL')));
-    const admin = createClient({ url: REDIS_URL });
-    await admin.connect();
-    for await (const keys of admin.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 500 })) if (keys.length > 0) await admin.del(keys);
-    await admin.close();
+    await deleteKeysUnder(PREFIX, REDIS_URL);
   });
 
   it('printed the generated admin password on one process only', () => {

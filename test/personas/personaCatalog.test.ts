@@ -9,7 +9,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from 'redis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeTopLevelNumber } from '../../server/files/yamlField.ts';
 import { loadPersonaCatalog, type PersonaVersionReader } from '../../server/personas/personaCatalog.ts';
@@ -19,6 +18,7 @@ import type { PersonaVersion } from '../../server/store/records.ts';
 import { openRedisSessionStore } from '../../server/store/redisSessionStore.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
+import { deleteKeysUnder } from '../../bench/load/benchRedis.ts';
 
 const SOURCE = readFileSync(join(PERSONAS_DIR, 'double-charge', 'en.yaml'), 'utf8');
 const at = (version: number): string => writeTopLevelNumber(SOURCE, 'version', version)!;
@@ -153,14 +153,7 @@ const RUN = `sparring-test:catalogue:${process.pid}-${Date.now().toString(36)}`;
 const redis = requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`);
 let prefixes = 0;
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const admin = await createClient({ url: REDIS_URL, database: DATABASE }).on('error', () => {}).connect();
-  try {
-    for await (const keys of admin.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await admin.del(keys);
-  } finally {
-    admin.destroy();
-  }
-}
+const deleteKeys = (prefix: string): Promise<void> => deleteKeysUnder(prefix, REDIS_URL, DATABASE);
 
 describe.skipIf(!redis)('over Redis, from two connections', () => {
   afterAll(() => deleteKeys(`${RUN}:`));

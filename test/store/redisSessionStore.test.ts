@@ -12,6 +12,7 @@ import { openRedisSessionStore } from '../../server/store/redisSessionStore.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
 import { aComment, anAssignment, aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
+import { deleteKeysUnder } from '../../bench/load/benchRedis.ts';
 
 const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const DATABASE = 12;
@@ -21,14 +22,7 @@ const available = requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${RED
 let prefixes = 0;
 const newPrefix = () => `${RUN}:${++prefixes}:`;
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const admin = await createClient({ url: REDIS_URL, database: DATABASE }).on('error', () => {}).connect();
-  try {
-    for await (const keys of admin.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await admin.del(keys);
-  } finally {
-    admin.destroy();
-  }
-}
+const deleteKeys = (prefix: string): Promise<void> => deleteKeysUnder(prefix, REDIS_URL, DATABASE);
 
 const opened: SessionStore[] = [];
 async function openAt(keyPrefix: string, url = REDIS_URL): Promise<SessionStore> {

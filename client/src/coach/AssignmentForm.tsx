@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PersonaListing, TraineeListItem } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LocaleOptions } from '../shared/i18n/LocaleOptions.tsx';
 import { assignmentOf, defaultDue, personaChoices, type AssignmentDraft } from './assignmentDraft.ts';
 import { coachApi } from './coachApi.ts';
 import { useSubmit } from './useSubmit.ts';
@@ -81,11 +81,7 @@ export function AssignmentForm({ personas, trainees, onCreated }: Props) {
           <span>{t('coach.assign.locale')}</span>
           <select name="locale" value={draft.locale} onChange={(e) => set({ locale: e.target.value as AssignmentDraft['locale'] })} disabled={!persona}>
             {!persona && <option value="">—</option>}
-            {persona?.locales.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
+            {persona && <LocaleOptions locales={persona.locales} />}
           </select>
         </label>
         <label className="field">

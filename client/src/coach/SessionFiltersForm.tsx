@@ -42,6 +42,16 @@ function ChoiceFilter({ label, name, all, choices, value, onChange }: ChoiceFilt
   );
 }
 
+/** One end of the overall score range: empty is no bound, anything else is kept within 0 to 100. */
+function ScoreFilter({ label, name, value, onChange }: { label: string; name: string; value: number | null; onChange(value: number | null): void }) {
+  return (
+    <label className="field field--inline coach-filters__score">
+      <span>{label}</span>
+      <input type="number" name={name} inputMode="numeric" min={0} max={100} value={value ?? ''} onChange={(e) => onChange(scoreValue(e.target.value))} />
+    </label>
+  );
+}
+
 export function SessionFiltersForm({ sessions, filters, onChange, onReset }: Props) {
   const { t } = useI18n();
   const trainees = choicesOf(sessions, (s) => s.traineeId, (s) => s.traineeName);
@@ -74,30 +84,8 @@ export function SessionFiltersForm({ sessions, filters, onChange, onReset }: Pro
         </select>
       </label>
       <div className="coach-filters__range">
-        <label className="field field--inline coach-filters__score">
-          <span>{t('coach.filters.minScore')}</span>
-          <input
-            type="number"
-            name="min"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            value={filters.minScore ?? ''}
-            onChange={(e) => set('minScore', scoreValue(e.target.value))}
-          />
-        </label>
-        <label className="field field--inline coach-filters__score">
-          <span>{t('coach.filters.maxScore')}</span>
-          <input
-            type="number"
-            name="max"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            value={filters.maxScore ?? ''}
-            onChange={(e) => set('maxScore', scoreValue(e.target.value))}
-          />
-        </label>
+        <ScoreFilter label={t('coach.filters.minScore')} name="min" value={filters.minScore} onChange={(v) => set('minScore', v)} />
+        <ScoreFilter label={t('coach.filters.maxScore')} name="max" value={filters.maxScore} onChange={(v) => set('maxScore', v)} />
       </div>
       <button type="button" className="button button--small button--quiet coach-filters__reset" onClick={onReset}>
         {t('coach.filters.reset')}

@@ -5,10 +5,11 @@
  * row leads to the persona's page, and "New persona" to an empty one.
  */
 import { useState } from 'react';
-import { LOCALES, type Locale, type PersonaFileListItem } from '../shared/contract.ts';
+import { type Locale, type PersonaFileListItem } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LocaleOptions } from '../shared/i18n/LocaleOptions.tsx';
 import { useApiData } from '../shared/useApiData.ts';
 import { personaFiles } from './personaFilesApi.ts';
 import { RouteLink } from '../shared/RouteLink.tsx';
@@ -48,11 +49,7 @@ export function PersonaLibrary() {
           <span>{t('qa.library.locale')}</span>
           <select name="locale" value={locale} onChange={(e) => setLocale(e.target.value as 'all' | Locale)}>
             <option value="all">{t('qa.library.all')}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         </label>
         <label className="field field--inline">

@@ -1,7 +1,7 @@
 /** The three filters of the persona picker: scenario, difficulty, conversation language. */
-import { DIFFICULTIES, LOCALES, SCENARIOS, type Difficulty, type Locale, type Scenario } from '../shared/contract.ts';
+import { DIFFICULTIES, SCENARIOS, type Difficulty, type Locale, type Scenario } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LocaleOptions } from '../shared/i18n/LocaleOptions.tsx';
 
 export interface Filters {
   scenario: Scenario | 'all';
@@ -48,11 +48,7 @@ export function PersonaFilters({ filters, onChange }: { filters: Filters; onChan
         <span>{t('picker.locale')}</span>
         <select name="locale" value={filters.locale} onChange={(e) => onChange({ ...filters, locale: e.target.value as Filters['locale'] })}>
           <option value="all">{t('picker.all')}</option>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
     </fieldset>

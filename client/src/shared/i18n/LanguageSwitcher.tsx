@@ -1,7 +1,7 @@
 /** The interface language menu, each language named in itself. The choice is remembered. */
-import { LOCALES, type Locale } from '../contract.ts';
+import { type Locale } from '../contract.ts';
 import { useI18n } from './I18nProvider.tsx';
-import { LANGUAGE_NAMES } from './messages.ts';
+import { LocaleOptions } from './LocaleOptions.tsx';
 
 export function LanguageSwitcher() {
   const { locale, setLocale, t } = useI18n();
@@ -12,11 +12,7 @@ export function LanguageSwitcher() {
         文A
       </span>
       <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="language-switcher">
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
+        <LocaleOptions />
       </select>
     </label>
   );
