@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { scoreTranscript } from '../server/scoring/engine.ts';
 import { compileRubric } from '../server/scoring/rubric/compile.ts';
-import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../server/rubrics/loadRubric.ts';
+import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../server/dataFiles/loadRubric.ts';
 import type { Locale, Transcript } from '../server/scoring/types.ts';
 import { LOCALES, loadCases, replyTranscript } from '../test/eval/ownCases.ts';
 import { count, metMark, mib, ms, ratio, table } from './format.ts';

@@ -14,7 +14,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.ts';
 import type { RunningServer } from './startup/launch.ts';
-import { checkRedisUrl } from './startup/redisUrl.ts';
+import { checkRedisUrl } from './startup/checkRedisUrl.ts';
 import { describeStartupFailure, StartupError } from './startup/startupError.ts';
 
 export type { RunningServer } from './startup/launch.ts';

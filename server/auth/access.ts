@@ -12,7 +12,7 @@
  * `not_found` (404), as the contract says. Telling the two apart reveals only that an id
  * exists; ids are random UUIDs, so nothing can be found by guessing them.
  */
-import type { Role, SessionRecord } from '../store/records.ts';
+import type { Role, SessionRecord } from '../domain/records.ts';
 import type { TokenClaims } from './tokens.ts';
 
 /** Who is asking: what an authenticated request or socket carries. */

@@ -8,14 +8,21 @@
  * the winner prints.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServerContext } from '../serverContext.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
 import { hashPassword, randomPassword } from './passwords.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
 export type AdminBootstrap = { created: false } | { created: true; passwordFrom: 'environment' | 'generated' };
 
-export async function ensureAdmin(ctx: Pick<ServerContext, 'store' | 'config' | 'log'>): Promise<AdminBootstrap> {
+/** What the first start needs: the store, the configured password, and the log to print a generated one. */
+export interface AdminBootstrapDeps {
+  store: Pick<SessionStore, 'countUsers' | 'createUser'>;
+  config: { adminPassword?: string | undefined };
+  log(line: string): void;
+}
+
+export async function ensureAdmin(ctx: AdminBootstrapDeps): Promise<AdminBootstrap> {
   if ((await ctx.store.countUsers()) > 0) return { created: false };
   const configured = ctx.config.adminPassword;
   const password = configured ?? randomPassword();

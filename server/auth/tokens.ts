@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { SessionStore } from '../store/sessionStore.ts';
-import { Role } from '../store/records.ts';
+import { Role } from '../domain/records.ts';
 
 export interface TokenClaims {
   userId: string;

@@ -8,20 +8,21 @@
  * the scripted line.
  */
 import { createInterface } from 'node:readline';
-import { formatProblem } from '../files/fileError.ts';
+import { formatProblem } from '../dataFiles/fileError.ts';
 import { scriptedExchange, startConversation, transcriptOf, type Conversation } from '../personas/conversation.ts';
 import { findPersona, loadPersonaLibrary } from '../personas/personaLibrary.ts';
-import type { Mood, PersonaFile } from '../personas/schema.ts';
+import type { Mood } from '../domain/mood.ts';
+import type { PersonaFile } from '../personas/schema.ts';
 import { newSeed } from '../personas/seededChoice.ts';
-import { loadDefaultRubric } from '../rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
 import type { Command } from './main.ts';
 import { renderReport } from './reportTable.ts';
 import { createCustomerModel, createJudgeModel } from '../llm/chatModel.ts';
 import { llmEnabled, parseLlmConfig, type LlmConfig } from '../llm/llmConfig.ts';
-import { llmExchange } from '../personas/llm/llmCustomer.ts';
-import { judgeTranscript } from '../personas/llm/judge.ts';
+import { llmExchange } from '../personas/voice/llmVoice.ts';
+import { judgeTranscript } from '../graders/llmJudge.ts';
 
 const USAGE = `usage: sparring chat PERSONA [--locale zh-Hant|zh-Hans|en] [--seed N] [--llm] [--judge]
   --llm     the customer's words from OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL

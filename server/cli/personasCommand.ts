@@ -5,11 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatProblem } from '../files/fileError.ts';
+import { formatProblem } from '../dataFiles/fileError.ts';
 import { loadPersonaLibrary, PERSONAS_DIR } from '../personas/personaLibrary.ts';
 import { personaJsonSchema } from '../personas/personaJsonSchema.ts';
 import { runPersonaTests } from '../personas/personaTests.ts';
-import { loadDefaultRubric } from '../rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import type { Command } from './main.ts';
 
 const USAGE = `usage: sparring personas validate [DIR]   check every persona file (default: personas/)

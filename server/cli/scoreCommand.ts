@@ -5,9 +5,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { FileError, formatProblem, type FileProblem } from '../files/fileError.ts';
-import { parseDataText } from '../files/parseDataFile.ts';
-import { DEFAULT_RUBRIC_ID, loadDefaultRubric, loadRubricById, RUBRICS_DIR } from '../rubrics/loadRubric.ts';
+import { FileError, formatProblem, type FileProblem } from '../dataFiles/fileError.ts';
+import { parseDataText } from '../dataFiles/parseDataFile.ts';
+import { DEFAULT_RUBRIC_ID, loadDefaultRubric, loadRubricById, RUBRICS_DIR } from '../dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { Transcript, type ScoreReport } from '../scoring/types.ts';

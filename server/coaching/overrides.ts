@@ -3,10 +3,10 @@
  * engine's summary with those applied. The engine's report itself is never changed; this is
  * what the review, the export and the progress chart show beside it. Pure.
  */
-import type { SessionReview } from '../http/apiTypes.ts';
+import type { SessionReview } from '../domain/apiAnswers.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { CRITERIA, type CriterionId, type ScoreReport } from '../scoring/types.ts';
-import type { CommentEntry, OverrideEntry, ReviewEntry } from '../store/records.ts';
+import type { CommentEntry, OverrideEntry, ReviewEntry } from '../domain/records.ts';
 
 export type Overridden = SessionReview['overridden'];
 

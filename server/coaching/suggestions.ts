@@ -5,7 +5,7 @@
  * dismissing the customer, then jargon, then long sentences). Pure: a report in, three
  * sentences out, in the session's locale. The sentences themselves are in wording.ts.
  */
-import type { CoachingSuggestions } from '../http/apiTypes.ts';
+import type { CoachingSuggestions } from '../domain/apiAnswers.ts';
 import { simplify } from '../scoring/text/script.ts';
 import type { Evidence, Locale, Scenario, ScoreReport } from '../scoring/types.ts';
 import {

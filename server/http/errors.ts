@@ -4,7 +4,6 @@
  * thrown ends in app.ts's last handler, which answers `internal` and never shows a stack.
  */
 import type { Response } from 'express';
-import type { z } from 'zod';
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -31,17 +30,3 @@ export function sendError(res: Response, code: ErrorCode, message: string): void
   res.status(ERROR_STATUS[code]).json(errorBody(code, message));
 }
 
-/**
- * A zod failure as one line that names the field first ("password: Too small…"), so a
- * person reading the answer knows what to fix. Only the first issue: one fix at a time.
- */
-export function describeInvalid(error: z.ZodError, what = 'body'): string {
-  const issue = error.issues[0];
-  if (!issue) return `${what}: invalid`;
-  if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return `${where}${issue.keys.map((k) => JSON.stringify(k)).join(', ')}: unknown field${issue.keys.length > 1 ? 's' : ''}`;
-  }
-  const field = issue.path.length > 0 ? issue.path.join('.') : what;
-  return `${field}: ${issue.message}`;
-}

@@ -5,7 +5,7 @@
  * not reach the persona catalogue's file reading.
  */
 import type { PersonaCatalog } from '../personas/personaCatalog.ts';
-import type { SessionRecord } from '../store/records.ts';
+import type { SessionRecord } from '../domain/records.ts';
 import { personaName } from './sessionView.ts';
 
 export function playedPersonaName(personas: PersonaCatalog, session: Pick<SessionRecord, 'personaId' | 'locale' | 'personaVersion'>): string {

@@ -10,9 +10,9 @@ import { coachingSuggestions } from '../coaching/suggestions.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import type { Locale, ScoreReport } from '../scoring/types.ts';
-import type { ReviewEntry, SessionOutcome, SessionRecord, StoredTurn } from '../store/records.ts';
+import type { ReviewEntry, SessionOutcome, SessionRecord, StoredTurn } from '../domain/records.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
-import type { CoachingSuggestions, SessionReview } from './apiTypes.ts';
+import type { CoachingSuggestions, SessionReview } from '../domain/apiAnswers.ts';
 
 export interface TurnView {
   index: number;

@@ -6,9 +6,11 @@
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import type { Transcript, Turn } from '../scoring/types.ts';
 import { customerStep, type Situation } from './customerStep.ts';
-import { initialState, type CustomerState } from './customerState.ts';
-import type { Mood, PersonaFile } from './schema.ts';
-import { openingLine, scriptedReply } from './scripted/scriptedReply.ts';
+import type { CustomerState } from '../domain/customerState.ts';
+import { initialState } from './initialState.ts';
+import type { Mood } from '../domain/mood.ts';
+import type { PersonaFile } from './schema.ts';
+import { openingLine, scriptedReply } from './voice/scriptedVoice.ts';
 
 export interface Conversation {
   state: CustomerState;

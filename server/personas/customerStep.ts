@@ -9,10 +9,11 @@ import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { compilePhrases, type PhraseMatcher } from '../scoring/text/phraseMatcher.ts';
 import { normalize } from '../scoring/text/normalize.ts';
 import { COMPLAINT_STEPS, langOf, type ComplaintStep, type Transcript, type TurnScore } from '../scoring/types.ts';
-import type { CustomerState, Outcome } from './customerState.ts';
+import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import { ending } from './endings.ts';
 import { nextMood, trend, type Trend } from './moodModel.ts';
-import type { Mood, PersonaFile } from './schema.ts';
+import type { Mood } from '../domain/mood.ts';
+import type { PersonaFile } from './schema.ts';
 
 const MISCONDUCT = ['conduct.threat', 'conduct.abusive', 'conduct.third_party_disclosure', 'conduct.false_promise'];
 

@@ -4,7 +4,7 @@
  * that matter have come out and the customer is calm enough; abandoned when the trainee has
  * taken too many turns, or confusion has stayed at the give-up level too long.
  */
-import type { CustomerState, Outcome } from './customerState.ts';
+import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import type { PersonaFile } from './schema.ts';
 
 export function ending(persona: PersonaFile, state: CustomerState): Outcome | null {

@@ -2,7 +2,8 @@
  * The mood both engines share: anger, trust and confusion from 0 to 10, moved each turn by
  * the persona's impatience and by the signals the rubric found in the trainee's reply.
  */
-import { MOOD_AXES, type Mood, type MoodDelta, type PersonaFile } from './schema.ts';
+import { MOOD_AXES, type Mood } from '../domain/mood.ts';
+import type { MoodDelta, PersonaFile } from './schema.ts';
 
 const clamp = (x: number): number => Math.min(10, Math.max(0, Math.round(x * 10) / 10));
 

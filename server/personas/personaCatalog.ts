@@ -22,10 +22,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { stringify } from 'yaml';
-import { FileError, type FileProblem } from '../files/fileError.ts';
-import { readTopLevelField } from '../files/yamlField.ts';
+import { FileError, type FileProblem } from '../dataFiles/fileError.ts';
+import { readTopLevelField } from '../dataFiles/yamlField.ts';
 import { Locale } from '../scoring/types.ts';
-import type { PersonaVersion } from '../store/records.ts';
+import type { PersonaVersion } from '../domain/records.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { loadPersonaLibrary, parsePersonaText, PERSONAS_DIR, type PersonaLibrary } from './personaLibrary.ts';
 import type { PersonaFile } from './schema.ts';

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileError, type FileProblem } from '../files/fileError.ts';
-import { parseDataFile, parseDataText } from '../files/parseDataFile.ts';
+import { FileError, type FileProblem } from '../dataFiles/fileError.ts';
+import { parseDataFile, parseDataText } from '../dataFiles/parseDataFile.ts';
 import type { Locale } from '../scoring/types.ts';
 import { PersonaFile } from './schema.ts';
 

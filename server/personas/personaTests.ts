@@ -5,7 +5,8 @@
  */
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { scriptedExchange, startConversation } from './conversation.ts';
-import { MOOD_AXES, type Mood, type PersonaFile, type PersonaTest } from './schema.ts';
+import { MOOD_AXES, type Mood } from '../domain/mood.ts';
+import type { PersonaFile, PersonaTest } from './schema.ts';
 
 export interface PersonaTestResult {
   persona: string;

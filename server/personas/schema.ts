@@ -5,17 +5,13 @@
  * the JSON Schema for editors (`personas/persona.schema.json`) is generated from this one.
  */
 import { z } from 'zod';
+import { Mood, MoodValue } from '../domain/mood.ts';
 import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SIGNAL_IDS } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
 /** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
 const Lines = z.array(Text).min(1);
 
-const MoodValue = z.number().min(0).max(10);
-export const Mood = z.strictObject({ anger: MoodValue, trust: MoodValue, confusion: MoodValue });
-export type Mood = z.infer<typeof Mood>;
-export const MOOD_AXES = ['anger', 'trust', 'confusion'] as const;
-export type MoodAxis = (typeof MOOD_AXES)[number];
 
 /** How much a signal in the trainee's reply moves each axis (negative calms or lowers). */
 const MoodDelta = z.strictObject({

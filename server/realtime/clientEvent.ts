@@ -8,7 +8,8 @@
 import type { Socket } from 'socket.io';
 import type { TokenClaims } from '../auth/tokens.ts';
 import type { ServerContext } from '../serverContext.ts';
-import { describeInvalid, fail, STORE_UNAVAILABLE_MESSAGE, type AckError } from '../sessions/ackErrors.ts';
+import { fail, STORE_UNAVAILABLE_MESSAGE, type AckError } from '../sessions/ackErrors.ts';
+import { describeInvalid } from '../validation/describeInvalid.ts';
 import { StoreUnavailable } from '../store/storeGuard.ts';
 import type { AckOk, ClientEvent, ClientPayloadSchemas, ClientToServerEvents, Payload, ServerToClientEvents } from '../sessions/payloads.ts';
 import { withLock } from '../sessions/sessionLocks.ts';
@@ -44,7 +45,7 @@ export function listen<E extends ClientEvent>(socket: ServerSocket, ctx: ServerC
     if (!ack) return rejectUnanswerable(socket, event, fail('bad_request', `${event} needs an acknowledgement callback`));
     if (args.length !== 2) return ack(fail('bad_request', `${event} takes one payload and an acknowledgement callback`));
     const parsed = handler.schema.safeParse(args[0]);
-    if (!parsed.success) return ack(fail('bad_request', describeInvalid(parsed.error)));
+    if (!parsed.success) return ack(fail('bad_request', describeInvalid(parsed.error, 'payload')));
     const payload = parsed.data as Payload<E>;
     const caller = socket.data.caller;
     let acked = false;

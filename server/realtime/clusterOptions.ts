@@ -12,7 +12,7 @@
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { ServerOptions } from 'socket.io';
-import type { RedisConnection } from '../startup/redisConnection.ts';
+import type { RedisConnection } from '../redis/connectRedis.ts';
 
 /** How long a disconnected client's socket.io session is kept for it to come back to. */
 export const RECOVERY_WINDOW_MS = 2 * 60_000;

@@ -40,12 +40,3 @@ export function fail(code: AckErrorCode, message: string): AckError {
 
 export const STORE_UNAVAILABLE_MESSAGE = 'storage is unavailable, try again';
 
-/** Storage rejected a call or did not answer in time. */
-/** A zod failure as one line naming the field, never echoing the value (it may be huge). */
-export function describeInvalid(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'payload: invalid';
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
-  if (issue.code === 'unrecognized_keys') return `${field}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-  return `${field}: ${issue.message}`;
-}

@@ -8,9 +8,9 @@
  */
 import { scriptedAnswer, scriptedExchange, type Conversation, type Step } from '../personas/conversation.ts';
 import type { Situation } from '../personas/customerStep.ts';
-import { llmExchange } from '../personas/llm/llmCustomer.ts';
+import { llmExchange } from '../personas/voice/llmVoice.ts';
 import type { ServerContext } from '../serverContext.ts';
-import type { StoredTurn } from '../store/records.ts';
+import type { StoredTurn } from '../domain/records.ts';
 import { StoreUnavailable } from '../store/storeGuard.ts';
 import { STORE_UNAVAILABLE_MESSAGE } from './ackErrors.ts';
 import { finishSession } from './finishSession.ts';

@@ -8,7 +8,7 @@ import { transcriptOf } from '../personas/conversation.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import type { ScoreReport } from '../scoring/types.ts';
-import type { SessionOutcome } from '../store/records.ts';
+import type { SessionOutcome } from '../domain/records.ts';
 import type { LoadedSession } from './loadSession.ts';
 
 export interface Finished {

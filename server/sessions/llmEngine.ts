@@ -5,7 +5,7 @@
  */
 import { createCustomerModel } from '../llm/chatModel.ts';
 import type { LlmConfig } from '../llm/llmConfig.ts';
-import type { LlmEngine } from '../personas/llm/llmCustomer.ts';
+import type { LlmEngine } from '../personas/voice/llmVoice.ts';
 
 const engines = new WeakMap<LlmConfig, LlmEngine>();
 

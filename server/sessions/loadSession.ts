@@ -7,10 +7,10 @@
 import { sessionPlayAccess } from '../auth/access.ts';
 import type { TokenClaims } from '../auth/tokens.ts';
 import type { Conversation } from '../personas/conversation.ts';
-import type { CustomerState } from '../personas/customerState.ts';
+import type { CustomerState } from '../domain/customerState.ts';
 import type { PersonaFile } from '../personas/schema.ts';
 import type { ServerContext } from '../serverContext.ts';
-import type { SessionRecord, StoredTurn } from '../store/records.ts';
+import type { SessionRecord, StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
 
 export interface LoadedSession {

@@ -17,10 +17,11 @@
  *   `mode`, `outcome` and `report`; `session:end` adds `outcome`.
  */
 import { z } from 'zod';
-import { OUTCOMES } from '../personas/customerState.ts';
-import { Mood, publicPersona } from '../personas/schema.ts';
+import { OUTCOMES } from '../domain/customerState.ts';
+import { Mood } from '../domain/mood.ts';
+import { publicPersona } from '../personas/schema.ts';
 import { Locale, ScoreReport, TurnScore } from '../scoring/types.ts';
-import { Outcome, StoredTurn } from '../store/records.ts';
+import { Outcome, StoredTurn } from '../domain/records.ts';
 import { AckErrorCode } from './ackErrors.ts';
 
 const SessionId = z.string();

@@ -12,7 +12,7 @@ import { startConversation } from '../personas/conversation.ts';
 import { publicPersona } from '../personas/schema.ts';
 import { newSeed } from '../personas/seededChoice.ts';
 import type { ServerContext } from '../serverContext.ts';
-import type { Assignment, SessionRecord, StoredTurn } from '../store/records.ts';
+import type { Assignment, SessionRecord, StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
 import { isAckError } from './loadSession.ts';
 import type { Payload } from './payloads.ts';

@@ -8,7 +8,7 @@
 import type { TokenClaims } from '../auth/tokens.ts';
 import { traineeTurn } from '../personas/conversation.ts';
 import type { ServerContext } from '../serverContext.ts';
-import type { StoredTurn } from '../store/records.ts';
+import type { StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
 import { customerReply } from './customerReply.ts';
 import { conversationBefore, isAckError, loadSession, personaOutcome, traineeTurnCount, type LoadedSession } from './loadSession.ts';

@@ -9,20 +9,20 @@ import { createServer } from 'node:http';
 import { ensureAdmin } from '../auth/bootstrapAdmin.ts';
 import { createTokens } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
-import { FileError, formatProblem } from '../files/fileError.ts';
+import { FileError, formatProblem } from '../dataFiles/fileError.ts';
 import { createHttpApp } from '../http/app.ts';
 import { loadPersonaCatalog } from '../personas/personaCatalog.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
-import { loadDefaultRubric } from '../rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { openStore } from '../store/openStore.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { guardStore } from '../store/storeGuard.ts';
 import { checkDataDir } from './checkDataDir.ts';
 import { listen } from './listen.ts';
-import { connectRedis, type RedisConnection } from './redisConnection.ts';
-import { redactRedisUrl } from './redisUrl.ts';
+import { connectRedis, type RedisConnection } from '../redis/connectRedis.ts';
+import { redactRedisUrl } from '../redis/redisUrl.ts';
 import { shortReason, StartupError } from './startupError.ts';
 
 export interface RunningServer {
@@ -58,7 +58,10 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   // adapter needs a connection of its own anyway (the store's is the store's business).
   let redis: RedisConnection | null = null;
   if (config.redisUrl) {
-    const connection = await connectRedis(config.redisUrl, log);
+    const connection = await connectRedis(config.redisUrl, { name: 'sparring-adapter', log }).catch((err: unknown) => {
+      const cause = err instanceof Error && err.cause !== undefined ? err.cause : err;
+      throw new StartupError(`REDIS_URL=${redactRedisUrl(config.redisUrl!)}: cannot connect to Redis (${shortReason(cause)})`);
+    });
     closers.push(() => connection.close());
     redis = connection;
   } else {

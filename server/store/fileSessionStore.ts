@@ -41,7 +41,7 @@ import { RecordLog } from './file/recordLog.ts';
 import { checkSecretsFile, storedSecret } from './file/secretsFile.ts';
 import { serialise } from './file/serialise.ts';
 import { applyEnd, loadSessions, newSessionEntry, SAFE_ID, SessionEnd, sessionFilePath, sessionLines, type SessionEntry } from './file/sessionFiles.ts';
-import { Assignment, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from './records.ts';
+import { Assignment, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from '../domain/records.ts';
 import type { AppendResult, SessionStore } from './sessionStore.ts';
 
 export interface FileStoreOptions {

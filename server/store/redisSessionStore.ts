@@ -16,8 +16,9 @@
  */
 import { z } from 'zod';
 import { ScoreReport } from '../scoring/types.ts';
-import { Assignment, Outcome, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from './records.ts';
-import { connectRedis, messageOf, redactRedisUrl } from './redis/redisConnection.ts';
+import { Assignment, Outcome, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from '../domain/records.ts';
+import { connectRedis, messageOf } from '../redis/connectRedis.ts';
+import { redactRedisUrl } from '../redis/redisUrl.ts';
 import { keysUnder } from './redis/redisKeys.ts';
 import { appendResult, checked, decodeFields, decodeJson, encodeFields, parseOr, timeScore } from './redis/redisRecords.ts';
 import {
@@ -48,7 +49,7 @@ const MAX_PROBLEMS = 1000;
 export async function openRedisSessionStore(url: string, options: RedisStoreOptions = {}): Promise<SessionStore> {
   const where = redactRedisUrl(url);
   const keys = keysUnder(options.keyPrefix ?? 'sparring:');
-  const client = await connectRedis(url, options.database);
+  const client = await connectRedis(url, { ...(options.database !== undefined ? { database: options.database } : {}), name: 'sparring-store', failWhileDown: true });
 
   const problems: string[] = [];
   const report = (key: string, message: string) => {

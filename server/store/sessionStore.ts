@@ -11,7 +11,7 @@
  * records it holds, frozen (an attempt to change one throws), and only the arrays are the
  * caller's own. Build a changed copy instead (`{ ...turn, text }`).
  */
-import type { Assignment, PersonaVersion, ReviewEntry, SessionRecord, SessionSummary, StoredTurn, User } from './records.ts';
+import type { Assignment, PersonaVersion, ReviewEntry, SessionRecord, SessionSummary, StoredTurn, User } from '../domain/records.ts';
 
 export type AppendResult =
   | { ok: true }

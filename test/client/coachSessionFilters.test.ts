@@ -1,7 +1,7 @@
 // The coach's sessions list: filters read from and written to the address's query, applied
 // to the list, and the sort order (client/src/coach/sessionFilters.ts).
 import { describe, expect, it } from 'vitest';
-import type { SessionListItem } from '../../server/http/apiTypes.ts';
+import type { SessionListItem } from '../../server/domain/apiAnswers.ts';
 import {
   choicesOf,
   filterAndSort,

@@ -20,7 +20,7 @@ const EN = [
 export function customerReplies(): (request: RecordedRequest) => Behaviour {
   let n = 0;
   return (request) => {
-    // The system prompt names the language to answer in (server/personas/llm/customerPrompt.ts).
+    // The system prompt names the language to answer in (server/personas/voice/customerPrompt.ts).
     const system = String(request.body?.messages?.[0]?.content ?? '');
     const zh = /繁體中文|简体中文/.test(system);
     const lines = zh ? ZH_HANT : EN;

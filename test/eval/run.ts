@@ -4,7 +4,7 @@
 // could not be loaded or scored.
 //
 //   npm run eval [-- --misses N|all] [-- --json]
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { displayWidth, formatTable } from './metrics.ts';
 import { caseFile, LOCALES, loadCases, measureCases, type CaseMeasurement, type CaseSet, type Locale, type Miss, type Rubric } from './ownCases.ts';
 import { measureAnnoMI } from './datasets/annomi.ts';

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../server/store/records.ts';
+import type { User } from '../../server/domain/records.ts';
 import { addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 let server: TestServer;

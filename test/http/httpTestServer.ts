@@ -13,11 +13,11 @@ import { createTokens } from '../../server/auth/tokens.ts';
 import { readConfig } from '../../server/config.ts';
 import { createHttpApp, type HttpAppOptions } from '../../server/http/app.ts';
 import { loadPersonaCatalog } from '../../server/personas/personaCatalog.ts';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
-import type { Role, SessionRecord, StoredTurn, User } from '../../server/store/records.ts';
+import type { Role, SessionRecord, StoredTurn, User } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 
 export interface TestServer {

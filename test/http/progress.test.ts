@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../server/scoring/types.ts';
-import type { TraineeProgress } from '../../server/http/apiTypes.ts';
+import type { TraineeProgress } from '../../server/domain/apiAnswers.ts';
 import { call as http } from './httpTestServer.ts';
 import { call } from '../support/socketClient.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../server/store/records.ts';
+import type { SessionRecord } from '../../server/domain/records.ts';
 import { addSession, addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 type Who = 'trainee' | 'otherTrainee' | 'coach' | 'qa' | 'admin' | 'nobody';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scriptedExchange, startConversation, type Conversation } from '../../server/personas/conversation.ts';
 import { findPersona, loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../server/personas/schema.ts';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 
 const rubric = loadDefaultRubric();
 const persona = findPersona(loadPersonaLibrary(), 'late-disbursement', 'zh-Hant')!;

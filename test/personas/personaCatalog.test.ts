@@ -10,11 +10,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { writeTopLevelNumber } from '../../server/files/yamlField.ts';
+import { writeTopLevelNumber } from '../../server/dataFiles/yamlField.ts';
 import { loadPersonaCatalog, type PersonaVersionReader } from '../../server/personas/personaCatalog.ts';
 import { PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
-import type { PersonaVersion } from '../../server/store/records.ts';
+import type { PersonaVersion } from '../../server/domain/records.ts';
 import { openRedisSessionStore } from '../../server/store/redisSessionStore.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';

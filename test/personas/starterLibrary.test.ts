@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { runPersonaTests } from '../../server/personas/personaTests.ts';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
-import { formatProblem } from '../../server/files/fileError.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { formatProblem } from '../../server/dataFiles/fileError.ts';
 import { LOCALES } from '../../server/scoring/types.ts';
 
 const STARTERS = ['late-disbursement', 'overdue-lost-income', 'first-time-applicant', 'double-charge', 'third-party-answer', 'elderly-mobile-banking'];

@@ -4,7 +4,7 @@
 // (`customer:error` with the code, `fallback: true`), then the persona's scripted line, within
 // a time set by the configured limits; and the next turn of the same session is the model's
 // again. A reply cut short after a whole sentence is no failure: that sentence is said.
-// The engine's own cases are in test/personas/llm/llmCustomer.test.ts; the plain fallback
+// The engine's own cases are in test/personas/voice/llmVoice.test.ts; the plain fallback
 // and its events' order in test/sessions/llmMode.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmConfig } from '../../server/llm/llmConfig.ts';

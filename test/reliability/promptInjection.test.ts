@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJudgeModel } from '../../server/llm/chatModel.ts';
 import type { LlmConfig } from '../../server/llm/llmConfig.ts';
-import { judgeTranscript } from '../../server/personas/llm/judge.ts';
+import { judgeTranscript } from '../../server/graders/llmJudge.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { CRITERIA, type Locale, type Transcript } from '../../server/scoring/types.ts';
 import { CustomerSay, SessionStartOk, TraineeSayOk } from '../../server/sessions/serverEvents.ts';

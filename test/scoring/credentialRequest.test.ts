@@ -3,7 +3,7 @@
  * ask a customer for a verification code or password; warning them about it is right.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import type { Locale } from '../../server/scoring/types.ts';
 

@@ -2,7 +2,7 @@
 // shape, one entry per trainee turn, evidence that slices the trainee's own text, feedback in
 // the transcript's locale, locale detection and determinism.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { simplify, traditionalize } from '../../server/scoring/text/script.ts';
 import { CRITERIA, ScoreReport, type Locale, type Transcript } from '../../server/scoring/types.ts';

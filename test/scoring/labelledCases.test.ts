@@ -1,7 +1,7 @@
 // The engine against our hand-labelled cases: in every locale, each signal that the cases
 // mark at least once must reach F1 >= 0.9. A failure lists that signal's misses.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { LOCALES, describeMisses, loadCases, measureCases, type CaseMeasurement } from '../eval/ownCases.ts';
 import { formatNumber } from '../eval/metrics.ts';
 

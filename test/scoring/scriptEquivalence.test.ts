@@ -4,7 +4,7 @@
  * slices the converted text itself.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { simplify, traditionalize } from '../../server/scoring/text/script.ts';
 import type { Locale, Transcript } from '../../server/scoring/types.ts';

@@ -2,7 +2,7 @@
 // ratios, the worst turn for conduct, and the weighted overall score.
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../../server/rubrics/loadRubric.ts';
+import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { compileRubric, type CompiledRubric } from '../../server/scoring/rubric/compile.ts';
 import { RubricFile } from '../../server/scoring/rubric/schema.ts';

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Assignment, CommentEntry, OverrideEntry, PersonaVersion, SessionOutcome, SessionRecord, StoredTurn, User } from '../../server/store/records.ts';
-import { summarize } from '../../server/store/records.ts';
+import type { Assignment, CommentEntry, OverrideEntry, PersonaVersion, SessionOutcome, SessionRecord, StoredTurn, User } from '../../server/domain/records.ts';
+import { summarize } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { CRITERIA, type ScoreReport, type TurnScore } from '../../server/scoring/types.ts';
 

@@ -21,11 +21,11 @@ import type { LlmConfig } from '../../server/llm/llmConfig.ts';
 import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadPersonaLibrary, type PersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { attachSocketServer, type SocketServer, type SocketServerOptions } from '../../server/realtime/socketServer.ts';
-import { loadDefaultRubric } from '../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/sessions/payloads.ts';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
-import type { Role } from '../../server/store/records.ts';
+import type { Role } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 
 export type TestClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;

@@ -17,7 +17,7 @@ import type {
   ScoreReport,
   TurnScore,
 } from '../../../server/scoring/types.ts';
-import type { Mood, MoodAxis } from '../../../server/personas/schema.ts';
+import type { Mood, MoodAxis } from '../../../server/domain/mood.ts';
 import type { Answer, ClientEvent, ClientToServerEvents, ServerToClientEvents } from '../../../server/sessions/payloads.ts';
 import type { AckError } from '../../../server/sessions/ackErrors.ts';
 import type {
@@ -29,7 +29,7 @@ import type {
   SessionStartOk,
   TraineeSayOk,
 } from '../../../server/sessions/serverEvents.ts';
-import type { SessionOutcome } from '../../../server/store/records.ts';
+import type { SessionOutcome } from '../../../server/domain/records.ts';
 
 export type {
   AckError,
@@ -71,7 +71,7 @@ export interface LoginAnswer {
 }
 
 /** One line of `GET /api/sessions`. */
-export type { SessionSummary as SessionListing } from '../../../server/store/records.ts';
+export type { SessionSummary as SessionListing } from '../../../server/domain/records.ts';
 
 // ---- the run-time lists, checked against the server's types ----
 
@@ -91,4 +91,4 @@ export const COMPLAINT_STEPS = listOf<ComplaintStep>()(['acknowledge', 'investig
 export const MOOD_AXES = listOf<MoodAxis>()(['anger', 'trust', 'confusion']);
 
 /** The coach and QA routes' answers (docs/api.md). */
-export type * from '../../../server/http/apiTypes.ts';
+export type * from '../../../server/domain/apiAnswers.ts';

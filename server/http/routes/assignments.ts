@@ -12,10 +12,11 @@ import { z } from 'zod';
 import { canAssign, canListAllAssignments, canListAssignments } from '../../auth/access.ts';
 import { Locale } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import type { Assignment, SessionSummary } from '../../store/records.ts';
-import type { AssignmentStatus, AssignmentTraineeStatus, AssignmentView } from '../apiTypes.ts';
+import type { Assignment, SessionSummary } from '../../domain/records.ts';
+import type { AssignmentStatus, AssignmentTraineeStatus, AssignmentView } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
-import { describeInvalid, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { sendError } from '../errors.ts';
 import { personaName, userNames } from '../sessionView.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"');
@@ -91,7 +92,7 @@ export function assignmentRoutes(ctx: ServerContext): Router {
     const caller = callerOf(res);
     if (!canAssign(caller.role)) return sendError(res, 'forbidden', 'only a coach gives assignments');
     const body = NewAssignment.safeParse(req.body);
-    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error, 'body'));
     const { personaId, locale, dueAt, hideMood, hints, note } = body.data;
     // A version QA saved through another process counts as soon as it is in the store.
     await ctx.personas.refresh(ctx.store, { personaId });

@@ -9,7 +9,8 @@ import { GivenPassword, GivenUsername } from '../../auth/credentials.ts';
 import type { LoginLimiter } from '../../auth/loginLimiter.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../auth/passwords.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import { describeInvalid, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { sendError } from '../errors.ts';
 
 const LoginBody = z.strictObject({ username: GivenUsername, password: GivenPassword });
 
@@ -21,7 +22,7 @@ export function loginRoutes(ctx: ServerContext, limiter: LoginLimiter): Router {
   const router = Router();
   router.post('/', async (req, res) => {
     const body = LoginBody.safeParse(req.body);
-    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error, 'body'));
     const { username, password } = body.data;
 
     const attempt = limiter.begin(username, req.ip ?? req.socket.remoteAddress ?? 'unknown address');

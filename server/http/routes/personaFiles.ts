@@ -7,25 +7,26 @@
  * server process saved counts here too.
  *
  * Persona text is data: YAML without custom tags, aliases capped, duplicate keys refused
- * (server/files/parseDataFile.ts), and at most 256 KB, this router's own body limit (the
+ * (server/dataFiles/parseDataFile.ts), and at most 256 KB, this router's own body limit (the
  * API's default is 64 KB). An invalid text is a 400 whose body adds `problems`, each with
  * its line and field, so the editor can point at them.
  */
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { canManagePersonas } from '../../auth/access.ts';
-import type { FileProblem } from '../../files/fileError.ts';
-import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../files/yamlField.ts';
+import type { FileProblem } from '../../dataFiles/fileError.ts';
+import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../dataFiles/yamlField.ts';
 import { checkPersonaText, type PersonaVersionEntry } from '../../personas/personaCatalog.ts';
 import { runPersonaTests } from '../../personas/personaTests.ts';
 import { PersonaFile } from '../../personas/schema.ts';
 import { Locale, Scenario } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import type { PersonaVersion } from '../../store/records.ts';
-import type { PersonaCheck, PersonaFileListItem, PersonaProblem, PersonaSaved, PersonaSource, PersonaTestRun } from '../apiTypes.ts';
+import type { PersonaVersion } from '../../domain/records.ts';
+import type { PersonaCheck, PersonaFileListItem, PersonaProblem, PersonaSaved, PersonaSource, PersonaTestRun } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { errorHandler } from '../errorHandler.ts';
-import { describeInvalid, errorBody, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { errorBody, sendError } from '../errors.ts';
 
 export const PERSONA_BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -63,7 +64,7 @@ function address<S extends z.ZodType>(schema: S, req: Request, res: Response): z
 function body<S extends z.ZodType>(schema: S, req: Request, res: Response): z.infer<S> | null {
   const parsed = schema.safeParse(req.body ?? {});
   if (parsed.success) return parsed.data;
-  sendError(res, 'bad_request', describeInvalid(parsed.error));
+  sendError(res, 'bad_request', describeInvalid(parsed.error, 'body'));
   return null;
 }
 

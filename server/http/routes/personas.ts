@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { publicPersona, type PersonaFile } from '../../personas/schema.ts';
 import { Locale } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import { describeInvalid, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { sendError } from '../errors.ts';
 
 const PersonaQuery = z.strictObject({ locale: Locale.optional() });
 

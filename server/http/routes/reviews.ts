@@ -12,9 +12,10 @@ import { z } from 'zod';
 import { canReviewSessions } from '../../auth/access.ts';
 import { CriterionId } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import type { ReviewEntry, SessionRecord, StoredTurn } from '../../store/records.ts';
+import type { ReviewEntry, SessionRecord, StoredTurn } from '../../domain/records.ts';
 import { callerOf } from '../authenticate.ts';
-import { describeInvalid, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { sendError } from '../errors.ts';
 import { readableSession } from './sessions.ts';
 
 const NewComment = z.strictObject({
@@ -58,7 +59,7 @@ export function reviewRoutes(ctx: ServerContext): Router {
     const found = await reviewable(req, res);
     if (!found) return;
     const body = NewComment.safeParse(req.body);
-    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error, 'body'));
     const { turnIndex, text } = body.data;
     if (!found.turns.some((t) => t.index === turnIndex)) {
       return sendError(res, 'bad_request', `turnIndex: this session has no turn ${turnIndex} (its turns are 0 to ${found.turns.length - 1})`);
@@ -70,7 +71,7 @@ export function reviewRoutes(ctx: ServerContext): Router {
     const found = await reviewable(req, res);
     if (!found) return;
     const body = NewOverride.safeParse(req.body);
-    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error, 'body'));
     await store(res, { ...author(res, found.session.id), kind: 'override', ...body.data });
   });
 

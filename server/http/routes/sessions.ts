@@ -10,10 +10,11 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { canListAllSessions, canListSessions, sessionReadAccess } from '../../auth/access.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import type { SessionRecord, StoredTurn } from '../../store/records.ts';
-import type { SessionListItem } from '../apiTypes.ts';
+import type { SessionRecord, StoredTurn } from '../../domain/records.ts';
+import type { SessionListItem } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
-import { describeInvalid, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { sendError } from '../errors.ts';
 import { personaName, sessionDetail, userNames } from '../sessionView.ts';
 import { playedPersonaName } from '../playedPersonaName.ts';
 

@@ -9,7 +9,7 @@ import { Router } from 'express';
 import { canListTrainees, canReadProgress } from '../../auth/access.ts';
 import { latestOverrides, scoresWithOverrides } from '../../coaching/overrides.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import type { ProgressPoint, TraineeListItem, TraineeProgress } from '../apiTypes.ts';
+import type { ProgressPoint, TraineeListItem, TraineeProgress } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { sendError } from '../errors.ts';
 import { personaName, sessionCoaching } from '../sessionView.ts';

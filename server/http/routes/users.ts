@@ -9,9 +9,10 @@ import { canManageUsers } from '../../auth/access.ts';
 import { NewPassword, Username } from '../../auth/credentials.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import { Role, type User } from '../../store/records.ts';
+import { Role, type User } from '../../domain/records.ts';
 import { callerOf } from '../authenticate.ts';
-import { describeInvalid, sendError } from '../errors.ts';
+import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { sendError } from '../errors.ts';
 
 const NewUser = z.strictObject({ username: Username, password: NewPassword, role: Role });
 
@@ -45,7 +46,7 @@ export function userRoutes(ctx: ServerContext): Router {
     // Who asks is checked before what they send: a trainee learns nothing about the rules.
     if (!adminOnly(res)) return;
     const body = NewUser.safeParse(req.body);
-    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error));
+    if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error, 'body'));
     const { username, password, role } = body.data;
     const taken = (): void => sendError(res, 'conflict', `the username "${username}" is taken`);
     // Saves a slow hash in the common case; createUser settles a race between two admins.

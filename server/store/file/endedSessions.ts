@@ -8,7 +8,7 @@
  * So a centre that runs for months holds a summary for each session it ever ran (a few
  * hundred bytes), not a transcript and a report (tens of kilobytes).
  */
-import { summarize, type SessionRecord, type SessionSummary, type StoredTurn } from '../records.ts';
+import { summarize, type SessionRecord, type SessionSummary, type StoredTurn } from '../../domain/records.ts';
 import type { AppendResult } from '../sessionStore.ts';
 import { deepFreeze } from './frozen.ts';
 import type { HandlePool } from './handlePool.ts';

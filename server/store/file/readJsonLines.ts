@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { fieldPath, formatProblem } from '../../files/fileError.ts';
+import { fieldPath, formatProblem } from '../../dataFiles/fileError.ts';
 
 /** Records one problem found at open, for the store's `problems`. */
 export type Report = (path: string, line: number | undefined, message: string, field?: string) => void;

@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ScoreReport } from '../../scoring/types.ts';
-import { Outcome, SessionRecord, StoredTurn } from '../records.ts';
+import { Outcome, SessionRecord, StoredTurn } from '../../domain/records.ts';
 import { messageOf } from './fsErrors.ts';
 import { deepFreeze } from './frozen.ts';
 import type { HandlePool } from './handlePool.ts';

@@ -5,8 +5,8 @@
  * bad key must not hide the rest.
  */
 import type { z } from 'zod';
-import { fieldPath } from '../../files/fileError.ts';
-import { StoredTurn } from '../records.ts';
+import { fieldPath } from '../../dataFiles/fileError.ts';
+import { StoredTurn } from '../../domain/records.ts';
 import type { AppendResult } from '../sessionStore.ts';
 
 export type RedisReport = (key: string, message: string) => void;

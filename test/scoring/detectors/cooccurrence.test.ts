@@ -2,7 +2,7 @@
 // sentence. A follow-up needs a commitment AND a time or channel; a disclosure needs a third
 // party AND the debt, un-negated.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import type { Evidence, Locale, TurnScore } from '../../../server/scoring/types.ts';
 

@@ -2,7 +2,7 @@
 // with plain words to say instead, in the transcript's own script; a term explained on the
 // spot, or the customer's own word, is not.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import type { Evidence, Locale, TurnScore } from '../../../server/scoring/types.ts';
 

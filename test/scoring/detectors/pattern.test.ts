@@ -3,7 +3,7 @@
 // With a one-signal rubric: patterns run on the normalised text, and a bad one fails at load.
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../../../server/rubrics/loadRubric.ts';
+import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import { compileRubric } from '../../../server/scoring/rubric/compile.ts';
 import { RubricFile } from '../../../server/scoring/rubric/schema.ts';

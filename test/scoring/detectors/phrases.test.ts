@@ -3,7 +3,7 @@
 // `in`, `customer_said`, gaps and whole English words.
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, readRubricFile } from '../../../server/rubrics/loadRubric.ts';
+import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, readRubricFile } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import { compileRubric, type CompiledRubric } from '../../../server/scoring/rubric/compile.ts';
 import { RubricFile } from '../../../server/scoring/rubric/schema.ts';

@@ -2,7 +2,7 @@
 // own facts. Asking about the topic, or answering the customer's question in their words, is
 // not a restatement.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import type { Evidence, Locale, TurnScore } from '../../../server/scoring/types.ts';
 

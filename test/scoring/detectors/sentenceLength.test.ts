@@ -1,7 +1,7 @@
 // Long sentences (server/scoring/detectors/sentenceLength.ts): too long to follow when heard
 // once. The default rubric allows 60 Chinese characters or 32 English words per sentence.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import type { Evidence, Locale, TurnScore } from '../../../server/scoring/types.ts';
 

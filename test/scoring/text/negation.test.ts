@@ -2,7 +2,7 @@
 // not count, look-alike compounds (對不起, 不好意思) do not negate, and negation stays in
 // its own clause.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import type { Locale } from '../../../server/scoring/types.ts';
 

@@ -2,7 +2,7 @@
 // question cues of the default rubric: an open question lets the customer explain, a closed
 // one confirms a fact, and a statement is no question at all.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../../server/scoring/engine.ts';
 import { normalize } from '../../../server/scoring/text/normalize.ts';
 import { findQuestions, type QuestionKind } from '../../../server/scoring/text/questions.ts';

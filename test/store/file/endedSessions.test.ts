@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStats, openFileSessionStore } from '../../../server/store/fileSessionStore.ts';
-import { summarize, type SessionRecord } from '../../../server/store/records.ts';
+import { summarize, type SessionRecord } from '../../../server/domain/records.ts';
 import type { SessionStore } from '../../../server/store/sessionStore.ts';
 import { anEnd, aSession, aTurn } from '../sessionStore.contract.ts';
 

@@ -1,12 +1,12 @@
-// server/files/parseDataFile.ts: data files a person wrote fail with path, line and field,
+// server/dataFiles/parseDataFile.ts: data files a person wrote fail with path, line and field,
 // and are never executed (no custom tags, no duplicate keys, no alias bombs).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FileError, type FileProblem } from '../../server/files/fileError.ts';
-import { parseDataFile, parseDataText } from '../../server/files/parseDataFile.ts';
+import { FileError, type FileProblem } from '../../server/dataFiles/fileError.ts';
+import { parseDataFile, parseDataText } from '../../server/dataFiles/parseDataFile.ts';
 
 const Schema = z.object({
   name: z.string(),

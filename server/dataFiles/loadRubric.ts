@@ -5,8 +5,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDataFile } from '../files/parseDataFile.ts';
-import { FileError } from '../files/fileError.ts';
+import { parseDataFile } from './parseDataFile.ts';
+import { FileError } from './fileError.ts';
 import { compileRubric, type CompiledRubric } from '../scoring/rubric/compile.ts';
 import { RubricFile } from '../scoring/rubric/schema.ts';
 

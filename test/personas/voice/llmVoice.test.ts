@@ -1,4 +1,4 @@
-// The LLM customer (server/personas/llm/llmCustomer.ts) against the OpenAI-compatible test
+// The LLM customer (server/personas/voice/llmVoice.ts) against the OpenAI-compatible test
 // server: streamed replies, their bounds, every failure mode as an LlmError, and the
 // scripted fallback with the same mood and outcome as the scripted engine.
 import { createServer } from 'node:http';
@@ -8,11 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createChatModel } from '../../../server/llm/chatModel.ts';
 import type { LlmConfig } from '../../../server/llm/llmConfig.ts';
 import { scriptedExchange, startConversation, type Conversation } from '../../../server/personas/conversation.ts';
-import type { PromptMessage } from '../../../server/personas/llm/customerPrompt.ts';
-import { LlmError, llmExchange, streamCustomerReply, type CustomerReply, type LlmErrorCode, type ReplyLimits } from '../../../server/personas/llm/llmCustomer.ts';
+import type { PromptMessage } from '../../../server/personas/voice/customerPrompt.ts';
+import { LlmError, llmExchange, streamCustomerReply, type CustomerReply, type LlmErrorCode, type ReplyLimits } from '../../../server/personas/voice/llmVoice.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import type { CompiledRubric } from '../../../server/scoring/rubric/compile.ts';
 import { startOpenAiTestServer, type Behaviour, type OpenAiTestServer } from '../../support/openaiTestServer.ts';
 

@@ -14,7 +14,7 @@ import type { Locale } from '../../scoring/types.ts';
 import { traineeTurn, type Conversation } from '../conversation.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
-import { scriptedReply } from '../scripted/scriptedReply.ts';
+import { scriptedReply } from './scriptedVoice.ts';
 import { buildCustomerPrompt, type PromptMessage } from './customerPrompt.ts';
 import { factLeakGuard, type LeakGuard } from './factLeak.ts';
 

@@ -1,6 +1,6 @@
-// server/files/yamlField.ts: one top-level field read or changed, every other character kept.
+// server/dataFiles/yamlField.ts: one top-level field read or changed, every other character kept.
 import { describe, expect, it } from 'vitest';
-import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../server/files/yamlField.ts';
+import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../server/dataFiles/yamlField.ts';
 
 const TEXT = ['# A persona, as a person wrote it.', 'id: someone', 'version: 3  # bumped by the server', 'name: "Ms Long: a very long name that a re-print would fold somewhere past the eightieth column"', 'tests:', '- name: indented the other way', ''].join('\n');
 

@@ -1,8 +1,9 @@
 /**
- * REDIS_URL as the server shows and checks it: readConfig only checks the scheme, so the
+ * REDIS_URL as the server checks it at start: readConfig only checks the scheme, so the
  * whole URL is parsed here (a malformed one is refused before any connection attempt), and
  * a password in it is never printed.
  */
+import { redactRedisUrl } from '../redis/redisUrl.ts';
 import { StartupError } from './startupError.ts';
 
 export function checkRedisUrl(url: string): URL {
@@ -16,9 +17,4 @@ export function checkRedisUrl(url: string): URL {
   const db = parsed.pathname.replace(/^\//, '');
   if (db !== '' && !/^\d+$/.test(db)) throw new StartupError(`configuration: REDIS_URL=${JSON.stringify(redactRedisUrl(url))}: the database after "/" must be a number, got "${db}"`);
   return parsed;
-}
-
-/** The URL with any password replaced by `***`, for logs and error lines. */
-export function redactRedisUrl(url: string): string {
-  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }

@@ -1,12 +1,12 @@
-// The LLM customer's prompt (server/personas/llm/customerPrompt.ts), built from the
+// The LLM customer's prompt (server/personas/voice/customerPrompt.ts), built from the
 // late-disbursement persona and the default rubric after real steps of the shared engine.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startConversation, traineeTurn, type Conversation } from '../../../server/personas/conversation.ts';
-import { buildCustomerPrompt, type PromptMessage } from '../../../server/personas/llm/customerPrompt.ts';
+import { buildCustomerPrompt, type PromptMessage } from '../../../server/personas/voice/customerPrompt.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
 import { scriptedExchange } from '../../../server/personas/conversation.ts';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
+import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
 import type { CompiledRubric } from '../../../server/scoring/rubric/compile.ts';
 
 let persona: PersonaFile;

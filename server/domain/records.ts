@@ -3,8 +3,8 @@
  * read back from a file or from Redis is checked like any other outside input.
  */
 import { z } from 'zod';
-import { OUTCOMES } from '../personas/customerState.ts';
-import { Mood } from '../personas/schema.ts';
+import { OUTCOMES } from './customerState.ts';
+import { Mood } from './mood.ts';
 import { CriterionId, Locale, Scenario, ScoreReport, TurnScore } from '../scoring/types.ts';
 
 export const ROLES = ['trainee', 'coach', 'qa', 'admin'] as const;

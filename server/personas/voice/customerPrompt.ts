@@ -9,10 +9,10 @@
  * in user messages and nowhere else, so an "ignore your instructions" is just something
  * odd a bank employee said.
  */
-import type { CustomerState } from '../customerState.ts';
+import type { CustomerState } from '../../domain/customerState.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
-import { fillLine } from '../scripted/fillLine.ts';
+import { fillLine } from './fillLine.ts';
 import type { ComplaintStep, Locale, Turn } from '../../scoring/types.ts';
 
 export interface PromptMessage {

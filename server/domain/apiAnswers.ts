@@ -4,10 +4,10 @@
  * contract's own routes keep their shapes in shared/contracts/realtime.md; everything here
  * is an extension.
  */
-import type { FileProblem } from '../files/fileError.ts';
+import type { FileProblem } from '../dataFiles/fileError.ts';
 import type { PersonaTestResult } from '../personas/personaTests.ts';
 import type { CriterionId, Locale, Scenario } from '../scoring/types.ts';
-import type { Assignment, CommentEntry, OverrideEntry, SessionSummary } from '../store/records.ts';
+import type { Assignment, CommentEntry, OverrideEntry, SessionSummary } from './records.ts';
 
 // ---- sessions, for coaches ----
 

@@ -1,13 +1,14 @@
-// The hidden-fact leak guard (server/personas/llm/factLeak.ts) on the starter personas: no
+// The hidden-fact leak guard (server/personas/voice/factLeak.ts) on the starter personas: no
 // line a persona says without a reveal is flagged, every reveal said early is, and a fact
 // the step reveals now, or revealed before, is the customer's to tell.
 import { describe, expect, it } from 'vitest';
-import { initialState, type CustomerState } from '../../../server/personas/customerState.ts';
+import type { CustomerState } from '../../../server/domain/customerState.ts';
+import { initialState } from '../../../server/personas/initialState.ts';
 import type { Situation } from '../../../server/personas/customerStep.ts';
-import { factLeakGuard, tellsHiddenFact } from '../../../server/personas/llm/factLeak.ts';
+import { factLeakGuard, tellsHiddenFact } from '../../../server/personas/voice/factLeak.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
-import { fillLine } from '../../../server/personas/scripted/fillLine.ts';
+import { fillLine } from '../../../server/personas/voice/fillLine.ts';
 import { simplify, traditionalize } from '../../../server/scoring/text/script.ts';
 import type { Locale } from '../../../server/scoring/types.ts';
 

@@ -1,16 +1,16 @@
-// The optional LLM judge (server/personas/llm/judge.ts) against the OpenAI-compatible test
+// The optional LLM judge (server/graders/llmJudge.ts) against the OpenAI-compatible test
 // server: both structured-output methods, invalid answers as error values, and a
 // transcript that tries to talk the judge into full marks.
 import type { ChatOpenAI } from '@langchain/openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createJudgeModel } from '../../../server/llm/chatModel.ts';
-import type { JudgeMethod, LlmConfig } from '../../../server/llm/llmConfig.ts';
-import { judgeTranscript, type JudgeOutput } from '../../../server/personas/llm/judge.ts';
-import { loadDefaultRubric } from '../../../server/rubrics/loadRubric.ts';
-import { scoreTranscript } from '../../../server/scoring/engine.ts';
-import type { CompiledRubric } from '../../../server/scoring/rubric/compile.ts';
-import { CRITERIA, type Transcript } from '../../../server/scoring/types.ts';
-import { startOpenAiTestServer, type OpenAiTestServer } from '../../support/openaiTestServer.ts';
+import { createJudgeModel } from '../../server/llm/chatModel.ts';
+import type { JudgeMethod, LlmConfig } from '../../server/llm/llmConfig.ts';
+import { judgeTranscript, type JudgeOutput } from '../../server/graders/llmJudge.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { scoreTranscript } from '../../server/scoring/engine.ts';
+import type { CompiledRubric } from '../../server/scoring/rubric/compile.ts';
+import { CRITERIA, type Transcript } from '../../server/scoring/types.ts';
+import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openaiTestServer.ts';
 
 for (const key of Object.keys(process.env)) if (/^(LANGSMITH|LANGCHAIN)_/.test(key)) delete process.env[key];
 

@@ -14,9 +14,9 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { OutputParserException } from '@langchain/core/output_parsers';
 import { z } from 'zod';
 import { $ZodError } from 'zod/v4/core';
-import type { JudgeMethod } from '../../llm/llmConfig.ts';
-import { CRITERIA, type CriterionId, type Locale, type Transcript } from '../../scoring/types.ts';
-import { LlmError, toLlmError, type LlmErrorCode } from './llmCustomer.ts';
+import type { JudgeMethod } from '../llm/llmConfig.ts';
+import { CRITERIA, type CriterionId, type Locale, type Transcript } from '../scoring/types.ts';
+import { LlmError, toLlmError, type LlmErrorCode } from '../personas/voice/llmVoice.ts';
 
 const JudgeCriterion = z.object({
   score: z.number().min(0).max(100).describe('0 (very poor) to 100 (excellent)'),

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileError } from '../../server/files/fileError.ts';
-import { loadRubric, loadRubricById, RUBRICS_DIR } from '../../server/rubrics/loadRubric.ts';
+import { FileError } from '../../server/dataFiles/fileError.ts';
+import { loadRubric, loadRubricById, RUBRICS_DIR } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 
 const original = readFileSync(join(RUBRICS_DIR, 'lending-service-v1.yaml'), 'utf8');

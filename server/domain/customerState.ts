@@ -4,7 +4,7 @@
  * data, so a session can be stored and resumed anywhere.
  */
 import type { ComplaintStep, Locale } from '../scoring/types.ts';
-import type { Mood, PersonaFile } from './schema.ts';
+import type { Mood } from './mood.ts';
 
 export const OUTCOMES = ['resolved', 'escalated', 'abandoned'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -27,21 +27,4 @@ export interface CustomerState {
   lostTurns: number;
   traineeTurns: number;
   outcome: Outcome | null;
-}
-
-export function initialState(persona: PersonaFile, seed: number): CustomerState {
-  return {
-    personaId: persona.id,
-    personaVersion: persona.version,
-    locale: persona.locale,
-    seed,
-    mood: { ...persona.mood.initial },
-    steps: [],
-    revealed: [],
-    heard: {},
-    hotTurns: 0,
-    lostTurns: 0,
-    traineeTurns: 0,
-    outcome: null,
-  };
 }

@@ -15,14 +15,14 @@
 import { langOf, type Lang } from '../../scoring/types.ts';
 import { normalize, toOriginalSpan, type NormalText } from '../../scoring/text/normalize.ts';
 import { numberMentions } from '../../scoring/text/numbers.ts';
-import type { CustomerState } from '../customerState.ts';
+import type { CustomerState } from '../../domain/customerState.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
-import { fillLine } from '../scripted/fillLine.ts';
+import { fillLine } from './fillLine.ts';
 
 /**
  * How many distinct words (English) or bigrams (Chinese) of one hidden fact make a leak.
- * Chosen on the 18 starter personas (test/personas/llm/factLeak.test.ts): no scripted line
+ * Chosen on the 18 starter personas (test/personas/voice/factLeak.test.ts): no scripted line
  * said without a reveal reaches these, while every reveal line and a plain paraphrase does.
  * One shared word is chance ("week", "电话"); a story needs several.
  */
