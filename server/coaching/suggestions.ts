@@ -6,7 +6,7 @@
  * sentences out, in the session's locale. The sentences themselves are in wording.ts.
  */
 import type { CoachingSuggestions } from '../domain/apiAnswers.ts';
-import { simplify } from '../scoring/text/script.ts';
+import { simplify } from '../text/script.ts';
 import type { Evidence, Locale, Scenario, ScoreReport } from '../scoring/types.ts';
 import {
   KEEP,

@@ -6,8 +6,8 @@
  */
 import { scoreLatestTurn } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
-import { compilePhrases, type PhraseMatcher } from '../scoring/text/phraseMatcher.ts';
-import { normalize } from '../scoring/text/normalize.ts';
+import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
+import { normalize } from '../text/normalize.ts';
 import { COMPLAINT_STEPS, langOf, type ComplaintStep, type Transcript, type TurnScore } from '../scoring/types.ts';
 import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import { ending } from './endings.ts';

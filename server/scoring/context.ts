@@ -4,10 +4,10 @@
  * once per reply, so every detector shares one segmentation.
  */
 import type { Lang, Locale, Scenario } from './types.ts';
-import { normalize, type NormalText } from './text/normalize.ts';
-import { sentences, words, type Span, type Word } from './text/segment.ts';
-import { findQuestions, type Question, type QuestionCues } from './text/questions.ts';
-import { numberMentions, type NumberMention } from './text/numbers.ts';
+import { normalize, type NormalText } from '../text/normalize.ts';
+import { sentences, words, type Span, type Word } from '../text/segment.ts';
+import { findQuestions, type Question, type QuestionCues } from '../text/questions.ts';
+import { numberMentions, type NumberMention } from '../text/numbers.ts';
 
 export interface SpokenTurn {
   text: NormalText;

@@ -5,7 +5,7 @@
 import { replyContext, spokenTurn, type SpokenTurn } from './context.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
 import { summarize } from './summary.ts';
-import { detectLocale } from './text/locale.ts';
+import { detectLocale } from '../text/locale.ts';
 import { scoreReply } from './turnScore.ts';
 import { langOf, type ScoreReport, type Transcript, type TurnScore } from './types.ts';
 

@@ -6,7 +6,7 @@ import type { ReplyContext } from './context.ts';
 import type { Hit } from './detectors/definition.ts';
 import { criterionFeedback, type FiredSignal } from './feedback.ts';
 import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
-import { toOriginalSpan } from './text/normalize.ts';
+import { toOriginalSpan } from '../text/normalize.ts';
 import { CRITERIA, type CriterionId, type CriterionScore, type Evidence, type TurnScore } from './types.ts';
 
 /** Overlapping hits become one span; touching ones stay apart (two questions back to back are two). */

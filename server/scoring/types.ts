@@ -4,14 +4,10 @@
  * server and the client derive their types from here.
  */
 import { z } from 'zod';
+import { Locale } from '../text/language.ts';
 
-export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export const Locale = z.enum(LOCALES);
-export type Locale = z.infer<typeof Locale>;
-
-/** The language family a locale's word lists live under: both Chinese scripts share `zh`. */
-export type Lang = 'zh' | 'en';
-export const langOf = (locale: Locale): Lang => (locale === 'en' ? 'en' : 'zh');
+// The conversation languages belong to the text layer below scoring; the contract names them here too.
+export { LOCALES, Locale, langOf, type Lang } from '../text/language.ts';
 
 export const SCENARIOS = ['complaint', 'collection', 'application', 'general'] as const;
 export const Scenario = z.enum(SCENARIOS);

@@ -7,7 +7,7 @@ import { coachingSuggestions } from '../../server/coaching/suggestions.ts';
 import * as wording from '../../server/coaching/wording.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
-import { simplify } from '../../server/scoring/text/script.ts';
+import { simplify } from '../../server/text/script.ts';
 import type { Locale, Scenario } from '../../server/scoring/types.ts';
 
 const rubric = loadDefaultRubric();

@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
-import { simplify, traditionalize } from '../../server/scoring/text/script.ts';
+import { simplify, traditionalize } from '../../server/text/script.ts';
 import { CRITERIA, ScoreReport, type Locale, type Transcript } from '../../server/scoring/types.ts';
 import { LOCALES, loadCases, replyTranscript } from '../eval/ownCases.ts';
 

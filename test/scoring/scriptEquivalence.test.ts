@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
-import { simplify, traditionalize } from '../../server/scoring/text/script.ts';
+import { simplify, traditionalize } from '../../server/text/script.ts';
 import type { Locale, Transcript } from '../../server/scoring/types.ts';
 import { loadCases } from '../eval/ownCases.ts';
 

@@ -13,8 +13,8 @@
  * any of it reaches the client.
  */
 import { langOf, type Lang } from '../../scoring/types.ts';
-import { normalize, toOriginalSpan, type NormalText } from '../../scoring/text/normalize.ts';
-import { numberMentions } from '../../scoring/text/numbers.ts';
+import { normalize, toOriginalSpan, type NormalText } from '../../text/normalize.ts';
+import { numberMentions } from '../../text/numbers.ts';
 import type { CustomerState } from '../../domain/customerState.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';

@@ -9,7 +9,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import type { CompiledRubric } from '../../scoring/rubric/compile.ts';
-import { simplify, traditionalize } from '../../scoring/text/script.ts';
+import { simplify, traditionalize } from '../../text/script.ts';
 import type { Locale } from '../../scoring/types.ts';
 import { traineeTurn, type Conversation } from '../conversation.ts';
 import type { Situation } from '../customerStep.ts';

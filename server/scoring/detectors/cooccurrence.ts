@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
-import { isNegated } from '../text/negation.ts';
-import { clauseStart } from '../text/segment.ts';
+import { isNegated } from '../../text/negation.ts';
+import { clauseStart } from '../../text/segment.ts';
 import { isAsked } from '../context.ts';
 
 export const cooccurrence = defineDetector({

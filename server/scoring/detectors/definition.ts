@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import type { ReplyContext } from '../context.ts';
 import type { Lang, Locale } from '../types.ts';
-import type { NegationRules } from '../text/negation.ts';
-import type { PhraseMatcher } from '../text/phraseMatcher.ts';
+import type { NegationRules } from '../../text/negation.ts';
+import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
 
 /** A span of the reply's normalised text that shows a signal. */
 export interface Hit {

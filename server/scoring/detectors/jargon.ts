@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { defineDetector, WordLists, type Hit, type Localized } from './definition.ts';
-import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
-import { normalizeTerm } from '../text/normalize.ts';
-import { sentenceAt } from '../text/segment.ts';
+import { compilePhrases, type PhraseMatcher } from '../../text/phraseMatcher.ts';
+import { normalizeTerm } from '../../text/normalize.ts';
+import { sentenceAt } from '../../text/segment.ts';
 import type { Lang } from '../types.ts';
 
 const Term = z.strictObject({

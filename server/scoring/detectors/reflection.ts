@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
 import type { SpokenTurn } from '../context.ts';
 import type { Lang } from '../types.ts';
-import { clauses, clauseStart, sentences, type Span, type Word } from '../text/segment.ts';
-import { normalizeTerm } from '../text/normalize.ts';
+import { clauses, clauseStart, sentences, type Span, type Word } from '../../text/segment.ts';
+import { normalizeTerm } from '../../text/normalize.ts';
 
 /** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
 function stem(word: string): string {

@@ -5,10 +5,10 @@
  */
 import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
 import { compileDetector } from '../detectors/registry.ts';
-import { compileNegation } from '../text/negation.ts';
-import { compilePhrases } from '../text/phraseMatcher.ts';
-import type { QuestionCues } from '../text/questions.ts';
-import { simplify, traditionalize } from '../text/script.ts';
+import { compileNegation } from '../../text/negation.ts';
+import { compilePhrases } from '../../text/phraseMatcher.ts';
+import type { QuestionCues } from '../../text/questions.ts';
+import { simplify, traditionalize } from '../../text/script.ts';
 import type { CriterionId, Lang } from '../types.ts';
 import type { CriterionConfig, RubricFile } from './schema.ts';
 

@@ -9,7 +9,7 @@ import { factLeakGuard, tellsHiddenFact } from '../../../server/personas/voice/f
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
 import { fillLine } from '../../../server/personas/voice/fillLine.ts';
-import { simplify, traditionalize } from '../../../server/scoring/text/script.ts';
+import { simplify, traditionalize } from '../../../server/text/script.ts';
 import type { Locale } from '../../../server/scoring/types.ts';
 
 const library = loadPersonaLibrary();

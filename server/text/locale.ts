@@ -3,7 +3,7 @@
  * outnumber Latin letters, and Traditional when converting to Simplified changes more
  * characters than converting to Traditional would.
  */
-import type { Locale } from '../types.ts';
+import type { Locale } from './language.ts';
 import { simplify, traditionalize } from './script.ts';
 
 const HAN = /[\u3400-\u9FFF]/g;

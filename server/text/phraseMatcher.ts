@@ -4,7 +4,7 @@
  * words) within the same clause: "抱歉…久等" matches "抱歉讓您久等". English phrases match
  * whole words only.
  */
-import type { Lang } from '../types.ts';
+import type { Lang } from './language.ts';
 import { normalizeTerm } from './normalize.ts';
 
 export interface PhraseMatch {

@@ -1,10 +1,10 @@
-// Negation (server/scoring/text/negation.ts), seen through the engine: a negated phrase does
+// Negation (server/text/negation.ts), seen through the engine: a negated phrase does
 // not count, look-alike compounds (對不起, 不好意思) do not negate, and negation stays in
 // its own clause.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
-import { scoreTranscript } from '../../../server/scoring/engine.ts';
-import type { Locale } from '../../../server/scoring/types.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { scoreTranscript } from '../../server/scoring/engine.ts';
+import type { Locale } from '../../server/scoring/types.ts';
 
 const rubric = loadDefaultRubric();
 

@@ -4,7 +4,7 @@
  * apostrophes, which is what the segmenter would give, at a fraction of the cost. Sentences
  * end at 。!?; and line breaks, and at a full stop followed by a space, so "5.5%" stays whole.
  */
-import type { Lang } from '../types.ts';
+import type { Lang } from './language.ts';
 
 export interface Span {
   start: number;

@@ -1,8 +1,8 @@
-// Figures as values (server/scoring/text/numbers.ts): the same amount or duration said in
+// Figures as values (server/text/numbers.ts): the same amount or duration said in
 // words, digits or either Chinese script compares equal, so a reflection can be recognised.
 import { describe, it, expect } from 'vitest';
-import { normalize } from '../../../server/scoring/text/normalize.ts';
-import { numberMentions, parseChineseNumeral } from '../../../server/scoring/text/numbers.ts';
+import { normalize } from '../../server/text/normalize.ts';
+import { numberMentions, parseChineseNumeral } from '../../server/text/numbers.ts';
 
 /** The mentions in a text as a customer or trainee typed it (numbers run on the normal form). */
 const mentions = (text: string) => numberMentions(normalize(text).norm);

@@ -3,7 +3,7 @@
  * "我不理解您的…", "我們不會聯絡您的家人", "I can't guarantee…". Compounds that only look
  * negative (不好意思, 別人, 未來) are cleared from the window first.
  */
-import type { Lang } from '../types.ts';
+import type { Lang } from './language.ts';
 import { compilePhrases, type PhraseMatcher } from './phraseMatcher.ts';
 
 export interface NegationRules {

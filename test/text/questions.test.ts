@@ -1,13 +1,13 @@
-// Finding questions and telling open from closed (server/scoring/text/questions.ts), with the
+// Finding questions and telling open from closed (server/text/questions.ts), with the
 // question cues of the default rubric: an open question lets the customer explain, a closed
 // one confirms a fact, and a statement is no question at all.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
-import { scoreTranscript } from '../../../server/scoring/engine.ts';
-import { normalize } from '../../../server/scoring/text/normalize.ts';
-import { findQuestions, type QuestionKind } from '../../../server/scoring/text/questions.ts';
-import { sentences } from '../../../server/scoring/text/segment.ts';
-import type { Lang } from '../../../server/scoring/types.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { scoreTranscript } from '../../server/scoring/engine.ts';
+import { normalize } from '../../server/text/normalize.ts';
+import { findQuestions, type QuestionKind } from '../../server/text/questions.ts';
+import { sentences } from '../../server/text/segment.ts';
+import type { Lang } from '../../server/scoring/types.ts';
 
 const rubric = loadDefaultRubric();
 

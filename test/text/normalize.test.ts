@@ -1,10 +1,10 @@
-// The matching form of a reply (server/scoring/text/normalize.ts): both Chinese scripts and
+// The matching form of a reply (server/text/normalize.ts): both Chinese scripts and
 // full-width or curly typing match alike, and evidence still slices what the trainee typed.
 import { describe, it, expect } from 'vitest';
-import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
-import { scoreTranscript } from '../../../server/scoring/engine.ts';
-import { normalize, toOriginalSpan } from '../../../server/scoring/text/normalize.ts';
-import type { Evidence, Locale } from '../../../server/scoring/types.ts';
+import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { scoreTranscript } from '../../server/scoring/engine.ts';
+import { normalize, toOriginalSpan } from '../../server/text/normalize.ts';
+import type { Evidence, Locale } from '../../server/scoring/types.ts';
 
 const rubric = loadDefaultRubric();
 

@@ -6,7 +6,7 @@
  * words. "能說說當時的情況嗎" is open although it ends in 嗎, because it asks the customer
  * to tell; "您是在網上申請的嗎" is closed. The cue lists come from the rubric.
  */
-import type { Lang } from '../types.ts';
+import type { Lang } from './language.ts';
 import type { PhraseMatcher } from './phraseMatcher.ts';
 import type { Span } from './segment.ts';
 
