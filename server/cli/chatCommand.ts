@@ -17,6 +17,7 @@ import { newSeed } from '../personas/seededChoice.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
+import { readCommandLine } from './commandLine.ts';
 import type { Command } from './main.ts';
 import { renderReport } from './reportTable.ts';
 import { createCustomerModel, createJudgeModel } from '../llm/chatModel.ts';
@@ -37,29 +38,24 @@ interface ChatArgs {
   judge: boolean;
 }
 
-function parseArgs(args: readonly string[]): ChatArgs | string {
-  let personaId: string | undefined;
+function parseChatArgs(args: readonly string[]): ChatArgs | string {
+  const read = readCommandLine(args, { locale: { type: 'string' }, seed: { type: 'string' }, llm: { type: 'boolean' }, judge: { type: 'boolean' } });
+  if (!read.ok) return read.error;
+  const { values, positionals } = read;
   let locale: Locale | undefined;
-  let seed = newSeed();
-  let llm = false;
-  let judge = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--llm') llm = true;
-    else if (arg === '--judge') judge = true;
-    else if (arg === '--locale') {
-      const parsed = Locale.safeParse(args[++i]);
-      if (!parsed.success) return `--locale takes zh-Hant, zh-Hans or en`;
-      locale = parsed.data;
-    } else if (arg === '--seed') {
-      const value = Number(args[++i]);
-      if (!Number.isInteger(value) || value < 0) return '--seed takes a whole number';
-      seed = value;
-    } else if (arg.startsWith('-')) return `unknown option "${arg}"`;
-    else if (personaId === undefined) personaId = arg;
-    else return `one persona at a time (got "${arg}" too)`;
+  if (values.locale !== undefined) {
+    const parsed = Locale.safeParse(values.locale);
+    if (!parsed.success) return `--locale takes zh-Hant, zh-Hans or en`;
+    locale = parsed.data;
   }
-  return personaId === undefined ? 'which persona? (sparring personas validate lists them)' : { personaId, locale, seed, llm, judge };
+  let seed = newSeed();
+  if (values.seed !== undefined) {
+    seed = Number(values.seed);
+    if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) return '--seed takes a whole number';
+  }
+  const [personaId, extra] = positionals;
+  if (extra !== undefined) return `one persona at a time (got "${extra}" too)`;
+  return personaId === undefined ? 'which persona? (sparring personas validate lists them)' : { personaId, locale, seed, llm: values.llm ?? false, judge: values.judge ?? false };
 }
 
 const moodLine = (m: Mood): string => `anger ${m.anger} · trust ${m.trust} · confusion ${m.confusion}`;
@@ -80,7 +76,7 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const parsed = parseArgs(args);
+  const parsed = parseChatArgs(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`sparring chat: ${parsed}\n${USAGE}`);
     return 2;

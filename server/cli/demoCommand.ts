@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from './commandLine.ts';
 import type { Command } from './main.ts';
 import { loadRubricFor, printScores } from './scoreCommand.ts';
 
@@ -20,12 +21,14 @@ Score your own transcript (same JSON form as the files in docs/examples/):
 `;
 
 async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  const read = readCommandLine(args, { help: { type: 'boolean', short: 'h' } });
+  if (read.ok && read.values.help) {
     process.stdout.write(`usage: sparring demo\n\nScores the example transcripts in docs/examples/ and prints their tables.\n`);
     return 0;
   }
-  if (args.length > 0) {
-    process.stderr.write(`sparring demo: takes no arguments (got "${args[0]}")\nusage: sparring demo\n`);
+  const problem = !read.ok ? read.error : read.positionals.length > 0 ? `takes no arguments (got "${read.positionals[0]}")` : null;
+  if (problem) {
+    process.stderr.write(`sparring demo: ${problem}\nusage: sparring demo\n`);
     return 2;
   }
   const rubric = loadRubricFor(undefined);

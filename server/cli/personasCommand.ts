@@ -10,6 +10,7 @@ import { loadPersonaLibrary, PERSONAS_DIR } from '../personas/personaLibrary.ts'
 import { personaJsonSchema } from '../personas/personaJsonSchema.ts';
 import { runPersonaTests } from '../personas/personaTests.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
+import { readCommandLine } from './commandLine.ts';
 import type { Command } from './main.ts';
 
 const USAGE = `usage: sparring personas validate [DIR]   check every persona file (default: personas/)
@@ -58,19 +59,28 @@ function test(dir: string): number {
 }
 
 async function run(args: string[]): Promise<number> {
-  const [verb, ...rest] = args;
-  if (verb === undefined || verb === '--help' || verb === '-h') {
-    process.stdout.write(USAGE);
-    return verb === undefined ? 2 : 0;
+  const read = readCommandLine(args, { write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (!read.ok) {
+    process.stderr.write(`sparring personas: ${read.error}\n${USAGE}`);
+    return 2;
   }
-  const dir = resolve(rest.find((a) => !a.startsWith('-')) ?? PERSONAS_DIR);
+  const [verb, folder, extra] = read.positionals;
+  if (verb === undefined || read.values.help) {
+    process.stdout.write(USAGE);
+    return verb === undefined && !read.values.help ? 2 : 0;
+  }
+  if (extra !== undefined) {
+    process.stderr.write(`sparring personas: one folder at a time (got "${extra}" too)\n${USAGE}`);
+    return 2;
+  }
+  const dir = resolve(folder ?? PERSONAS_DIR);
   switch (verb) {
     case 'validate':
       return validate(dir);
     case 'test':
       return test(dir);
     case 'schema':
-      if (rest.includes('--write')) {
+      if (read.values.write) {
         const path = join(PERSONAS_DIR, 'persona.schema.json');
         writeFileSync(path, personaJsonSchema());
         process.stdout.write(`wrote ${path}\n`);

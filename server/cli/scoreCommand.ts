@@ -11,6 +11,7 @@ import { DEFAULT_RUBRIC_ID, loadDefaultRubric, loadRubricById, RUBRICS_DIR } fro
 import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { Transcript, type ScoreReport } from '../scoring/types.ts';
+import { readCommandLine } from './commandLine.ts';
 import type { Command } from './main.ts';
 import { renderReport } from './reportTable.ts';
 
@@ -38,24 +39,13 @@ interface ScoreArgs {
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export function parseScoreArgs(args: readonly string[]): Result<ScoreArgs> {
-  const out: ScoreArgs = { files: [], json: false, rubricId: undefined, help: false };
-  let onlyFiles = false; // after `--`, a name starting with "-" is still a file
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (onlyFiles || arg === '-' || !arg.startsWith('-')) out.files.push(arg);
-    else if (arg === '--') onlyFiles = true;
-    else if (arg === '--json') out.json = true;
-    else if (arg === '--help' || arg === '-h') out.help = true;
-    else if (arg === '--rubric' || arg.startsWith('--rubric=')) {
-      const id = arg === '--rubric' ? args[++i] : arg.slice('--rubric='.length);
-      // `--rubric --json` forgot the id; it must not take the next option as one.
-      if (!id || id.startsWith('-')) return { ok: false, error: '--rubric needs a rubric id' };
-      out.rubricId = id;
-    } else return { ok: false, error: `unknown option "${arg}"` };
-  }
+  const read = readCommandLine(args, { json: { type: 'boolean' }, rubric: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (!read.ok) return { ok: false, error: read.error.replace('--rubric needs a value', '--rubric needs a rubric id') };
+  const files = read.positionals;
   // Standard input holds one transcript and can be read once.
-  if (out.files.filter((f) => f === '-').length > 1) return { ok: false, error: '"-" (standard input) may be given only once' };
-  return { ok: true, value: out };
+  if (files.filter((f) => f === '-').length > 1) return { ok: false, error: '"-" (standard input) may be given only once' };
+  const { json = false, rubric, help = false } = read.values;
+  return { ok: true, value: { files, json, rubricId: rubric, help } };
 }
 
 export function loadRubricFor(id: string | undefined): Result<CompiledRubric> {
