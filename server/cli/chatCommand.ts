@@ -18,7 +18,7 @@ import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
 import { readCommandLine } from './commandLine.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { renderReport } from './reportTable.ts';
 import { createCustomerModel, createJudgeModel } from '../llm/chatModel.ts';
 import { llmEnabled, parseLlmConfig, type LlmConfig } from '../llm/llmConfig.ts';

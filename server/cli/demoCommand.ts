@@ -6,7 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCommandLine } from './commandLine.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { loadRubricFor, printScores } from './scoreCommand.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -5,20 +5,11 @@
  * Exit codes, for every command: 0 all done, 1 some input was bad (reported on stderr,
  * the rest still processed), 2 the command line itself was wrong (usage, unknown option).
  */
+import type { Command } from './command.ts';
 import { chatCommand } from './chatCommand.ts';
 import { demoCommand } from './demoCommand.ts';
 import { personasCommand } from './personasCommand.ts';
 import { scoreCommand } from './scoreCommand.ts';
-
-export interface Command {
-  name: string;
-  /** The command's arguments, shown after its name in the usage text. */
-  args: string;
-  /** One line for the usage text. */
-  summary: string;
-  /** Runs with the arguments after the command's name; resolves to the exit code. */
-  run(args: string[]): Promise<number>;
-}
 
 const COMMANDS: readonly Command[] = [scoreCommand, personasCommand, chatCommand, demoCommand];
 

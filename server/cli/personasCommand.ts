@@ -11,7 +11,7 @@ import { personaJsonSchema } from '../personas/personaJsonSchema.ts';
 import { runPersonaTests } from '../personas/personaTests.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { readCommandLine } from './commandLine.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 const USAGE = `usage: sparring personas validate [DIR]   check every persona file (default: personas/)
        sparring personas test [DIR]       run the conversations each persona file carries

@@ -12,7 +12,7 @@ import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { Transcript, type ScoreReport } from '../scoring/types.ts';
 import { readCommandLine } from './commandLine.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { renderReport } from './reportTable.ts';
 
 const USAGE = 'usage: sparring score FILE... [--json] [--rubric ID]';
