@@ -4,9 +4,11 @@
 // could not be loaded or scored.
 //
 //   npm run eval [-- --misses N|all] [-- --json]
+import { existsSync } from 'node:fs';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { displayWidth, formatTable } from './metrics.ts';
 import { caseFile, LOCALES, loadCases, measureCases, type CaseMeasurement, type CaseSet, type Locale, type Miss, type Rubric } from './ownCases.ts';
+import { callFile, loadCalls, measureCalls, type CallMeasurement } from './ownCalls.ts';
 import { measureAnnoMI } from './datasets/annomi.ts';
 import { measureCped } from './datasets/cped.ts';
 import { measureEpitome } from './datasets/epitome.ts';
@@ -29,6 +31,7 @@ interface Options {
 }
 
 type LocaleOutcome = ({ status: 'ok' } & CaseMeasurement) | { status: 'error'; locale: Locale; error: string };
+type CallsOutcome = ({ status: 'ok'; set: CaseSet } & CallMeasurement) | { status: 'error'; set: CaseSet; error: string };
 type DatasetOutcome = DatasetReport | { name: string; status: 'error'; error: string };
 
 const DATASETS: readonly { name: string; measure: (rubric: Rubric) => DatasetReport }[] = [
@@ -59,6 +62,16 @@ function measureLocale(rubric: Rubric, locale: Locale, set: CaseSet): LocaleOutc
     return { status: 'ok', ...measureCases(rubric, loadCases(locale, caseFile(locale, set))) };
   } catch (error) {
     return { status: 'error', locale, error: messageOf(error) };
+  }
+}
+
+/** Every locale's whole calls of one set, measured together; a locale without a file is left out. */
+function measureCallSet(rubric: Rubric, set: CaseSet): CallsOutcome {
+  try {
+    const calls = LOCALES.filter((locale) => existsSync(callFile(locale, set))).flatMap((locale) => loadCalls(locale, callFile(locale, set)));
+    return { status: 'ok', set, ...measureCalls(rubric, calls) };
+  } catch (error) {
+    return { status: 'error', set, error: messageOf(error) };
   }
 }
 
@@ -120,6 +133,19 @@ function printMisses(misses: readonly Miss[], limit: number): void {
     }
     left -= group.length;
   }
+  console.log();
+}
+
+function printCalls(outcome: CallsOutcome, missLimit: number): void {
+  console.log(`Whole calls, process steps per scenario (${outcome.set === 'holdout' ? 'held-out set' : 'development set'})\n`);
+  if (outcome.status === 'error') return console.log(`ERROR ${outcome.error}\n`);
+  if (outcome.rows.length === 0) return console.log('  no labelled calls in this set\n');
+  const rows = outcome.rows.map((r) => [r.scenario, r.locale, r.calls, r.exactCalls, r.steps.precision, r.steps.recall, r.steps.f1, r.turnSteps.precision, r.turnSteps.recall, r.orderAgreed, r.conduct.precision, r.conduct.recall]);
+  const columns = ['scenario', 'locale', 'calls', 'exact', ratio('step P'), ratio('step R'), ratio('step F1'), ratio('turn P'), ratio('turn R'), 'order ok', ratio('conduct P'), ratio('conduct R')];
+  console.log(indent(formatTable(columns, rows)));
+  console.log('  exact: calls whose covered steps, in order, equal the labels; step: per call and step; turn: the step on the labelled turn\n');
+  for (const miss of outcome.misses.slice(0, missLimit)) console.log(`  ${miss.locale} ${miss.callId} (${miss.scenario}): ${truncate(miss.what, REPLY_WIDTH)}`);
+  if (outcome.misses.length > missLimit) console.log(`  … and ${outcome.misses.length - missLimit} more`);
   console.log();
 }
 
@@ -199,18 +225,21 @@ function main(): number {
 
   const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale, 'development'));
   const holdout = LOCALES.map((locale) => measureLocale(rubric, locale, 'holdout'));
+  const calls = (['development', 'holdout'] as const).map((set) => measureCallSet(rubric, set));
   const datasets = DATASETS.map((d) => measureDataset(rubric, d));
   const errors = [
     ...[...ownCases, ...holdout].flatMap((o) => (o.status === 'error' ? [o.error] : [])),
+    ...calls.flatMap((o) => (o.status === 'error' ? [`calls (${o.set}): ${o.error}`] : [])),
     ...datasets.flatMap((d) => (d.status === 'error' ? [`${d.name}: ${d.error}`] : [])),
   ];
 
   if (options.json) {
-    console.log(JSON.stringify({ ownCases, holdout, datasets, errors }, null, 2));
+    console.log(JSON.stringify({ ownCases, holdout, calls, datasets, errors }, null, 2));
   } else {
     console.log(`${LEGEND}\n`);
     printOwnCases('development', ownCases, options.misses);
     printOwnCases('holdout', holdout, options.misses);
+    for (const outcome of calls) printCalls(outcome, options.misses);
     printDatasets(datasets);
   }
   for (const error of errors) console.error(`error: ${error}`);
