@@ -234,6 +234,9 @@ describe('a restart of the server', () => {
     const events = record(socket);
     expect(await call(socket, 'trainee:say', { sessionId: died.sessionId, text: APOLOGY, index: 1 })).toEqual({ ok: true, index: 1, score: died.score });
     expect((await events.next('customer:say', (p) => p.index === 2)).text).toBe(expected.reply);
+    // Every tab hears the turn before its answer, as the first send would have had it.
+    expect(events.all.map((e) => e.event).slice(0, 2)).toEqual(['trainee:said', 'customer:typing']);
+    expect(events.of('trainee:said')).toEqual([{ sessionId: died.sessionId, index: 1, text: APOLOGY, score: died.score }]);
     expect((await revived.ctx.store.getSession(died.sessionId))!.turns).toHaveLength(3);
   });
 
