@@ -332,6 +332,21 @@ describe('another tab of the same session', () => {
     expect(net.waiting('resume')).toBe(0);
   });
 
+  it('heard while a resume was on its way, past what the resume holds, makes it resume again', async () => {
+    const { net, time, sync, shown } = await onPage();
+    sync.connected();
+    const stale = net.nextResume();
+    sync.hear({ event: 'trainee:said', payload: traineeSaid(3, ASK) });
+    await stale.answer(resumeAnswer([{ role: 'customer', text: OPENING }, { role: 'trainee', text: OTHER }]));
+    await time.advance(RETRY_MS.resume);
+    await net.nextResume().answer(
+      resumeAnswer([{ role: 'customer', text: OPENING }, { role: 'trainee', text: OTHER }, { role: 'customer', text: '好吧' }, { role: 'trainee', text: ASK }]),
+    );
+    expect(shown()).toEqual([`0:customer:${OPENING}`, `1:trainee:${OTHER}`, '2:customer:好吧', `3:trainee:${ASK}`]);
+    await time.advance(RETRY_MS.resume);
+    expect(net.waiting('resume')).toBe(0);
+  });
+
   it('does not mix in another session’s events', async () => {
     const { sync, shown } = await onPage();
     sync.hear({ event: 'trainee:said', payload: { ...traineeSaid(1, OTHER), sessionId: 'another-session' } });

@@ -155,6 +155,9 @@ export function createSessionSync(sessionId: string, link: SessionLink, clock: C
       return;
     }
     dispatch({ type: 'resumed', answer });
+    // A turn heard while this answer was on its way, past what it holds: the read was older
+    // than the event, and a later one fills the gap.
+    if (!state.turns.every((t, i) => t.index === i)) later('resume', RETRY_MS.resume, () => link.connected() && void resume());
     const pending = outbox;
     if (pending) {
       const stored = answer.turns.find((t) => t.index === pending.index);
