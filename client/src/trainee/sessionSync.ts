@@ -16,15 +16,7 @@
  * show the same conversation; a turn heard past a gap (an event missed) resumes the session,
  * which brings the stored turns.
  */
-import type {
-  Answer,
-  CustomerError,
-  CustomerSay,
-  ScoreReport,
-  SessionEnded,
-  SessionOutcome,
-  TraineeSaid,
-} from '../shared/contract.ts';
+import type { Answer, ScoreReport, ServerToClientEvents, SessionOutcome } from '../shared/contract.ts';
 import type { NoAnswer } from '../shared/socket.ts';
 import { canSend, initialSessionState, MOVED_ON, nextIndex, sessionReducer, unansweredTrainee, type SessionAction, type SessionState } from './sessionState.ts';
 
@@ -42,14 +34,11 @@ export interface Clock {
   after(ms: number, run: () => void): () => void;
 }
 
-/** The server's events about one session, as the socket delivers them. */
-export type HeardEvent =
-  | { event: 'trainee:said'; payload: TraineeSaid }
-  | { event: 'customer:typing'; payload: { sessionId: string; index: number } }
-  | { event: 'customer:delta'; payload: { sessionId: string; index: number; text: string } }
-  | { event: 'customer:say'; payload: CustomerSay }
-  | { event: 'customer:error'; payload: CustomerError }
-  | { event: 'session:ended'; payload: SessionEnded };
+/** The server's events about one session that the chat follows. */
+type SessionEvent = 'trainee:said' | 'customer:typing' | 'customer:delta' | 'customer:say' | 'customer:error' | 'session:ended';
+
+/** One of them as the socket delivers it, its payload typed by the server's event map. */
+export type HeardEvent = { [E in SessionEvent]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[SessionEvent];
 
 export interface OutboxItem {
   index: number;
