@@ -23,6 +23,7 @@ import {
   type SessionEndOk,
   type SessionResumeOk,
   type SessionStartOk,
+  type TraineeSaid,
   type TraineeSayOk,
 } from './serverEvents.ts';
 
@@ -73,6 +74,7 @@ export type ClientToServerEvents = {
 };
 
 export interface ServerToClientEvents {
+  'trainee:said': (payload: TraineeSaid) => void;
   'customer:typing': (payload: CustomerTyping) => void;
   'customer:delta': (payload: CustomerDelta) => void;
   'customer:say': (payload: CustomerSay) => void;

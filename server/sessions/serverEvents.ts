@@ -10,6 +10,9 @@
  * - `customer:error` says that the customer's reply at `index` could not be produced as asked:
  *   with `fallback: true` the scripted line follows in `customer:say`; with `fallback: false`
  *   nothing was stored (storage failed) and `session:resume` later fills the reply in.
+ * - `trainee:said` gives every tab of the owner the trainee's turn once it is stored, before the
+ *   customer's reply to it, so a tab that did not send it shows it (and its score) in order.
+ *   The tab that sent it has it from its ack as well: clients keep one turn per index.
  * - `request:rejected` answers, on that connection only, an event that came without an ack
  *   callback (so it cannot be answered through one).
  * - `session:start` may carry `assignmentId` (payloads.ts); its ack then adds `settings`.
@@ -49,6 +52,7 @@ export const CustomerError = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
   fallback: z.boolean(),
 });
+export const TraineeSaid = z.object({ sessionId: SessionId, index: Index, text: z.string(), score: TurnScore });
 export const SessionEnded = z.object({ sessionId: SessionId, outcome: Outcome, report: ScoreReport });
 export const RequestRejected = z.object({ event: z.string(), error: z.object({ code: AckErrorCode, message: z.string() }) });
 
@@ -56,6 +60,7 @@ export type CustomerTyping = z.infer<typeof CustomerTyping>;
 export type CustomerDelta = z.infer<typeof CustomerDelta>;
 export type CustomerSay = z.infer<typeof CustomerSay>;
 export type CustomerError = z.infer<typeof CustomerError>;
+export type TraineeSaid = z.infer<typeof TraineeSaid>;
 export type SessionEnded = z.infer<typeof SessionEnded>;
 export type RequestRejected = z.infer<typeof RequestRejected>;
 

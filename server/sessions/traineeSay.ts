@@ -1,20 +1,31 @@
 /**
  * `trainee:say`: the trainee's turn. In this order: load the session; check ownership, the
  * end and the turn limit; score the turn and step the customer (traineeTurn); store the
- * trainee's turn with its score; acknowledge `{ ok, index, score }`; then the customer's
- * reply follows (customerReply.ts). A send repeating an index already stored is answered
- * with the stored result and stores nothing.
+ * trainee's turn with its score; acknowledge `{ ok, index, score }`; then every tab of the
+ * owner gets the turn (`trainee:said`) and the customer's reply follows (customerReply.ts).
+ * A send repeating an index already stored is answered with the stored result and stores nothing.
  */
 import type { TokenClaims } from '../auth/tokens.ts';
-import { traineeTurn } from '../personas/conversation.ts';
+import { traineeTurn, type Step as CustomerStep } from '../personas/conversation.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
 import { customerReply } from './customerReply.ts';
 import { conversationBefore, isAckError, loadSession, personaOutcome, traineeTurnCount, type LoadedSession } from './loadSession.ts';
 import type { Payload } from './payloads.ts';
-import type { TraineeSayOk } from './serverEvents.ts';
-import { answer, refuse, type Step } from './step.ts';
+import type { TraineeSaid, TraineeSayOk } from './serverEvents.ts';
+import { answer, refuse, type OwnerRoom, type Step } from './step.ts';
+
+/**
+ * After the ack: the turn to every tab of the owner (the sender has it from its ack too), then
+ * the customer's reply to it, so each tab shows the two in order whichever tab sent the turn.
+ */
+function saidThenAnswered(ctx: ServerContext, loaded: LoadedSession, said: TraineeSaid, step?: CustomerStep): (room: OwnerRoom) => Promise<void> {
+  return async (room) => {
+    room.emit('trainee:said', said);
+    await customerReply(ctx, room, loaded, step);
+  };
+}
 
 /** The answer to a send whose index is already stored: the stored result, if it is the same turn. */
 function repeated(ctx: ServerContext, loaded: LoadedSession, stored: StoredTurn, text: string, mayAnswer = true): Step<TraineeSayOk> {
@@ -24,7 +35,8 @@ function repeated(ctx: ServerContext, loaded: LoadedSession, stored: StoredTurn,
   const ack: TraineeSayOk = { ok: true, index: stored.index, score: stored.score };
   // Still unanswered (the server stopped after the ack): the customer answers now.
   const unanswered = mayAnswer && stored.index === loaded.turns.length - 1 && !loaded.session.endedAt;
-  return answer(ack, unanswered ? (room) => customerReply(ctx, room, loaded) : undefined);
+  const said = { sessionId: loaded.session.id, index: stored.index, text: stored.text, score: stored.score };
+  return answer(ack, unanswered ? saidThenAnswered(ctx, loaded, said) : undefined);
 }
 
 function refusal(ctx: ServerContext, loaded: LoadedSession, index: number | undefined): AckError | null {
@@ -58,5 +70,7 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
     if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
     return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
   }
-  return answer({ ok: true, index, score: turn.score! }, (room) => customerReply(ctx, room, { ...loaded, turns: [...turns, turn] }, step));
+  const score = step.situation.score;
+  const said = { sessionId: payload.sessionId, index, text: payload.text, score };
+  return answer({ ok: true, index, score }, saidThenAnswered(ctx, { ...loaded, turns: [...turns, turn] }, said, step));
 }

@@ -2,7 +2,7 @@
 // lifecycle steps in server/sessions/): late-disbursement in zh-Hant, from session:start to
 // session:ended with the report, against a real file store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomerSay, SessionEnded, SessionStartOk, TraineeSayOk } from '../../server/sessions/serverEvents.ts';
+import { CustomerSay, SessionEnded, SessionStartOk, TraineeSaid, TraineeSayOk } from '../../server/sessions/serverEvents.ts';
 import { call, record } from '../support/socketClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -45,6 +45,8 @@ describe('a scripted conversation', () => {
       expect(ack.score.index).toBe(index);
       expect(ack.score.role).toBe('trainee');
       expect(Object.keys(ack.score.criteria).sort()).toEqual(['active_listening', 'complaint_process', 'conduct', 'empathy', 'plain_language']);
+      // Every tab of the trainee gets the turn as stored, with its score.
+      expect(TraineeSaid.parse(await events.next('trainee:said', (p) => p.index === index))).toEqual({ sessionId, index, text, score: ack.score });
       const say = CustomerSay.parse(await events.next('customer:say', (p) => p.index === index + 1));
       expect(say.sessionId).toBe(sessionId);
       expect(say.text.length).toBeGreaterThan(0);
@@ -56,16 +58,16 @@ describe('a scripted conversation', () => {
     expect(ended.report.turns.map((t) => t.index)).toEqual([1, 3, 5, 7]);
     expect(ended.report.summary.complaint_steps.covered).toEqual(['acknowledge', 'investigate', 'negotiate', 'follow_up']);
 
-    // Exactly one customer:say per trainee:say, each after its customer:typing.
+    // Exactly one customer:say per trainee:say, each after the trainee's turn (for every tab) and its customer:typing.
     const says = events.of('customer:say');
     expect(says.map((s) => s.index)).toEqual([2, 4, 6, 8]);
     expect(says.at(-1)).toMatchObject({ ended: true, outcome: 'resolved' });
     const order = events.all.map((e) => `${e.event}:${'index' in e.payload ? e.payload.index : ''}`);
     expect(order).toEqual([
-      'customer:typing:2', 'customer:say:2',
-      'customer:typing:4', 'customer:say:4',
-      'customer:typing:6', 'customer:say:6',
-      'customer:typing:8', 'customer:say:8',
+      'trainee:said:1', 'customer:typing:2', 'customer:say:2',
+      'trainee:said:3', 'customer:typing:4', 'customer:say:4',
+      'trainee:said:5', 'customer:typing:6', 'customer:say:6',
+      'trainee:said:7', 'customer:typing:8', 'customer:say:8',
       'session:ended:',
     ]);
 

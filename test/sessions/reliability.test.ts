@@ -137,13 +137,16 @@ describe('connections come and go', () => {
     const seenA = record(tabA);
     const seenB = record(tabB);
     const sessionId = await startSession(tabA);
-    await call(tabA, 'trainee:say', { sessionId, text: APOLOGY });
+    const ackA = TraineeSayOk.parse(await call(tabA, 'trainee:say', { sessionId, text: APOLOGY }));
     const sayB = await seenB.next('customer:say', (p) => p.index === 2);
     expect(sayB).toEqual(await seenA.next('customer:say', (p) => p.index === 2));
-    expect(seenB.all.map((e) => e.event)).toEqual(['customer:typing', 'customer:say']);
+    // Tab B hears tab A's turn, as stored and scored, before the customer's reply to it.
+    expect(seenB.all.map((e) => e.event)).toEqual(['trainee:said', 'customer:typing', 'customer:say']);
+    expect(seenB.of('trainee:said')).toEqual([{ sessionId, index: 1, text: APOLOGY, score: ackA.score }]);
     // Tab B takes over: it resumes, speaks, and both tabs hear the answer; then it ends the session.
     const resumed = SessionResumeOk.parse(await call(tabB, 'session:resume', { sessionId }));
     await call(tabB, 'trainee:say', { sessionId, text: ASK, index: resumed.turns.length });
+    expect((await seenA.next('trainee:said', (p) => p.index === 3)).text).toBe(ASK);
     await seenA.next('customer:say', (p) => p.index === 4);
     await call(tabB, 'session:end', { sessionId });
     expect((await seenA.next('session:ended')).outcome).toBe('ended');
@@ -231,6 +234,9 @@ describe('a restart of the server', () => {
     const events = record(socket);
     expect(await call(socket, 'trainee:say', { sessionId: died.sessionId, text: APOLOGY, index: 1 })).toEqual({ ok: true, index: 1, score: died.score });
     expect((await events.next('customer:say', (p) => p.index === 2)).text).toBe(expected.reply);
+    // Every tab hears the turn before its answer, as the first send would have had it.
+    expect(events.all.map((e) => e.event).slice(0, 2)).toEqual(['trainee:said', 'customer:typing']);
+    expect(events.of('trainee:said')).toEqual([{ sessionId: died.sessionId, index: 1, text: APOLOGY, score: died.score }]);
     expect((await revived.ctx.store.getSession(died.sessionId))!.turns).toHaveLength(3);
   });
 

@@ -27,6 +27,7 @@ import type {
   SessionEnded,
   SessionResumeOk,
   SessionStartOk,
+  TraineeSaid,
   TraineeSayOk,
 } from '../../../server/sessions/serverEvents.ts';
 import type { SessionOutcome } from '../../../server/domain/records.ts';
@@ -54,6 +55,7 @@ export type {
   SessionResumeOk,
   SessionStartOk,
   SessionView,
+  TraineeSaid,
   TraineeSayOk,
   TurnScore,
 };

@@ -1,11 +1,12 @@
 /**
  * A training session as the chat page holds it, and every change to it as one pure step
- * (a reducer): what the server said (a resume, a customer's reply, its pieces as they
- * stream, the end) and what the trainee did (a reply sent, acknowledged, refused). Turns
- * are keyed by their transcript index, so an event that arrives twice, or after a resume
- * that already holds it, changes nothing.
+ * (a reducer): what the server said (a resume, a trainee's turn sent from any tab, a
+ * customer's reply, its pieces as they stream, the end) and what the trainee did here (a
+ * reply sent, acknowledged, refused). Turns are keyed by their transcript index, so an
+ * event that arrives twice, a turn heard both as this tab's ack and as `trainee:said`, or
+ * one a resume already holds, is shown once.
  */
-import type { CustomerSay, Locale, Mood, ScoreReport, SessionOutcome, SessionResumeOk, TurnScore } from '../shared/contract.ts';
+import type { CustomerSay, Locale, Mood, ScoreReport, SessionOutcome, SessionResumeOk, TraineeSaid, TurnScore } from '../shared/contract.ts';
 
 export interface ChatTurn {
   index: number;
@@ -49,7 +50,9 @@ export type SessionAction =
   | { type: 'resumeFailed'; error: { code: string; message: string }; fatal: boolean }
   | { type: 'sending'; index: number; text: string; queued: boolean }
   | { type: 'said'; index: number; score: TurnScore }
-  | { type: 'sayRefused'; index: number; error: { code: string; message: string } }
+  /** `text`: the words to give back to the composer, whether or not the turn is still shown. */
+  | { type: 'sayRefused'; index: number; text: string; error: { code: string; message: string } }
+  | { type: 'traineeSaid'; said: TraineeSaid }
   | { type: 'typing'; index: number }
   | { type: 'delta'; index: number; text: string }
   | { type: 'customerSaid'; say: CustomerSay }
@@ -74,6 +77,9 @@ export function initialSessionState(sessionId: string): SessionState {
     refused: null,
   };
 }
+
+/** What a reply is refused with when another tab's turn took its place. */
+export const MOVED_ON = { code: 'conflict', message: 'the conversation moved on' } as const;
 
 /** `turns` with `turn` put at its index (replacing what was there), still in order. */
 function upsert(turns: readonly ChatTurn[], turn: ChatTurn): ChatTurn[] {
@@ -126,6 +132,17 @@ function resumed(state: SessionState, answer: SessionResumeOk): SessionState {
   };
 }
 
+/** A trainee's turn as stored, from whichever tab sent it. */
+function traineeSaid(state: SessionState, said: TraineeSaid): SessionState {
+  const held = state.turns.find((t) => t.index === said.index);
+  if (held?.role === 'customer') return state;
+  if (held && !held.status && held.text === said.text && held.score) return state;
+  const turns = upsert(state.turns, { index: said.index, role: 'trainee', text: said.text, score: said.score });
+  // This tab's reply, still on its way, lost its index to a turn sent from another tab: its words come back.
+  const displaced = held?.status && held.text !== said.text;
+  return { ...state, turns, ...(displaced ? { refused: { text: held.text, ...MOVED_ON } } : {}) };
+}
+
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'resuming':
@@ -146,10 +163,12 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, turns: upsert(state.turns, { index: turn.index, role: 'trainee', text: turn.text, score: action.score }) };
     }
     case 'sayRefused': {
-      const turn = state.turns.find((t) => t.index === action.index && t.status);
-      if (!turn) return state;
-      return { ...state, turns: state.turns.filter((t) => t !== turn), refused: { text: turn.text, ...action.error } };
+      // A turn stored at that index meanwhile (another tab's) stays; only our unsent one goes.
+      const turns = state.turns.filter((t) => !(t.index === action.index && t.status));
+      return { ...state, turns, refused: { text: action.text, ...action.error } };
     }
+    case 'traineeSaid':
+      return traineeSaid(state, action.said);
     case 'typing':
       if (state.turns.some((t) => t.index === action.index)) return state;
       return { ...state, streaming: { index: action.index, text: '' } };
