@@ -7,23 +7,15 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
-import { Scenario, type ScoreReport, type Transcript } from '../../server/scoring/types.ts';
+import type { ScoreReport, Transcript } from '../../server/scoring/types.ts';
 import { binaryStats, emptyConfusion, tally, type BinaryStats, type Confusion } from './metrics.ts';
-import { repoRoot, type CaseSet, type Locale, type Rubric } from './ownCases.ts';
+import { CONTRACT_PROCESSES, type CallScenario } from './contractIds.ts';
+import { engineScenario, repoRoot, type Locale, type Rubric } from './ownCases.ts';
 
-/**
- * The scenario processes of the scoring contract (shared/contracts/scoring.md, "Scenario
- * processes"): the labels are checked against these public step ids. `no_disclosure` is a
- * whole-call step: it has no turn of its own and does not count for order.
- */
-export const CONTRACT_PROCESSES = {
-  complaint: ['acknowledge', 'investigate', 'negotiate', 'follow_up'],
-  collection: ['verify_identity', 'state_purpose', 'understand_reason', 'offer_options', 'agree_plan', 'confirm_next'],
-  third_party: ['identify_speaker', 'no_disclosure', 'leave_callback'],
-  application: ['discover_needs', 'explain_cost', 'documents_kyc', 'agree_next_step'],
-  general: ['understand_problem', 'solve_or_guide', 'confirm_solved'],
-} as const;
-export type CallScenario = keyof typeof CONTRACT_PROCESSES;
+export { CONTRACT_PROCESSES };
+/** Whole calls have a development and a held-out set. */
+type CallSet = 'development' | 'holdout';
+
 const CALL_SCENARIOS = Object.keys(CONTRACT_PROCESSES) as CallScenario[];
 const WHOLE_CALL_STEPS: ReadonlySet<string> = new Set(['no_disclosure']);
 
@@ -75,7 +67,7 @@ export interface LabelledCall {
   conduct: string[];
 }
 
-export function callFile(locale: Locale, set: CaseSet = 'development'): string {
+export function callFile(locale: Locale, set: CallSet = 'development'): string {
   return set === 'holdout'
     ? path.join(repoRoot, 'test', 'cases', 'calls', 'holdout', `${locale}.yaml`)
     : path.join(repoRoot, 'test', 'cases', 'calls', `${locale}.yaml`);
@@ -103,9 +95,8 @@ export function loadCalls(locale: Locale, file: string = callFile(locale)): Labe
       turnSteps.set(index, turn.steps);
       return { role: 'trainee' as const, text: turn.trainee };
     });
-    // The engine is told the scenario when it knows it; a scenario it does not know yet is scored without one.
-    const engineScenario = Scenario.safeParse(call.scenario);
-    const transcript: Transcript = { locale, ...(engineScenario.success ? { scenario: engineScenario.data } : {}), turns };
+    const scenario = engineScenario(call.scenario);
+    const transcript: Transcript = { locale, ...(scenario ? { scenario } : {}), turns };
     return { id: call.id, locale, file: shownFile, scenario: call.scenario, transcript, turnSteps, covered: call.expected.covered, inOrder: call.expected.in_order, conduct: call.expected.conduct };
   });
 }

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
-import { SCENARIOS, SIGNAL_IDS, type ContractSignalId, type Locale, type Scenario, type Transcript } from '../../server/scoring/types.ts';
+import { Scenario, type Locale, type Transcript } from '../../server/scoring/types.ts';
+import { CONTRACT_SCENARIOS, CONTRACT_SIGNALS, type CallScenario, type ContractSignal } from './contractIds.ts';
 import { binaryStats, perLabelConfusion, type BinaryStats } from './metrics.ts';
 
 /** The locales with a case file, in report order. */
@@ -23,28 +24,28 @@ export interface LabelledCase {
   locale: Locale;
   /** File the case came from, relative to the repository root, for messages. */
   file: string;
-  scenario?: Scenario;
+  scenario?: CallScenario;
   /** Earlier customer turns in order; the last one is what the reply answers. */
   customer: string[];
   reply: string;
   /** The complete set of signals a coach marks in the reply. */
-  signals: ContractSignalId[];
+  signals: ContractSignal[];
   note?: string;
 }
 
 export interface Miss {
   locale: Locale;
   caseId: string;
-  signal: ContractSignalId;
+  signal: ContractSignal;
   kind: 'false positive' | 'false negative';
   reply: string;
-  expected: ContractSignalId[];
-  detected: ContractSignalId[];
+  expected: ContractSignal[];
+  detected: ContractSignal[];
   note?: string;
 }
 
 export interface SignalRow extends BinaryStats {
-  signal: ContractSignalId;
+  signal: ContractSignal;
 }
 
 export interface CaseMeasurement {
@@ -55,18 +56,18 @@ export interface CaseMeasurement {
   misses: Miss[];
 }
 
-const knownSignals: ReadonlySet<string> = new Set<string>(SIGNAL_IDS);
+const knownSignals: ReadonlySet<string> = new Set<string>(CONTRACT_SIGNALS);
 
 const signalSchema = z
   .string()
   .refine((s) => knownSignals.has(s), { error: (issue) => `unknown signal id "${String(issue.input)}"` })
-  .transform((s) => s as ContractSignalId);
+  .transform((s) => s as ContractSignal);
 
 const nonEmptyText = z.string().trim().min(1);
 
 const caseSchema = z.object({
   id: z.union([nonEmptyText, z.number()]).transform(String),
-  scenario: z.enum(SCENARIOS).optional(),
+  scenario: z.enum(CONTRACT_SCENARIOS).optional(),
   // Optional because an outbound collection call can open with the trainee speaking first.
   customer: z
     .union([nonEmptyText, z.array(nonEmptyText)])
@@ -77,13 +78,15 @@ const caseSchema = z.object({
   note: z.string().optional(),
 });
 
-/** `development` cases tune the word lists; `holdout` cases were written afterwards and never are. */
-export type CaseSet = 'development' | 'holdout';
+/**
+ * `development` cases tune the word lists; `holdout` cases were written after round 1's tuning
+ * and never tuned on; `blind` cases were written for round 2 by a writer who had read neither
+ * the rubric nor the engine, frozen before any round-2 tuning, and are never tuned on.
+ */
+export type CaseSet = 'development' | 'holdout' | 'blind';
 
 export function caseFile(locale: Locale, set: CaseSet = 'development'): string {
-  return set === 'holdout'
-    ? path.join(repoRoot, 'test', 'cases', 'holdout', `${locale}.yaml`)
-    : path.join(repoRoot, 'test', 'cases', `${locale}.yaml`);
+  return set === 'development' ? path.join(repoRoot, 'test', 'cases', `${locale}.yaml`) : path.join(repoRoot, 'test', 'cases', set, `${locale}.yaml`);
 }
 
 /** Reads and validates one locale's cases; throws naming the file and the case on any problem. */
@@ -140,11 +143,12 @@ export function replyTranscript(
   locale: Locale,
   customer: readonly string[],
   reply: string,
-  scenario?: Scenario,
+  scenario?: CallScenario,
 ): Transcript {
+  const known = engineScenario(scenario);
   return {
     locale,
-    ...(scenario === undefined ? {} : { scenario }),
+    ...(known === undefined ? {} : { scenario: known }),
     turns: [...customer.map((text) => ({ role: 'customer' as const, text })), { role: 'trainee' as const, text: reply }],
   };
 }
@@ -155,7 +159,7 @@ export function replySignals(
   locale: Locale,
   customer: readonly string[],
   reply: string,
-  scenario?: Scenario,
+  scenario?: CallScenario,
 ): Set<string> {
   const transcript = replyTranscript(locale, customer, reply, scenario);
   const replyIndex = transcript.turns.length - 1;
@@ -165,10 +169,16 @@ export function replySignals(
   return new Set<string>(turn.signals);
 }
 
+/** The scenario as the engine takes it: one it does not know yet is scored without a scenario. */
+export function engineScenario(scenario: CallScenario | undefined): Scenario | undefined {
+  const known = Scenario.safeParse(scenario);
+  return known.success ? known.data : undefined;
+}
+
 /** Scores every case and compares the engine's signals with the labels, signal by signal. */
 export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): CaseMeasurement {
-  const gold: Set<ContractSignalId>[] = [];
-  const predicted: Set<ContractSignalId>[] = [];
+  const gold: Set<ContractSignal>[] = [];
+  const predicted: Set<ContractSignal>[] = [];
   const misses: Miss[] = [];
 
   for (const c of cases) {
@@ -179,12 +189,12 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): Ca
       throw new Error(`${c.file}, case ${c.id}: scoring failed: ${(error as Error).message}`, { cause: error });
     }
     // Signals outside the contract (the engine may grow) are not measured here.
-    const detected = SIGNAL_IDS.filter((s) => raised.has(s));
+    const detected = CONTRACT_SIGNALS.filter((s) => raised.has(s));
     const expected = new Set(c.signals);
     gold.push(expected);
     predicted.push(new Set(detected));
 
-    for (const signal of SIGNAL_IDS) {
+    for (const signal of CONTRACT_SIGNALS) {
       const isExpected = expected.has(signal);
       if (isExpected === raised.has(signal)) continue;
       misses.push({
@@ -200,12 +210,12 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): Ca
     }
   }
 
-  const byLabel = perLabelConfusion(gold, predicted, SIGNAL_IDS);
+  const byLabel = perLabelConfusion(gold, predicted, CONTRACT_SIGNALS);
   const locales = new Set(cases.map((c) => c.locale));
   return {
     locale: locales.size === 1 ? [...locales][0]! : 'mixed',
     cases: cases.length,
-    signals: SIGNAL_IDS.map((signal) => ({ signal, ...binaryStats(byLabel.get(signal)!) })),
+    signals: CONTRACT_SIGNALS.map((signal) => ({ signal, ...binaryStats(byLabel.get(signal)!) })),
     misses,
   };
 }

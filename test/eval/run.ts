@@ -31,7 +31,7 @@ interface Options {
 }
 
 type LocaleOutcome = ({ status: 'ok' } & CaseMeasurement) | { status: 'error'; locale: Locale; error: string };
-type CallsOutcome = ({ status: 'ok'; set: CaseSet } & CallMeasurement) | { status: 'error'; set: CaseSet; error: string };
+type CallsOutcome = ({ status: 'ok'; set: 'development' | 'holdout' } & CallMeasurement) | { status: 'error'; set: 'development' | 'holdout'; error: string };
 type DatasetOutcome = DatasetReport | { name: string; status: 'error'; error: string };
 
 const DATASETS: readonly { name: string; measure: (rubric: Rubric) => DatasetReport }[] = [
@@ -66,7 +66,7 @@ function measureLocale(rubric: Rubric, locale: Locale, set: CaseSet): LocaleOutc
 }
 
 /** Every locale's whole calls of one set, measured together; a locale without a file is left out. */
-function measureCallSet(rubric: Rubric, set: CaseSet): CallsOutcome {
+function measureCallSet(rubric: Rubric, set: 'development' | 'holdout'): CallsOutcome {
   try {
     const calls = LOCALES.filter((locale) => existsSync(callFile(locale, set))).flatMap((locale) => loadCalls(locale, callFile(locale, set)));
     return { status: 'ok', set, ...measureCalls(rubric, calls) };
@@ -91,7 +91,8 @@ function messageOf(error: unknown): string {
 
 const CASE_SET_TITLES: Record<CaseSet, string> = {
   development: '== Own labelled cases: development set (test/cases; the word lists are tuned on these) ==',
-  holdout: '== Own labelled cases: held-out set (test/cases/holdout; written after tuning, never tuned on) ==',
+  holdout: '== Own labelled cases: held-out set (test/cases/holdout; written after round 1\'s tuning, never tuned on) ==',
+  blind: '== Own labelled cases: blind held-out set (test/cases/blind; written without sight of the rubric or the engine, frozen before round 2\'s tuning, never tuned on) ==',
 };
 
 function printOwnCases(set: CaseSet, outcomes: readonly LocaleOutcome[], missLimit: number): void {
@@ -225,20 +226,22 @@ function main(): number {
 
   const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale, 'development'));
   const holdout = LOCALES.map((locale) => measureLocale(rubric, locale, 'holdout'));
+  const blind = LOCALES.map((locale) => measureLocale(rubric, locale, 'blind'));
   const calls = (['development', 'holdout'] as const).map((set) => measureCallSet(rubric, set));
   const datasets = DATASETS.map((d) => measureDataset(rubric, d));
   const errors = [
-    ...[...ownCases, ...holdout].flatMap((o) => (o.status === 'error' ? [o.error] : [])),
+    ...[...ownCases, ...holdout, ...blind].flatMap((o) => (o.status === 'error' ? [o.error] : [])),
     ...calls.flatMap((o) => (o.status === 'error' ? [`calls (${o.set}): ${o.error}`] : [])),
     ...datasets.flatMap((d) => (d.status === 'error' ? [`${d.name}: ${d.error}`] : [])),
   ];
 
   if (options.json) {
-    console.log(JSON.stringify({ ownCases, holdout, calls, datasets, errors }, null, 2));
+    console.log(JSON.stringify({ ownCases, holdout, blind, calls, datasets, errors }, null, 2));
   } else {
     console.log(`${LEGEND}\n`);
     printOwnCases('development', ownCases, options.misses);
     printOwnCases('holdout', holdout, options.misses);
+    printOwnCases('blind', blind, options.misses);
     for (const outcome of calls) printCalls(outcome, options.misses);
     printDatasets(datasets);
   }

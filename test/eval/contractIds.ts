@@ -1,0 +1,22 @@
+// The ids the scoring contract names: its signals (with the conduct signals round 2 adds), its
+// scenarios and their process steps. Labelled data is checked against these public ids,
+// whatever the engine knows yet.
+import { SIGNAL_IDS } from '../../server/scoring/types.ts';
+
+/** The contract's signals, then the conduct signals it adds with the scenario processes. */
+export const CONTRACT_SIGNALS = [...SIGNAL_IDS, 'conduct.credential_request', 'conduct.details_before_verification', 'conduct.misinformation'] as const;
+export type ContractSignal = (typeof CONTRACT_SIGNALS)[number];
+/**
+ * The scenario processes of the scoring contract (shared/contracts/scoring.md, "Scenario
+ * processes"): the labels are checked against these public step ids. `no_disclosure` is a
+ * whole-call step: it has no turn of its own and does not count for order.
+ */
+export const CONTRACT_PROCESSES = {
+  complaint: ['acknowledge', 'investigate', 'negotiate', 'follow_up'],
+  collection: ['verify_identity', 'state_purpose', 'understand_reason', 'offer_options', 'agree_plan', 'confirm_next'],
+  third_party: ['identify_speaker', 'no_disclosure', 'leave_callback'],
+  application: ['discover_needs', 'explain_cost', 'documents_kyc', 'agree_next_step'],
+  general: ['understand_problem', 'solve_or_guide', 'confirm_solved'],
+} as const;
+export type CallScenario = keyof typeof CONTRACT_PROCESSES;
+export const CONTRACT_SCENARIOS = Object.keys(CONTRACT_PROCESSES) as CallScenario[];
