@@ -10,6 +10,7 @@ import { loadPersonaLibrary, PERSONAS_DIR } from '../personas/personaLibrary.ts'
 import { personaJsonSchema } from '../personas/personaJsonSchema.ts';
 import { runPersonaTests } from '../personas/personaTests.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
+import { createScorer } from '../scoring/scorer.ts';
 import type { Command } from './main.ts';
 
 const USAGE = `usage: sparring personas validate [DIR]   check every persona file (default: personas/)
@@ -30,14 +31,14 @@ function validate(dir: string): number {
   return bad > 0 ? 1 : 0;
 }
 
-function test(dir: string): number {
+async function test(dir: string): Promise<number> {
   const library = loadPersonaLibrary(dir);
   for (const problem of library.problems) process.stderr.write(`bad   ${formatProblem(problem)}\n`);
-  const rubric = loadDefaultRubric();
+  const { scoreTurn } = createScorer(loadDefaultRubric());
   let passed = 0;
   let failed = 0;
   for (const persona of library.personas) {
-    for (const result of runPersonaTests(persona, rubric)) {
+    for (const result of await runPersonaTests(persona, scoreTurn)) {
       if (result.passed) {
         passed++;
         process.stdout.write(`pass  ${result.persona}/${result.locale}: ${result.test}\n`);

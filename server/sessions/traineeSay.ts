@@ -1,12 +1,13 @@
 /**
  * `trainee:say`: the trainee's turn. In this order: load the session; check ownership, the
- * end and the turn limit; score the turn and step the customer (traineeTurn); store the
- * trainee's turn with its score; acknowledge `{ ok, index, score }`; then the customer's
- * reply follows (customerReply.ts). A send repeating an index already stored is answered
- * with the stored result and stores nothing.
+ * end and the turn limit; score the turn, once (ctx.scorer); the customer's step takes that
+ * score (traineeTurn); store the trainee's turn with its score; acknowledge
+ * `{ ok, index, score }`; then a customer voice words the reply, which is stored and emitted
+ * (customerReply.ts). A send repeating an index already stored is answered with the stored
+ * result and stores nothing.
  */
 import type { TokenClaims } from '../auth/tokens.ts';
-import { traineeTurn } from '../personas/conversation.ts';
+import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
@@ -49,8 +50,10 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
   if (refused) return refuse(refused);
 
   const index = turns.length;
-  const step = traineeTurn(persona, ctx.rubric, conversationBefore(turns, index), payload.text);
-  const turn: StoredTurn = { index, role: 'trainee', text: payload.text, at: new Date().toISOString(), score: step.situation.score };
+  const before = conversationBefore(turns, index);
+  const scored = ctx.scorer.scoreTurn(replyTranscript(persona, before, payload.text));
+  const step = traineeTurn(persona, before, payload.text, scored);
+  const turn: StoredTurn = { index, role: 'trainee', text: payload.text, at: new Date().toISOString(), score: scored.score };
   const stored = await ctx.store.appendTurn(payload.sessionId, turn);
   if (!stored.ok) {
     // Another process stored this index between our read and our write; it answers the turn, not us.
@@ -58,5 +61,5 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
     if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
     return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
   }
-  return answer({ ok: true, index, score: turn.score! }, (room) => customerReply(ctx, room, { ...loaded, turns: [...turns, turn] }, step));
+  return answer({ ok: true, index, score: scored.score }, (room) => customerReply(ctx, room, { ...loaded, turns: [...turns, turn] }, step));
 }
