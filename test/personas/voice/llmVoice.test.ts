@@ -4,12 +4,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatOpenAI } from '@langchain/openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createChatModel } from '../../../server/llm/chatModel.ts';
 import type { LlmConfig } from '../../../server/llm/llmConfig.ts';
 import { exchange, startConversation, type Conversation, type Exchange } from '../../../server/personas/conversation.ts';
 import type { PromptMessage } from '../../../server/personas/voice/customerPrompt.ts';
-import { LlmError, llmVoice, streamCustomerReply, type CustomerReply, type LlmErrorCode, type ReplyLimits } from '../../../server/personas/voice/llmVoice.ts';
+import { LlmError, llmVoice, streamCustomerReply, toLlmError, type CustomerReply, type LlmErrorCode, type ReplyLimits } from '../../../server/personas/voice/llmVoice.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
 import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
@@ -231,6 +232,28 @@ describe('streamCustomerReply', () => {
   it('lets the customer talk about robots in character', async () => {
     const r = await run({ kind: 'text', text: '你是機器人喔？我問的是我的錢！' });
     expect(r.reply!.text).toBe('你是機器人喔？我問的是我的錢！');
+  });
+});
+
+describe('toLlmError', () => {
+  const headers = (retryAfter?: string): Headers => new Headers(retryAfter ? { 'retry-after': retryAfter } : {});
+
+  it("tells the SDK's failures apart by their classes", () => {
+    expect(toLlmError(new APIConnectionTimeoutError()).code).toBe('timeout');
+    const refused = toLlmError(new APIConnectionError({ cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }));
+    expect(refused).toMatchObject({ code: 'unavailable', message: 'lost the connection to the LLM endpoint (connect ECONNREFUSED 127.0.0.1:9)' });
+    expect(toLlmError(new APIUserAbortError()).message).toMatch(/lost the connection/);
+    const limited = toLlmError(APIError.generate(429, { error: { message: 'slow down' } }, undefined, headers('3')));
+    expect(limited).toMatchObject({ code: 'rate_limited', retryAfterMs: 3000 });
+    expect(toLlmError(APIError.generate(401, { error: { message: 'bad key' } }, undefined, headers())).message).toContain('refused the API key (HTTP 401)');
+    expect(toLlmError(APIError.generate(403, { error: { message: 'no' } }, undefined, headers())).message).toContain('refused the API key (HTTP 403)');
+    expect(toLlmError(APIError.generate(404, { error: { message: 'no such model' } }, undefined, headers())).message).toContain('no such model or route');
+    expect(toLlmError(APIError.generate(503, { error: { message: 'overloaded' } }, undefined, headers())).message).toContain('failed (HTTP 503)');
+  });
+
+  it('goes by the class, not its name: a subclass of a timeout is a timeout', () => {
+    class ProxyTimeout extends APIConnectionTimeoutError {}
+    expect(toLlmError(new ProxyTimeout()).code).toBe('timeout');
   });
 });
 
