@@ -16,7 +16,7 @@ import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from './schema.ts';
 
 export interface Situation {
-  /** The rubric's view of the trainee's reply. */
+  /** The trainee's reply as the rubric scored it. */
   score: TurnScore;
   before: Mood;
   mood: Mood;

@@ -7,7 +7,7 @@
  * emitted as `customer:say`; and when the persona ended the conversation, the report is
  * summarised from the stored turn scores and stored, and `session:ended` emitted.
  */
-import { answered, replyTranscript, traineeTurn, type Step } from '../personas/conversation.ts';
+import { replyTranscript, traineeTurn, type Step } from '../personas/conversation.ts';
 import type { CustomerVoice } from '../personas/voice/customerVoice.ts';
 import { llmVoice } from '../personas/voice/llmVoice.ts';
 import { scriptedVoice } from '../personas/voice/scriptedVoice.ts';
@@ -55,7 +55,7 @@ export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded:
     step: taken,
     onDelta: (text) => room.emit('customer:delta', { sessionId, index, text }),
   });
-  const { state } = answered(taken, words.reply);
+  const { state } = taken;
   let llmError: { code: string; message: string } | null = null;
   if (words.fallback) {
     ctx.log(`session ${sessionId}: LLM reply failed (${words.error.code}: ${words.error.message}); said the scripted line`);
