@@ -1,12 +1,14 @@
 /**
  * What the HTTP routes and the socket handlers share: configuration, storage, the persona
- * catalogue (files and saved versions), the compiled rubric, tokens and the log. Built once at start (server/main.ts);
- * tests build their own around a temporary store.
+ * catalogue (files and saved versions), the compiled rubric and the scorer built from it,
+ * tokens and the log. Built once at start (server/main.ts); tests build their own around a
+ * temporary store (and may wrap the scorer, to count its calls).
  */
 import type { Tokens } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { PersonaCatalog } from './personas/personaCatalog.ts';
 import type { CompiledRubric } from './scoring/rubric/compile.ts';
+import type { Scorer } from './scoring/scorer.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 
 export interface ServerContext {
@@ -14,6 +16,8 @@ export interface ServerContext {
   store: SessionStore;
   personas: PersonaCatalog;
   rubric: CompiledRubric;
+  /** Scores with `rubric`: each trainee turn once, as it is said (server/scoring/scorer.ts). */
+  scorer: Scorer;
   tokens: Tokens;
   /** One line, for people reading the server's output. */
   log(line: string): void;

@@ -5,24 +5,27 @@
  * from standard input, so a conversation can also be piped in. With --llm the customer's
  * words come from the configured OpenAI-compatible endpoint, streamed as they arrive; the
  * mood and the ending still come from the shared step, and a failing endpoint falls back to
- * the scripted line.
+ * the scripted line. Each reply takes the session's turn path (conversation.ts `exchange`):
+ * scored once, the customer's step, a customer voice; the scorecard summarises those scores.
  */
 import { createInterface } from 'node:readline';
 import { formatProblem } from '../dataFiles/fileError.ts';
-import { scriptedExchange, startConversation, transcriptOf, type Conversation } from '../personas/conversation.ts';
+import { exchange, startConversation, transcriptOf, type Conversation } from '../personas/conversation.ts';
 import { findPersona, loadPersonaLibrary } from '../personas/personaLibrary.ts';
 import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from '../personas/schema.ts';
 import { newSeed } from '../personas/seededChoice.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
-import { scoreTranscript } from '../scoring/engine.ts';
+import { createScorer } from '../scoring/scorer.ts';
+import { sessionReport } from '../scoring/summary.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
 import { renderReport } from './reportTable.ts';
 import { createCustomerModel, createJudgeModel } from '../llm/chatModel.ts';
 import { llmEnabled, parseLlmConfig, type LlmConfig } from '../llm/llmConfig.ts';
-import { llmExchange } from '../personas/voice/llmVoice.ts';
+import { llmVoice } from '../personas/voice/llmVoice.ts';
+import { scriptedVoice } from '../personas/voice/scriptedVoice.ts';
 import { judgeTranscript } from '../graders/llmJudge.ts';
 
 const USAGE = `usage: sparring chat PERSONA [--locale zh-Hant|zh-Hans|en] [--seed N] [--llm] [--judge]
@@ -110,8 +113,17 @@ async function run(args: string[]): Promise<number> {
   out(`${persona.briefing.situation}\n`);
   out('Type your replies. An empty line or /end finishes.\n\n');
 
+  const scorer = createScorer(rubric);
+  const streaming = parsed.llm && llmConfig !== undefined;
+  const voice = parsed.llm && llmConfig
+    ? llmVoice({
+        model: createCustomerModel(llmConfig),
+        limits: { maxChars: llmConfig.maxChars, timeoutMs: llmConfig.timeoutMs, firstTokenTimeoutMs: llmConfig.firstTokenTimeoutMs },
+      })
+    : scriptedVoice;
   const started = startConversation(persona, parsed.seed);
   let conversation: Conversation = started.conversation;
+  const scores: TurnScore[] = [];
   out(`customer [${moodLine(started.opening.mood)}]\n  ${started.opening.text}\n`);
 
   const interactive = process.stdin.isTTY === true;
@@ -120,21 +132,16 @@ async function run(args: string[]): Promise<number> {
   for await (const raw of lines) {
     const text = raw.trim();
     if (text === '' || text === '/end') break;
-    if (parsed.llm && llmConfig) {
-      // The words stream in as they come; the mood and scores follow once the reply is whole.
-      out('customer: ');
-      const exchange = await llmExchange(persona, rubric, conversation, text, {
-        model: createCustomerModel(llmConfig),
-        limits: { maxChars: llmConfig.maxChars, timeoutMs: llmConfig.timeoutMs, firstTokenTimeoutMs: llmConfig.firstTokenTimeoutMs },
-        onDelta: (delta) => out(delta),
-      });
-      conversation = exchange.conversation;
-      if (exchange.fallback) out(`\n  (the model did not answer: ${exchange.error.code}, ${exchange.error.message}; scripted line)\n  ${exchange.reply}`);
-      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(exchange.situation.score)}\n`);
+    // The LLM's words stream in as they come; the mood and scores follow once the reply is whole.
+    if (streaming) out('customer: ');
+    const answer = await exchange(persona, conversation, text, { scoreTurn: scorer.scoreTurn, voice, ...(streaming ? { onDelta: (delta: string) => void out(delta) } : {}) });
+    conversation = answer.conversation;
+    scores.push(answer.situation.score);
+    if (streaming) {
+      if (answer.fallback) out(`\n  (the model did not answer: ${answer.error.code}, ${answer.error.message}; scripted line)\n  ${answer.reply}`);
+      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(answer.situation.score)}\n`);
     } else {
-      const exchange = scriptedExchange(persona, rubric, conversation, text);
-      conversation = exchange.conversation;
-      out(`${scoreLine(exchange.situation.score)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${exchange.reply}\n`);
+      out(`${scoreLine(answer.situation.score)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${answer.reply}\n`);
     }
     if (conversation.state.outcome) {
       out(`\nThe customer ended the conversation: ${conversation.state.outcome}.\n`);
@@ -146,7 +153,7 @@ async function run(args: string[]): Promise<number> {
 
   if (conversation.turns.some((t) => t.role === 'trainee')) {
     const transcript = transcriptOf(persona, conversation.turns);
-    out(`\n${renderReport({ file: `${persona.id}/${persona.locale}`, transcript, report: scoreTranscript(rubric, transcript), rubric })}`);
+    out(`\n${renderReport({ file: `${persona.id}/${persona.locale}`, transcript, report: sessionReport(rubric, persona.locale, scores), rubric })}`);
     if (parsed.judge && llmConfig) {
       const judged = await judgeTranscript(createJudgeModel(llmConfig), transcript, { method: llmConfig.judgeMethod, timeoutMs: llmConfig.timeoutMs });
       if (!judged.ok) out(`\n  LLM judge: no opinion (${judged.error.code}: ${judged.error.message})\n`);

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
+import { createScorer } from '../scoring/scorer.ts';
 import { loadRubricFor, printScores } from './scoreCommand.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,7 +39,7 @@ async function run(args: string[]): Promise<number> {
   }
   // Shown relative to the repository, whatever directory the demo is run from.
   const files = EXAMPLES.map((name) => `docs/examples/${name}`).map((file) => ({ file, path: join(REPO_ROOT, file) }));
-  const failed = await printScores(rubric.value, files, false);
+  const failed = await printScores(createScorer(rubric.value), files, false);
   process.stdout.write(NEXT_STEPS);
   return failed > 0 ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import { runPersonaTests } from '../personas/personaTests.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
+import { createScorer } from '../scoring/scorer.ts';
 
 const USAGE = `usage: sparring personas validate [DIR]   check every persona file (default: personas/)
        sparring personas test [DIR]       run the conversations each persona file carries
@@ -31,14 +32,14 @@ function validate(dir: string): number {
   return bad > 0 ? 1 : 0;
 }
 
-function test(dir: string): number {
+async function test(dir: string): Promise<number> {
   const library = loadPersonaLibrary(dir);
   for (const problem of library.problems) process.stderr.write(`bad   ${formatProblem(problem)}\n`);
-  const rubric = loadDefaultRubric();
+  const { scoreTurn } = createScorer(loadDefaultRubric());
   let passed = 0;
   let failed = 0;
   for (const persona of library.personas) {
-    for (const result of runPersonaTests(persona, rubric)) {
+    for (const result of await runPersonaTests(persona, scoreTurn)) {
       if (result.passed) {
         passed++;
         process.stdout.write(`pass  ${result.persona}/${result.locale}: ${result.test}\n`);

@@ -1,6 +1,6 @@
 /**
  * `sparring score FILE... [--json] [--rubric ID]`: scores transcript files with the rubric
- * engine, as the scoring contract describes. A bad file is one line on stderr naming the
+ * engine's scorer (server/scoring/scorer.ts), as the scoring contract describes. A bad file is one line on stderr naming the
  * file, line and field, and the other files are still scored. The demo reuses scoreFile.
  */
 import { readdirSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { FileError, formatProblem, type FileProblem } from '../dataFiles/fileError.ts';
 import { parseDataText } from '../dataFiles/parseDataFile.ts';
 import { DEFAULT_RUBRIC_ID, loadDefaultRubric, loadRubricById, RUBRICS_DIR } from '../dataFiles/loadRubric.ts';
-import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
+import { createScorer, type Scorer } from '../scoring/scorer.ts';
 import { Transcript, type ScoreReport } from '../scoring/types.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
@@ -129,7 +129,7 @@ async function readInput(path: string): Promise<string> {
 export type Scored = { ok: true; file: string; transcript: Transcript; report: ScoreReport } | { ok: false; file: string; error: string };
 
 /** Reads, validates and scores one transcript; `file` is the name shown, `path` what is read. */
-export async function scoreFile(rubric: CompiledRubric, file: string, path: string = file): Promise<Scored> {
+export async function scoreFile(scorer: Scorer, file: string, path: string = file): Promise<Scored> {
   const label = displayName(file);
   let text: string;
   try {
@@ -145,7 +145,7 @@ export async function scoreFile(rubric: CompiledRubric, file: string, path: stri
   try {
     // Valid JSON is valid YAML: parsing it again as YAML gives the line of a bad field.
     const transcript = parseDataText(label, text, Transcript);
-    return { ok: true, file, transcript, report: scoreTranscript(rubric, transcript) };
+    return { ok: true, file, transcript, report: scorer.scoreTranscript(transcript) };
   } catch (err) {
     if (err instanceof FileError) return { ok: false, file, error: oneLine(err.problems) };
     throw err;
@@ -172,7 +172,7 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`sparring score: ${rubric.error}\n`);
     return 2;
   }
-  const failed = await printScores(rubric.value, files.map((file) => ({ file })), json);
+  const failed = await printScores(createScorer(rubric.value), files.map((file) => ({ file })), json);
   return failed > 0 ? 1 : 0;
 }
 
@@ -182,21 +182,21 @@ async function run(args: string[]): Promise<number> {
  * `path` is where to read when it differs from the name to show (the demo's examples).
  */
 export async function printScores(
-  rubric: CompiledRubric,
+  scorer: Scorer,
   files: readonly { file: string; path?: string }[],
   json: boolean,
 ): Promise<number> {
   let failed = 0;
   let tables = 0;
   for (const { file, path } of files) {
-    const scored = await scoreFile(rubric, file, path);
+    const scored = await scoreFile(scorer, file, path);
     if (!scored.ok) {
       failed++;
       process.stderr.write(`${scored.error}\n`);
     } else if (json) {
       process.stdout.write(`${JSON.stringify({ file, ...scored.report })}\n`);
     } else {
-      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${renderReport({ ...scored, file: displayName(file), rubric })}`);
+      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${renderReport({ ...scored, file: displayName(file), rubric: scorer.rubric })}`);
     }
   }
   return failed;

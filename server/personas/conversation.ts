@@ -1,19 +1,29 @@
 /**
  * A conversation with a persona: the transcript so far and the customer's state, advanced
- * one trainee reply at a time. Scripted replies are produced here; an LLM engine uses the
- * same step and replaces only the words.
+ * one trainee reply at a time. The turn path, in order: the caller scores the reply once
+ * (a ScoreTurn from server/scoring/scorer.ts), `traineeTurn` takes that score through the
+ * customer's step, and a customer voice (voice/customerVoice.ts) words the answer.
+ * `exchange` runs the whole path for callers that store nothing (`sparring chat`, persona
+ * tests); a session stores the trainee's turn between the step and the voice.
  */
-import type { CompiledRubric } from '../scoring/rubric/compile.ts';
-import type { Transcript, Turn } from '../scoring/types.ts';
+import type { ScoredTurn, ScoreTurn, Transcript, Turn } from '../scoring/types.ts';
 import { customerStep, type Situation } from './customerStep.ts';
 import type { CustomerState } from '../domain/customerState.ts';
 import { initialState } from './initialState.ts';
 import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from './schema.ts';
-import { openingLine, scriptedReply } from './voice/scriptedVoice.ts';
+import type { CustomerVoice, VoiceAnswer } from './voice/customerVoice.ts';
+import { openingLine } from './voice/scriptedVoice.ts';
 
 export interface Conversation {
   state: CustomerState;
+  turns: Turn[];
+}
+
+/** The customer's step after a trainee reply, before any words are chosen; `turns` end with the reply. */
+export interface Step {
+  state: CustomerState;
+  situation: Situation;
   turns: Turn[];
 }
 
@@ -27,34 +37,37 @@ export function transcriptOf(persona: PersonaFile, turns: readonly Turn[]): Tran
   return { locale: persona.locale, scenario: persona.scenario, persona: persona.id, turns: [...turns] };
 }
 
-/** The customer's step after a trainee reply, before any words are chosen. */
-export function traineeTurn(
-  persona: PersonaFile,
-  rubric: CompiledRubric,
-  conversation: Conversation,
-  text: string,
-): { state: CustomerState; situation: Situation; turns: Turn[] } {
+/** The transcript a trainee reply is scored in: the conversation so far, then the reply. */
+export function replyTranscript(persona: PersonaFile, conversation: Conversation, text: string): Transcript {
+  return transcriptOf(persona, [...conversation.turns, { role: 'trainee', text }]);
+}
+
+/** The customer's step after a trainee reply the caller has scored (once). */
+export function traineeTurn(persona: PersonaFile, conversation: Conversation, text: string, scored: ScoredTurn): Step {
   if (conversation.state.outcome) throw new Error('the conversation has ended');
   const turns: Turn[] = [...conversation.turns, { role: 'trainee', text }];
-  const { state, situation } = customerStep(persona, rubric, conversation.state, transcriptOf(persona, turns));
+  const { state, situation } = customerStep(persona, conversation.state, text, scored);
   return { state, situation, turns };
 }
 
-export type Step = ReturnType<typeof traineeTurn>;
-
-/** The scripted customer's answer to a step already taken (the server computes it once). */
-export function scriptedAnswer(persona: PersonaFile, conversation: Conversation, step: Step): { conversation: Conversation; situation: Situation; reply: string } {
-  const previous = [...conversation.turns].reverse().find((t) => t.role === 'customer')?.text;
-  const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previous);
-  return { conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] }, situation: step.situation, reply };
+/** The conversation after the customer's answer to a step. */
+export function answered(step: Step, reply: string): Conversation {
+  return { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] };
 }
 
-/** A whole scripted exchange: the trainee's reply, the customer's answer. */
-export function scriptedExchange(
-  persona: PersonaFile,
-  rubric: CompiledRubric,
-  conversation: Conversation,
-  text: string,
-): { conversation: Conversation; situation: Situation; reply: string } {
-  return scriptedAnswer(persona, conversation, traineeTurn(persona, rubric, conversation, text));
+export type Exchange = VoiceAnswer & { conversation: Conversation; situation: Situation };
+
+export interface ExchangeOptions {
+  scoreTurn: ScoreTurn;
+  voice: CustomerVoice;
+  onDelta?: (text: string) => void;
+}
+
+/** A whole exchange: the trainee's reply scored once, the customer's step, the voice's answer. */
+export async function exchange(persona: PersonaFile, conversation: Conversation, text: string, options: ExchangeOptions): Promise<Exchange> {
+  if (conversation.state.outcome) throw new Error('the conversation has ended');
+  const scored = options.scoreTurn(replyTranscript(persona, conversation, text));
+  const step = traineeTurn(persona, conversation, text, scored);
+  const answer = await options.voice.answer({ persona, step, ...(options.onDelta ? { onDelta: options.onDelta } : {}) });
+  return { ...answer, conversation: answered(step, answer.reply), situation: step.situation };
 }

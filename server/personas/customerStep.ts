@@ -1,24 +1,22 @@
 /**
- * One turn of a simulated customer, pure: the rubric scores the trainee's reply, the mood
- * moves, the customer follows the complaint steps the trainee takes, facts are revealed to
- * the right questions, and the conversation may end. The result is the situation the
- * customer now answers, which the scripted and the LLM engines each put into words.
+ * One turn of a simulated customer, pure: given the trainee's reply, scored once by the
+ * caller (its TurnScore and what the rubric reads in it), the mood moves, the customer
+ * follows the complaint steps the trainee takes, facts are revealed to the right questions,
+ * and the conversation may end. The result is the situation the customer now answers, which
+ * a customer voice (voice/customerVoice.ts) puts into words. Needs no rubric: the scoring
+ * side reads the turn (server/scoring/turnReading.ts).
  */
-import { scoreLatestTurn } from '../scoring/engine.ts';
-import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
 import { normalize } from '../text/normalize.ts';
-import { COMPLAINT_STEPS, langOf, type ComplaintStep, type Transcript, type TurnScore } from '../scoring/types.ts';
+import { COMPLAINT_STEPS, langOf, type ComplaintStep, type ScoredTurn, type TurnScore } from '../scoring/types.ts';
 import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import { ending } from './endings.ts';
 import { nextMood, trend, type Trend } from './moodModel.ts';
 import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from './schema.ts';
 
-const MISCONDUCT = ['conduct.threat', 'conduct.abusive', 'conduct.third_party_disclosure', 'conduct.false_promise'];
-
 export interface Situation {
-  /** The rubric's view of the trainee's reply. */
+  /** The trainee's reply as the rubric scored it. */
   score: TurnScore;
   before: Mood;
   mood: Mood;
@@ -63,13 +61,9 @@ function furthestNewStep(score: TurnScore, reached: readonly ComplaintStep[]): C
   return taken[taken.length - 1] ?? null;
 }
 
-/**
- * Advances the customer by the trainee's latest turn (the last turn of `transcript`).
- * The transcript carries the persona's locale and scenario.
- */
-export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state: CustomerState, transcript: Transcript): StepResult {
-  const score = scoreLatestTurn(rubric, { ...transcript, locale: persona.locale, scenario: persona.scenario });
-  const reply = transcript.turns[transcript.turns.length - 1]!.text;
+/** Advances the customer by the trainee's reply, scored and read once by the caller. */
+export function customerStep(persona: PersonaFile, state: CustomerState, reply: string, scored: ScoredTurn): StepResult {
+  const { score, reading } = scored;
   const mood = nextMood(persona, state.mood, score.signals, state.heard);
   const heard = { ...state.heard };
   for (const s of new Set(score.signals)) heard[s] = (heard[s] ?? 0) + 1;
@@ -77,9 +71,9 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
   const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || score.signals.includes(`complaint.${s}`));
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
   const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
-  const reaction: Situation['reaction'] = score.signals.some((s) => MISCONDUCT.includes(s))
+  const reaction: Situation['reaction'] = reading.misconduct.length > 0
     ? 'misconduct'
-    : score.signals.includes('empathy.dismissive')
+    : reading.dismissive
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
@@ -98,7 +92,6 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
     traineeTurns: state.traineeTurns + 1,
   };
   next.outcome = ending(persona, next);
-  const jargon = score.criteria.plain_language.evidence.find((e) => e.signal === 'plain.jargon');
   return {
     state: next,
     situation: {
@@ -107,7 +100,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
       mood,
       trend: trend(state.mood, mood),
       reaction,
-      jargonTerm: jargon?.text ?? null,
+      jargonTerm: reading.jargonTerm,
       reveal,
       newStep,
       outcome: next.outcome,

@@ -2,11 +2,14 @@
  * Runs the conversations a persona file carries as its own tests: each trainee line, the
  * mood direction, stage, revealed fact and reply words expected after it, and the outcome.
  * A QA person proves a new persona behaves before it ships with `sparring personas test`.
+ * Each line takes the turn path of a live session (conversation.ts `exchange`): scored once
+ * by the caller's scorer, the customer's step, the scripted voice.
  */
-import type { CompiledRubric } from '../scoring/rubric/compile.ts';
-import { scriptedExchange, startConversation } from './conversation.ts';
+import type { ScoreTurn } from '../scoring/types.ts';
+import { exchange, startConversation } from './conversation.ts';
 import { MOOD_AXES, type Mood } from '../domain/mood.ts';
 import type { PersonaFile, PersonaTest } from './schema.ts';
+import { scriptedVoice } from './voice/scriptedVoice.ts';
 
 export interface PersonaTestResult {
   persona: string;
@@ -22,7 +25,7 @@ function direction(before: number, after: number): 'up' | 'down' | 'same' {
   return after > before ? 'up' : after < before ? 'down' : 'same';
 }
 
-export function runPersonaTest(persona: PersonaFile, rubric: CompiledRubric, test: PersonaTest): PersonaTestResult {
+export async function runPersonaTest(persona: PersonaFile, scoreTurn: ScoreTurn, test: PersonaTest): Promise<PersonaTestResult> {
   const failures: string[] = [];
   const started = startConversation(persona, test.seed);
   let conversation = started.conversation;
@@ -34,10 +37,10 @@ export function runPersonaTest(persona: PersonaFile, rubric: CompiledRubric, tes
       break;
     }
     const before = conversation.state;
-    const exchange = scriptedExchange(persona, rubric, conversation, turn.say);
-    conversation = exchange.conversation;
+    const answer = await exchange(persona, conversation, turn.say, { scoreTurn, voice: scriptedVoice });
+    conversation = answer.conversation;
     const after = conversation.state;
-    transcript.push({ role: 'trainee', text: turn.say }, { role: 'customer', text: exchange.reply, mood: after.mood });
+    transcript.push({ role: 'trainee', text: turn.say }, { role: 'customer', text: answer.reply, mood: after.mood });
     const e = turn.expect;
     for (const axis of MOOD_AXES) {
       const want = e[axis];
@@ -48,11 +51,11 @@ export function runPersonaTest(persona: PersonaFile, rubric: CompiledRubric, tes
       const stage = after.steps[after.steps.length - 1] ?? 'none';
       if (stage !== e.stage) failures.push(`${where}: stage expected ${e.stage}, is ${stage}`);
     }
-    if (e.reveals && exchange.situation.reveal?.fact !== e.reveals) {
-      failures.push(`${where}: expected to reveal ${e.reveals}, revealed ${exchange.situation.reveal?.fact ?? 'nothing'}`);
+    if (e.reveals && answer.situation.reveal?.fact !== e.reveals) {
+      failures.push(`${where}: expected to reveal ${e.reveals}, revealed ${answer.situation.reveal?.fact ?? 'nothing'}`);
     }
-    if (e.reply_contains && !exchange.reply.includes(e.reply_contains)) {
-      failures.push(`${where}: reply should contain "${e.reply_contains}": "${exchange.reply}"`);
+    if (e.reply_contains && !answer.reply.includes(e.reply_contains)) {
+      failures.push(`${where}: reply should contain "${e.reply_contains}": "${answer.reply}"`);
     }
     if (e.ended !== undefined && e.ended !== (after.outcome !== null)) {
       failures.push(`${where}: expected ${e.ended ? 'the end' : 'no end'}, outcome ${after.outcome ?? 'none'}`);
@@ -63,6 +66,8 @@ export function runPersonaTest(persona: PersonaFile, rubric: CompiledRubric, tes
   return { persona: persona.id, locale: persona.locale, test: test.name, passed: failures.length === 0, failures, transcript };
 }
 
-export function runPersonaTests(persona: PersonaFile, rubric: CompiledRubric): PersonaTestResult[] {
-  return persona.tests.map((t) => runPersonaTest(persona, rubric, t));
+export async function runPersonaTests(persona: PersonaFile, scoreTurn: ScoreTurn): Promise<PersonaTestResult[]> {
+  const results: PersonaTestResult[] = [];
+  for (const test of persona.tests) results.push(await runPersonaTest(persona, scoreTurn, test));
+  return results;
 }

@@ -4,7 +4,7 @@
  */
 import { replyContext, spokenTurn, type SpokenTurn } from './context.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
-import { summarize } from './summary.ts';
+import { sessionReport } from './summary.ts';
 import { detectLocale } from '../text/locale.ts';
 import { scoreReply } from './turnScore.ts';
 import { langOf, type ScoreReport, type Transcript, type TurnScore } from './types.ts';
@@ -22,7 +22,7 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
     const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]);
     turns.push(scoreReply(rubric, reply, index));
   });
-  return { locale, rubric: rubric.id, turns, summary: summarize(rubric, turns) };
+  return sessionReport(rubric, locale, turns);
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The session view of a scored transcript: each criterion over all turns, the complaint
  * steps covered and their order, the listening ratios, and the weighted overall score.
+ * Made from turn scores alone, so a live session's report summarises the scores stored
+ * with its turns instead of scoring the transcript again (`sessionReport`).
  */
 import type { CompiledRubric } from './rubric/compile.ts';
-import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type ScoreReport, type TurnScore } from './types.ts';
+import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type ScoreReport, type TurnScore } from './types.ts';
 
 // Out-of-order steps (a remedy offered before the facts were checked) cost this much.
 const ORDER_PENALTY = 10;
@@ -67,4 +69,12 @@ export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[]): 
     weights += rubric.criteria[id].weight;
   }
   return { criteria, complaint_steps: steps, listening: listening(turns), overall: Math.round(weighted / weights) };
+}
+
+/**
+ * The whole score report from the turn scores of a transcript, in order: what
+ * scoreTranscript gives for the same transcript, without scoring anything.
+ */
+export function sessionReport(rubric: CompiledRubric, locale: Locale, turns: readonly TurnScore[]): ScoreReport {
+  return { locale, rubric: rubric.id, turns: [...turns], summary: summarize(rubric, turns) };
 }

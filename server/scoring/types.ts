@@ -92,6 +92,31 @@ export const TurnScore = z.object({
 });
 export type TurnScore = z.infer<typeof TurnScore>;
 
+/**
+ * What a simulated customer reacts to in a scored turn: the rubric's view of the turn's
+ * signals, read by server/scoring/turnReading.ts. Not part of the score report.
+ */
+export interface TurnReading {
+  /** The misconduct signals the turn fired (threats, abuse, disclosure…), in rubric order. */
+  misconduct: SignalId[];
+  /** The trainee brushed the customer's problem off. */
+  dismissive: boolean;
+  /** A jargon term the customer will ask about, as the trainee wrote it. */
+  jargonTerm: string | null;
+}
+
+/** A trainee turn as the customer's step takes it: scored once, and read. */
+export interface ScoredTurn {
+  score: TurnScore;
+  reading: TurnReading;
+}
+
+/**
+ * Scores the last turn of a transcript, the trainee's, with the customer's earlier turns as
+ * context, and reads it: the one scoring call of a live turn (server/scoring/scorer.ts).
+ */
+export type ScoreTurn = (transcript: Transcript) => ScoredTurn;
+
 export const ListeningSummary = TurnListening.extend({
   /** Reflections per question; null when the trainee asked no question. */
   reflection_to_question_ratio: z.number().nullable(),

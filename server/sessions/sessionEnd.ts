@@ -1,6 +1,6 @@
 /**
- * `session:end`: the trainee ends the session. The whole score report of the stored
- * transcript is computed and stored with the outcome `ended` (or the persona's own
+ * `session:end`: the trainee ends the session. The whole score report, summarised from the
+ * scores stored with the turns, is stored with the outcome `ended` (or the persona's own
  * outcome, if it had ended the conversation already), then acknowledged; every tab of the
  * trainee hears `session:ended`. Ending an ended session answers its stored report.
  */

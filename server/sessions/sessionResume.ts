@@ -2,8 +2,9 @@
  * `session:resume`: everything so far after a reconnect (or in another tab, or on another
  * server process), loaded from the store. Then it completes what a server that stopped
  * mid-exchange left undone: a trainee turn acknowledged but never answered gets its
- * customer reply (recomputed from the stored state before it, stored and emitted), and a
- * persona ending whose report was not stored is finished and announced.
+ * customer reply (the step retaken from the stored state before it and the score stored
+ * with it, nothing scored again; then stored and emitted), and a persona ending whose
+ * report was not stored is finished and announced.
  */
 import type { TokenClaims } from '../auth/tokens.ts';
 import type { ServerContext } from '../serverContext.ts';

@@ -1,12 +1,13 @@
 /**
  * `trainee:say`: the trainee's turn. In this order: load the session; check ownership, the
- * end and the turn limit; score the turn and step the customer (traineeTurn); store the
- * trainee's turn with its score; acknowledge `{ ok, index, score }`; then every tab of the
- * owner gets the turn (`trainee:said`) and the customer's reply follows (customerReply.ts).
- * A send repeating an index already stored is answered with the stored result and stores nothing.
+ * end and the turn limit; score the turn, once (ctx.scorer); the customer's step takes that
+ * score (traineeTurn); store the trainee's turn with its score; acknowledge
+ * `{ ok, index, score }`; then every tab of the owner gets the turn (`trainee:said`), and a
+ * customer voice words the reply, which is stored and emitted (customerReply.ts). A send
+ * repeating an index already stored is answered with the stored result and stores nothing.
  */
 import type { TokenClaims } from '../auth/tokens.ts';
-import { traineeTurn, type Step as CustomerStep } from '../personas/conversation.ts';
+import { replyTranscript, traineeTurn, type Step as CustomerStep } from '../personas/conversation.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
@@ -61,8 +62,10 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
   if (refused) return refuse(refused);
 
   const index = turns.length;
-  const step = traineeTurn(persona, ctx.rubric, conversationBefore(turns, index), payload.text);
-  const turn: StoredTurn = { index, role: 'trainee', text: payload.text, at: new Date().toISOString(), score: step.situation.score };
+  const before = conversationBefore(turns, index);
+  const scored = ctx.scorer.scoreTurn(replyTranscript(persona, before, payload.text));
+  const step = traineeTurn(persona, before, payload.text, scored);
+  const turn: StoredTurn = { index, role: 'trainee', text: payload.text, at: new Date().toISOString(), score: scored.score };
   const stored = await ctx.store.appendTurn(payload.sessionId, turn);
   if (!stored.ok) {
     // Another process stored this index between our read and our write; it answers the turn, not us.
@@ -70,7 +73,6 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
     if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
     return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
   }
-  const score = step.situation.score;
-  const said = { sessionId: payload.sessionId, index, text: payload.text, score };
-  return answer({ ok: true, index, score }, saidThenAnswered(ctx, { ...loaded, turns: [...turns, turn] }, said, step));
+  const said = { sessionId: payload.sessionId, index, text: payload.text, score: scored.score };
+  return answer({ ok: true, index, score: scored.score }, saidThenAnswered(ctx, { ...loaded, turns: [...turns, turn] }, said, step));
 }

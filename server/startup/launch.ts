@@ -15,6 +15,7 @@ import { loadPersonaCatalog } from '../personas/personaCatalog.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
+import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { openStore } from '../store/openStore.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
@@ -72,11 +73,13 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   closers.push(() => store.close());
   for (const problem of store.problems) log(`storage: ${problem}`);
 
+  const rubric = loadRubric();
   const ctx: ServerContext = {
     config,
     store,
     personas: await loadPersonas(store, log),
-    rubric: loadRubric(),
+    rubric,
+    scorer: createScorer(rubric),
     tokens: await createTokens(store, config.tokenHours),
     log,
   };

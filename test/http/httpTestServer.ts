@@ -15,6 +15,7 @@ import { createHttpApp, type HttpAppOptions } from '../../server/http/app.ts';
 import { loadPersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
+import { createScorer } from '../../server/scoring/scorer.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
 import type { Role, SessionRecord, StoredTurn, User } from '../../server/domain/records.ts';
@@ -35,11 +36,13 @@ export async function testContext(env: Record<string, string> = {}, dataDir = mk
   if (!config.ok) throw new Error(config.message);
   const store = await openFileSessionStore(dataDir);
   const logs: string[] = [];
+  const rubric = loadDefaultRubric();
   const ctx: ServerContext = {
     config: config.config,
     store,
     personas: loadPersonaCatalog(),
-    rubric: loadDefaultRubric(),
+    rubric,
+    scorer: createScorer(rubric),
     tokens: await createTokens(store, config.config.tokenHours),
     log: (line) => logs.push(line),
   };

@@ -4,21 +4,23 @@
  * ending the way the persona file says.
  */
 import { describe, expect, it } from 'vitest';
-import { scriptedExchange, startConversation, type Conversation } from '../../server/personas/conversation.ts';
+import { exchange, startConversation, type Conversation } from '../../server/personas/conversation.ts';
 import { findPersona, loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../server/personas/schema.ts';
+import { scriptedVoice } from '../../server/personas/voice/scriptedVoice.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { createScorer } from '../../server/scoring/scorer.ts';
 
-const rubric = loadDefaultRubric();
+const { scoreTurn } = createScorer(loadDefaultRubric());
 const persona = findPersona(loadPersonaLibrary(), 'late-disbursement', 'zh-Hant')!;
 
-function play(p: PersonaFile, seed: number, lines: readonly string[]): { conversation: Conversation; replies: string[] } {
+async function play(p: PersonaFile, seed: number, lines: readonly string[]): Promise<{ conversation: Conversation; replies: string[] }> {
   let { conversation } = startConversation(p, seed);
   const replies: string[] = [];
   for (const line of lines) {
-    const exchange = scriptedExchange(p, rubric, conversation, line);
-    conversation = exchange.conversation;
-    replies.push(exchange.reply);
+    const answer = await exchange(p, conversation, line, { scoreTurn, voice: scriptedVoice });
+    conversation = answer.conversation;
+    replies.push(answer.reply);
   }
   return { conversation, replies };
 }
@@ -29,8 +31,8 @@ const GOOD = [
 ];
 
 describe('the scripted customer', () => {
-  it('gives the same conversation for the same seed', () => {
-    expect(play(persona, 11, GOOD)).toEqual(play(persona, 11, GOOD));
+  it('gives the same conversation for the same seed', async () => {
+    expect(await play(persona, 11, GOOD)).toEqual(await play(persona, 11, GOOD));
   });
 
   it('varies its lines with the seed', () => {
@@ -44,38 +46,38 @@ describe('the scripted customer', () => {
     expect(opening.text).toContain(persona.facts.approved!);
   });
 
-  it('calms down under empathy and a reflection', () => {
-    const { conversation } = play(persona, 1, GOOD.slice(0, 1));
+  it('calms down under empathy and a reflection', async () => {
+    const { conversation } = await play(persona, 1, GOOD.slice(0, 1));
     expect(conversation.state.mood.anger).toBeLessThan(persona.mood.initial.anger);
     expect(conversation.state.mood.trust).toBeGreaterThan(persona.mood.initial.trust);
     expect(conversation.state.steps).toEqual(['acknowledge']);
   });
 
-  it('asks what a jargon term means, naming it', () => {
-    const { replies, conversation } = play(persona, 1, ['撥款要先經過風控覆核。']);
+  it('asks what a jargon term means, naming it', async () => {
+    const { replies, conversation } = await play(persona, 1, ['撥款要先經過風控覆核。']);
     expect(replies[0]).toContain('風控');
     expect(conversation.state.mood.confusion).toBeGreaterThan(persona.mood.initial.confusion);
   });
 
-  it('reveals a hidden fact to an open question about it, once', () => {
-    const { conversation, replies } = play(persona, 2, GOOD);
+  it('reveals a hidden fact to an open question about it, once', async () => {
+    const { conversation, replies } = await play(persona, 2, GOOD);
     expect(conversation.state.revealed).toContain('truth');
     expect(replies[1]).toMatch(/收入證明/);
   });
 
-  it('does not reveal it to a closed question', () => {
-    const { conversation } = play(persona, 2, ['您的申請編號是多少？']);
+  it('does not reveal it to a closed question', async () => {
+    const { conversation } = await play(persona, 2, ['您的申請編號是多少？']);
     expect(conversation.state.revealed).toEqual([]);
   });
 
-  it('escalates after two turns with anger at the top', () => {
-    const { conversation, replies } = play(persona, 3, ['請您冷靜一點，這不是我們的問題。', '規定就是這樣，您再急也沒用。']);
+  it('escalates after two turns with anger at the top', async () => {
+    const { conversation, replies } = await play(persona, 3, ['請您冷靜一點，這不是我們的問題。', '規定就是這樣，您再急也沒用。']);
     expect(conversation.state.outcome).toBe('escalated');
     expect(persona.lines.escalated).toContain(replies[1]);
   });
 
-  it('resolves once every step is done and the customer is calm', () => {
-    const { conversation } = play(persona, 7, [
+  it('resolves once every step is done and the customer is calm', async () => {
+    const { conversation } = await play(persona, 7, [
       ...GOOD,
       '我查到了，是我們的疏失。我現在就幫您補登資料，並幫您申請今天優先處理撥款。',
       '我今天下午四點前打電話給您，告訴您確定的撥款時間。',
@@ -84,14 +86,14 @@ describe('the scripted customer', () => {
     expect(conversation.state.steps).toEqual(['acknowledge', 'investigate', 'negotiate', 'follow_up']);
   });
 
-  it('is abandoned when the trainee goes on too long without progress', () => {
+  it('is abandoned when the trainee goes on too long without progress', async () => {
     const idle = Array.from({ length: persona.end.abandon.after_turns }, () => '好的。');
-    const { conversation } = play({ ...persona, end: { ...persona.end, escalate: { anger_at_least: 10, for_turns: 99 } } }, 1, idle);
+    const { conversation } = await play({ ...persona, end: { ...persona.end, escalate: { anger_at_least: 10, for_turns: 99 } } }, 1, idle);
     expect(conversation.state.outcome).toBe('abandoned');
   });
 
-  it('refuses a reply after the end', () => {
-    const { conversation } = play(persona, 3, ['請您冷靜一點，這不是我們的問題。', '規定就是這樣，您再急也沒用。']);
-    expect(() => scriptedExchange(persona, rubric, conversation, '抱歉')).toThrow(/ended/);
+  it('refuses a reply after the end', async () => {
+    const { conversation } = await play(persona, 3, ['請您冷靜一點，這不是我們的問題。', '規定就是這樣，您再急也沒用。']);
+    await expect(exchange(persona, conversation, '抱歉', { scoreTurn, voice: scriptedVoice })).rejects.toThrow(/ended/);
   });
 });

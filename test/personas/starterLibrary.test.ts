@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { runPersonaTests } from '../../server/personas/personaTests.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { createScorer } from '../../server/scoring/scorer.ts';
 import { formatProblem } from '../../server/dataFiles/fileError.ts';
 import { LOCALES } from '../../server/scoring/types.ts';
 
 const STARTERS = ['late-disbursement', 'overdue-lost-income', 'first-time-applicant', 'double-charge', 'third-party-answer', 'elderly-mobile-banking'];
 const library = loadPersonaLibrary();
-const rubric = loadDefaultRubric();
+const { scoreTurn } = createScorer(loadDefaultRubric());
 
 describe('the starter persona library', () => {
   it('has no invalid file', () => {
@@ -28,8 +29,8 @@ describe('the starter persona library', () => {
       expect(persona.tests.map((t) => t.outcome)).toEqual(expect.arrayContaining(['resolved', 'escalated']));
     });
 
-    it('passes its own conversations', () => {
-      const failures = runPersonaTests(persona, rubric).flatMap((r) => r.failures.map((f) => `${r.test}: ${f}`));
+    it('passes its own conversations', async () => {
+      const failures = (await runPersonaTests(persona, scoreTurn)).flatMap((r) => r.failures.map((f) => `${r.test}: ${f}`));
       expect(failures).toEqual([]);
     });
   });

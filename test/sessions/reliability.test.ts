@@ -3,7 +3,8 @@
 // reply, and a store that fails or hangs. Real sockets, a real file store; failures are
 // injected by wrapping the real store, never by faking it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { scriptedExchange } from '../../server/personas/conversation.ts';
+import { exchange } from '../../server/personas/conversation.ts';
+import { scriptedVoice } from '../../server/personas/voice/scriptedVoice.ts';
 import { findPersona } from '../../server/personas/personaLibrary.ts';
 import { conversationBefore } from '../../server/sessions/loadSession.ts';
 import { SessionResumeOk, SessionStartOk, TraineeSayOk } from '../../server/sessions/serverEvents.ts';
@@ -202,7 +203,7 @@ describe('a restart of the server', () => {
     const stored = (await server.ctx.store.getSession(sessionId))!;
     expect(stored.turns.map((t) => t.role)).toEqual(['customer', 'trainee']);
     const persona = findPersona(server.ctx.personas, 'late-disbursement', 'zh-Hant')!;
-    return scriptedExchange(persona, server.ctx.rubric, conversationBefore(stored.turns, 1), APOLOGY);
+    return exchange(persona, conversationBefore(stored.turns, 1), APOLOGY, { scoreTurn: server.ctx.scorer.scoreTurn, voice: scriptedVoice });
   }
 
   it('fills in the customer reply on resume when the server stopped after acknowledging the trainee', async () => {

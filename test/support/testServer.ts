@@ -22,6 +22,7 @@ import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadPersonaLibrary, type PersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { attachSocketServer, type SocketServer, type SocketServerOptions } from '../../server/realtime/socketServer.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { createScorer, type Scorer } from '../../server/scoring/scorer.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/sessions/payloads.ts';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
@@ -46,6 +47,8 @@ export interface TestServerOptions {
   storeTimeoutMs?: number;
   /** Wraps the real store, to make it fail on purpose (reliability tests). */
   wrapStore?: (store: SessionStore) => SessionStore;
+  /** Wraps the real scorer, to count its calls. */
+  wrapScorer?: (scorer: Scorer) => Scorer;
 }
 
 export interface TestServer {
@@ -90,11 +93,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     llm: options.llm ?? null,
   };
+  const rubric = loadDefaultRubric();
+  const scorer = createScorer(rubric);
   const ctx: ServerContext = {
     config,
     store,
     personas: new PersonaCatalog((library ??= loadPersonaLibrary())),
-    rubric: loadDefaultRubric(),
+    rubric,
+    scorer: options.wrapScorer ? options.wrapScorer(scorer) : scorer,
     tokens: await createTokens(realStore, config.tokenHours),
     log: (line) => void logs.push(line),
   };

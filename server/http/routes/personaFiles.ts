@@ -213,7 +213,7 @@ export function personaFileRoutes(ctx: ServerContext): Router {
       if (!latest.persona) return sendProblems(res, `version ${latest.version} has problems: its tests cannot run`, latest.problems);
       persona = latest.persona;
     }
-    const results = runPersonaTests(persona, ctx.rubric);
+    const results = await runPersonaTests(persona, ctx.scorer.scoreTurn);
     const passed = results.filter((r) => r.passed).length;
     const answer: PersonaTestRun = { passed, failed: results.length - passed, results };
     res.json(answer);

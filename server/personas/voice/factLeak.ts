@@ -8,7 +8,7 @@
  * (Chinese), minus everything the trainee may already know: the briefing, the summary, the
  * opening lines, the facts that were never hidden, the facts already told (or told now) and
  * the trainee's own words. A reply leaks a fact when it says one of that fact's numbers, or
- * enough of its words. The streaming customer (llmCustomer.ts) scans the text as it grows
+ * enough of its words. The LLM voice (llmVoice.ts) scans the text as it grows
  * and holds back everything from the first suspicious piece, so a leak is stopped before
  * any of it reaches the client.
  */

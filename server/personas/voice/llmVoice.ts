@@ -1,22 +1,23 @@
 /**
- * The LLM-driven customer: the same step as the scripted engine (mood, stage, reveals,
- * ending all come from `traineeTurn`), with the words streamed from an OpenAI-compatible
- * model. A reply is bounded in length (cut at a sentence end) and in time (a first-token
- * and an overall limit); an endpoint that fails, times out, or answers garbage, out of
- * character or with a hidden fact before the step reveals it (factLeak.ts) gives an `LlmError`, and `llmExchange` then answers with the scripted line, so
- * the session goes on.
+ * The LLM-driven customer voice: behind the CustomerVoice interface (customerVoice.ts), the
+ * words of a step already taken (mood, stage, reveals, ending all come from the customer's
+ * step), streamed from an OpenAI-compatible model. A reply is bounded in length (cut at a
+ * sentence end) and in time (a first-token and an overall limit); an endpoint that fails,
+ * times out, or answers garbage, out of character or with a hidden fact before the step
+ * reveals it (factLeak.ts) gives an `LlmError`, told apart by the openai SDK's error
+ * classes, and `llmVoice` then says the scripted line, so the session goes on.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import type { CompiledRubric } from '../../scoring/rubric/compile.ts';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError, NotFoundError, PermissionDeniedError, RateLimitError } from 'openai';
 import { simplify, traditionalize } from '../../text/script.ts';
 import type { Locale } from '../../scoring/types.ts';
-import { traineeTurn, type Conversation } from '../conversation.ts';
-import type { Situation } from '../customerStep.ts';
-import type { PersonaFile } from '../schema.ts';
-import { scriptedReply } from './scriptedVoice.ts';
+import type { CustomerVoice, ReplyCut, VoiceAnswer } from './customerVoice.ts';
+import { scriptedLine } from './scriptedVoice.ts';
 import { buildCustomerPrompt, type PromptMessage } from './customerPrompt.ts';
 import { factLeakGuard, type LeakGuard } from './factLeak.ts';
+
+export type { ReplyCut } from './customerVoice.ts';
 
 export const LLM_ERROR_CODES = ['timeout', 'unavailable', 'rate_limited', 'bad_response', 'empty'] as const;
 export type LlmErrorCode = (typeof LLM_ERROR_CODES)[number];
@@ -38,29 +39,46 @@ export class LlmError extends Error {
   }
 }
 
-/** What an SDK or network failure means for us. Shared with the judge. */
+/** The first line of an error's message: LangChain appends a troubleshooting link below it. */
+function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]!.trim();
+}
+
+/** What an SDK status error means for us: the most specific class first. */
+function statusError(err: APIError): LlmError {
+  if (err instanceof RateLimitError) {
+    const after = Number(err.headers?.get('retry-after'));
+    const retryAfterMs = Number.isFinite(after) && after >= 0 ? after * 1000 : undefined;
+    return new LlmError('rate_limited', `the LLM endpoint is rate-limiting${retryAfterMs !== undefined ? ` (retry after ${after} s)` : ''}`, retryAfterMs);
+  }
+  if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) return new LlmError('unavailable', `the LLM endpoint refused the API key (HTTP ${err.status})`);
+  if (err instanceof NotFoundError) return new LlmError('unavailable', `the LLM endpoint has no such model or route (HTTP 404): ${firstLine(err)}`);
+  return new LlmError('unavailable', `the LLM endpoint failed (HTTP ${err.status}): ${firstLine(err)}`);
+}
+
+function connectionLost(err: unknown): LlmError {
+  const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+  return new LlmError('unavailable', `lost the connection to the LLM endpoint${cause}`);
+}
+
+/**
+ * What an SDK or network failure means for us. Shared with the judge. The openai SDK's
+ * classes tell its failures apart; LangChain rethrows two of them as plain errors named
+ * `TimeoutError` (a connection timeout) and `AbortError` (an aborted request), and a
+ * stream that breaks while being read fails in undici with "terminated".
+ */
 export function toLlmError(err: unknown): LlmError {
   if (err instanceof LlmError) return err;
-  const e = (err ?? {}) as { status?: unknown; name?: unknown; message?: unknown; headers?: { get?: (k: string) => string | null }; cause?: { message?: unknown } };
-  const message = typeof e.message === 'string' ? e.message.split('\n')[0]!.trim() : String(err);
-  if (typeof e.status === 'number') {
-    if (e.status === 429) {
-      const after = Number(e.headers?.get?.('retry-after'));
-      const retryAfterMs = Number.isFinite(after) && after >= 0 ? after * 1000 : undefined;
-      return new LlmError('rate_limited', `the LLM endpoint is rate-limiting${retryAfterMs !== undefined ? ` (retry after ${after} s)` : ''}`, retryAfterMs);
-    }
-    if (e.status === 401 || e.status === 403) return new LlmError('unavailable', `the LLM endpoint refused the API key (HTTP ${e.status})`);
-    if (e.status === 404) return new LlmError('unavailable', `the LLM endpoint has no such model or route (HTTP 404): ${message}`);
-    return new LlmError('unavailable', `the LLM endpoint failed (HTTP ${e.status}): ${message}`);
-  }
-  const name = err instanceof Error ? err.constructor.name : '';
-  if (e.name === 'TimeoutError' || name === 'APIConnectionTimeoutError') return new LlmError('timeout', 'the LLM endpoint did not answer in time');
-  if (err instanceof SyntaxError) return new LlmError('bad_response', `the LLM endpoint sent something that is not JSON: ${message}`);
-  if (name === 'APIConnectionError' || message === 'terminated' || e.name === 'AbortError') {
-    const cause = typeof e.cause?.message === 'string' ? ` (${e.cause.message})` : '';
-    return new LlmError('unavailable', `lost the connection to the LLM endpoint${cause}`);
-  }
-  return new LlmError('unavailable', `the LLM endpoint failed: ${message}`);
+  if (err instanceof APIConnectionTimeoutError) return new LlmError('timeout', 'the LLM endpoint did not answer in time');
+  if (err instanceof APIConnectionError || err instanceof APIUserAbortError) return connectionLost(err);
+  // Every other SDK error came with an HTTP status.
+  if (err instanceof APIError && err.status !== undefined) return statusError(err);
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'TimeoutError') return new LlmError('timeout', 'the LLM endpoint did not answer in time');
+  if (err instanceof SyntaxError) return new LlmError('bad_response', `the LLM endpoint sent something that is not JSON: ${firstLine(err)}`);
+  if (name === 'AbortError' || firstLine(err) === 'terminated') return connectionLost(err);
+  return new LlmError('unavailable', `the LLM endpoint failed: ${firstLine(err)}`);
 }
 
 export interface ReplyLimits {
@@ -70,9 +88,6 @@ export interface ReplyLimits {
   /** The first words must come within this time. */
   firstTokenTimeoutMs: number;
 }
-
-/** Why a reply is shorter than what the model meant to say. */
-export type ReplyCut = 'length' | 'timeout' | 'dropped' | null;
 
 export interface CustomerReply {
   text: string;
@@ -272,47 +287,32 @@ export interface LlmEngine {
   /** A streaming chat model (server/llm/chatModel.ts `createCustomerModel`). */
   model: BaseChatModel;
   limits: ReplyLimits;
-  /** Each piece of the reply as it is generated: the `customer:delta` events. */
-  onDelta?: (text: string) => void;
 }
-
-interface ExchangeBase {
-  conversation: Conversation;
-  situation: Situation;
-  reply: string;
-}
-
-export type LlmExchange = (ExchangeBase & { fallback: false; cut: ReplyCut }) | (ExchangeBase & { fallback: true; error: LlmError });
 
 /**
- * A whole exchange with the LLM customer: the shared step decides mood, stage and ending;
- * the model says it. On any LlmError the scripted line is said instead, so the session
- * goes on and the caller can show the error beside it.
+ * The LLM customer's voice: the model says the step's answer, streamed through `onDelta`.
+ * On any LlmError the scripted line is said instead, so the session goes on and the caller
+ * can show the error beside it.
  */
-export async function llmExchange(persona: PersonaFile, rubric: CompiledRubric, conversation: Conversation, text: string, engine: LlmEngine): Promise<LlmExchange> {
-  const step = traineeTurn(persona, rubric, conversation, text);
-  const messages = buildCustomerPrompt({ persona, state: step.state, situation: step.situation, turns: step.turns, maxChars: engine.limits.maxChars });
-  const finish = (reply: string): ExchangeBase => ({
-    conversation: { state: step.state, turns: [...step.turns, { role: 'customer', text: reply }] },
-    situation: step.situation,
-    reply,
-  });
-  try {
-    const traineeWords = step.turns.filter((t) => t.role === 'trainee').map((t) => t.text);
-    const leakGuard = factLeakGuard(persona, step.state, step.situation, traineeWords);
-    const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard });
-    let next = await stream.next();
-    while (!next.done) {
-      engine.onDelta?.(next.value);
-      next = await stream.next();
-    }
-    return { ...finish(next.value.text), fallback: false, cut: next.value.cut };
-  } catch (err) {
-    // The stream only throws LlmErrors; anything else (a throwing onDelta) is a bug to surface.
-    if (!(err instanceof LlmError)) throw err;
-    const error = err;
-    const previous = [...conversation.turns].reverse().find((t) => t.role === 'customer')?.text;
-    const reply = scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previous);
-    return { ...finish(reply), fallback: true, error };
-  }
+export function llmVoice(engine: LlmEngine): CustomerVoice {
+  return {
+    async answer({ persona, step, onDelta }): Promise<VoiceAnswer> {
+      const messages = buildCustomerPrompt({ persona, state: step.state, situation: step.situation, turns: step.turns, maxChars: engine.limits.maxChars });
+      try {
+        const traineeWords = step.turns.filter((t) => t.role === 'trainee').map((t) => t.text);
+        const leakGuard = factLeakGuard(persona, step.state, step.situation, traineeWords);
+        const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard });
+        let next = await stream.next();
+        while (!next.done) {
+          onDelta?.(next.value);
+          next = await stream.next();
+        }
+        return { reply: next.value.text, fallback: false, cut: next.value.cut };
+      } catch (err) {
+        // The stream only throws LlmErrors; anything else (a throwing onDelta) is a bug to surface.
+        if (!(err instanceof LlmError)) throw err;
+        return { reply: scriptedLine(persona, step), fallback: true, error: err };
+      }
+    },
+  };
 }

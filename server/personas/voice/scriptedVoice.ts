@@ -2,11 +2,14 @@
  * The scripted engine's words for a situation, no LLM needed: a reaction to what went
  * wrong (misconduct, dismissal, a term the customer does not know), then what moves the
  * conversation (a revealed fact, the step the trainee took, how the customer feels now).
- * The same words are the fallback when an LLM fails.
+ * `scriptedVoice` says them through the CustomerVoice interface (customerVoice.ts); the same
+ * words are the fallback when an LLM fails.
  */
+import type { Step } from '../conversation.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
 import { choose } from '../seededChoice.ts';
+import { previousCustomerLine, type CustomerVoice } from './customerVoice.ts';
 import { fillLine } from './fillLine.ts';
 
 export function openingLine(persona: PersonaFile, seed: number): string {
@@ -36,3 +39,12 @@ export function scriptedReply(persona: PersonaFile, situation: Situation, seed: 
   }
   return parts.join(persona.locale === 'en' ? ' ' : '');
 }
+
+/** The scripted line for a step: seeded by the session, so the same step gives the same words. */
+export function scriptedLine(persona: PersonaFile, step: Step): string {
+  return scriptedReply(persona, step.situation, step.state.seed, step.state.traineeTurns, previousCustomerLine(step));
+}
+
+export const scriptedVoice: CustomerVoice = {
+  answer: async ({ persona, step }) => ({ reply: scriptedLine(persona, step), fallback: false, cut: null }),
+};

@@ -1,28 +1,36 @@
 // The LLM customer's prompt (server/personas/voice/customerPrompt.ts), built from the
 // late-disbursement persona and the default rubric after real steps of the shared engine.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startConversation, traineeTurn, type Conversation } from '../../../server/personas/conversation.ts';
+import { answered, replyTranscript, startConversation, traineeTurn, type Conversation, type Step } from '../../../server/personas/conversation.ts';
 import { buildCustomerPrompt, type PromptMessage } from '../../../server/personas/voice/customerPrompt.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
-import { scriptedExchange } from '../../../server/personas/conversation.ts';
+import { scriptedLine } from '../../../server/personas/voice/scriptedVoice.ts';
 import { loadDefaultRubric } from '../../../server/dataFiles/loadRubric.ts';
-import type { CompiledRubric } from '../../../server/scoring/rubric/compile.ts';
+import { createScorer, type Scorer } from '../../../server/scoring/scorer.ts';
 
 let persona: PersonaFile;
-let rubric: CompiledRubric;
+let scorer: Scorer;
 
 beforeAll(() => {
   persona = findPersona(loadPersonaLibrary(), 'late-disbursement', 'zh-Hant')!;
-  rubric = loadDefaultRubric();
+  scorer = createScorer(loadDefaultRubric());
   expect(persona).toBeDefined();
 });
+
+/** The customer's step after `text`, scored once as a session scores it. */
+function stepAfter(p: PersonaFile, conversation: Conversation, text: string): Step {
+  return traineeTurn(p, conversation, text, scorer.scoreTurn(replyTranscript(p, conversation, text)));
+}
 
 /** The prompt for the customer's answer to `text`, after the scripted exchanges of `before`. */
 function promptAfter(text: string, before: string[] = [], p: PersonaFile = persona): { messages: PromptMessage[]; system: string } {
   let conversation: Conversation = startConversation(p, 7).conversation;
-  for (const said of before) conversation = scriptedExchange(p, rubric, conversation, said).conversation;
-  const step = traineeTurn(p, rubric, conversation, text);
+  for (const said of before) {
+    const step = stepAfter(p, conversation, said);
+    conversation = answered(step, scriptedLine(p, step));
+  }
+  const step = stepAfter(p, conversation, text);
   const messages = buildCustomerPrompt({ persona: p, state: step.state, situation: step.situation, turns: step.turns, maxChars: 180 });
   return { messages, system: messages[0]!.content };
 }
@@ -93,7 +101,7 @@ describe('buildCustomerPrompt', () => {
     expect(promptAfter(APOLOGY, [], { ...persona, locale: 'zh-Hans' }).system).toContain('Simplified Chinese as spoken in mainland China (简体中文)');
     const en = buildCustomerPrompt({
       persona: { ...persona, locale: 'en' },
-      ...traineeTurn({ ...persona, locale: 'en' }, rubric, startConversation(persona, 1).conversation, 'I am sorry about the wait, let me look into it.'),
+      ...stepAfter({ ...persona, locale: 'en' }, startConversation(persona, 1).conversation, 'I am sorry about the wait, let me look into it.'),
       maxChars: 180,
     });
     expect(en[0]!.content).toContain('Answer only in English.');
