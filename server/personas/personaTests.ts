@@ -7,16 +7,9 @@ import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { scriptedExchange, startConversation } from './conversation.ts';
 import { MOOD_AXES, type Mood } from '../domain/mood.ts';
 import type { PersonaFile, PersonaTest } from './schema.ts';
+import type { PersonaTestResult } from '../domain/personaTestResult.ts';
 
-export interface PersonaTestResult {
-  persona: string;
-  locale: string;
-  test: string;
-  passed: boolean;
-  failures: string[];
-  /** The conversation as it went, for reading a failure. */
-  transcript: { role: string; text: string; mood?: Mood }[];
-}
+export type { PersonaTestResult };
 
 function direction(before: number, after: number): 'up' | 'down' | 'same' {
   return after > before ? 'up' : after < before ? 'down' : 'same';

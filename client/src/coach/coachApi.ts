@@ -7,15 +7,15 @@ import type {
   AssignmentView,
   CriterionId,
   Locale,
+  SessionDetail,
   SessionListItem,
   SessionReview,
-  SessionView,
   TraineeListItem,
   TraineeProgress,
 } from '../shared/contract.ts';
 
 /** `GET /api/sessions/:id` as a coach gets it: the contract's view and the review beside it. */
-export type ReviewedSession = SessionView & SessionReview;
+export type ReviewedSession = SessionDetail;
 export type CommentEntry = SessionReview['comments'][number];
 export type OverrideEntry = SessionReview['overrides'][number];
 

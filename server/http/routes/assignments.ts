@@ -85,7 +85,8 @@ export function assignmentRoutes(ctx: ServerContext): Router {
     const filter = all ? {} : { traineeId: caller.userId };
     const [assignments, sessions, nameOf] = await Promise.all([ctx.store.listAssignments(filter), ctx.store.listSessions(filter), userNames(ctx.store)]);
     const now = Date.now();
-    res.json(assignments.map((a) => assignmentView(ctx, a, sessions, nameOf, now, all ? undefined : caller.userId)));
+    const list: AssignmentView[] = assignments.map((a) => assignmentView(ctx, a, sessions, nameOf, now, all ? undefined : caller.userId));
+    res.json(list);
   });
 
   router.post('/', async (req, res) => {
@@ -117,7 +118,8 @@ export function assignmentRoutes(ctx: ServerContext): Router {
     await ctx.store.createAssignment(assignment);
     ctx.log(`assignment ${assignment.id} (${personaId}, ${locale}, ${traineeIds.length} trainee(s)) created by "${caller.username}"`);
     const nameOf = (id: string): string => users.get(id)?.username ?? id;
-    res.status(201).json(assignmentView(ctx, assignment, [], nameOf, Date.now()));
+    const created: AssignmentView = assignmentView(ctx, assignment, [], nameOf, Date.now());
+    res.status(201).json(created);
   });
 
   return router;
