@@ -6,7 +6,7 @@ import { apiFetch } from '../shared/api.ts';
 import type {
   AssignmentView,
   CriterionId,
-  Locale,
+  NewAssignment,
   SessionDetail,
   SessionListItem,
   SessionReview,
@@ -19,15 +19,7 @@ export type ReviewedSession = SessionDetail;
 export type CommentEntry = SessionReview['comments'][number];
 export type OverrideEntry = SessionReview['overrides'][number];
 
-export interface NewAssignment {
-  personaId: string;
-  locale: Locale;
-  traineeIds: string[];
-  dueAt: string;
-  hideMood: boolean;
-  hints: 'on' | 'off' | 'trainee';
-  note: string;
-}
+export type { NewAssignment };
 
 const sessionPath = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 

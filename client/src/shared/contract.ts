@@ -83,3 +83,5 @@ export const MOOD_AXES = listOf<MoodAxis>()(['anger', 'trust', 'confusion']);
 
 /** Every other answer of the HTTP API (docs/api.md): `LoginAnswer`, `SessionView`, the coach and QA routes'. */
 export type * from '../../../server/domain/apiAnswers.ts';
+/** The request bodies the client builds whole (docs/api.md). */
+export type { NewAssignment } from '../../../server/domain/apiRequests.ts';
