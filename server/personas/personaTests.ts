@@ -7,6 +7,7 @@ import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { scriptedExchange, startConversation } from './conversation.ts';
 import { MOOD_AXES, type Mood } from '../domain/mood.ts';
 import type { PersonaFile, PersonaTest } from './schema.ts';
+
 import type { PersonaTestResult } from '../domain/personaTestResult.ts';
 
 export type { PersonaTestResult };

@@ -7,6 +7,7 @@
  * renames or adds one fails the client's type-check instead of showing a blank label.
  */
 import type { PersonaListing, PublicPersona } from '../../../server/personas/schema.ts';
+import type { SessionView } from '../../../server/http/sessionView.ts';
 import type {
   ComplaintStep,
   ContractSignalId,
@@ -53,6 +54,7 @@ export type {
   SessionOutcome,
   SessionResumeOk,
   SessionStartOk,
+  SessionView,
   TraineeSayOk,
   TurnScore,
 };
