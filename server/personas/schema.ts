@@ -143,6 +143,20 @@ export const PersonaFile = z
   });
 export type PersonaFile = z.infer<typeof PersonaFile>;
 
+/** What a trainee may see of a persona: no hidden facts, no lines, no tests. */
+export function publicPersona(p: PersonaFile): PublicPersona {
+  return {
+    id: p.id,
+    version: p.version,
+    name: p.name,
+    locale: p.locale,
+    scenario: p.scenario,
+    difficulty: p.difficulty,
+    summary: p.summary,
+    briefing: p.briefing,
+  };
+}
+
 const persona = PersonaFile.shape;
 
 /** One line of `GET /api/personas`: what the list of customers shows. */
@@ -156,19 +170,6 @@ export const PersonaListing = z.object({
 });
 export type PersonaListing = z.infer<typeof PersonaListing>;
 
-/** What a trainee may see of a persona (`GET /api/personas/:id`): no hidden facts, no lines, no tests. */
+/** A persona as `GET /api/personas/:id` answers it: what `publicPersona` gives. */
 export const PublicPersona = PersonaListing.extend({ version: persona.version, briefing: persona.briefing });
 export type PublicPersona = z.infer<typeof PublicPersona>;
-
-export function publicPersona(p: PersonaFile): PublicPersona {
-  return {
-    id: p.id,
-    version: p.version,
-    name: p.name,
-    locale: p.locale,
-    scenario: p.scenario,
-    difficulty: p.difficulty,
-    summary: p.summary,
-    briefing: p.briefing,
-  };
-}
