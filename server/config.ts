@@ -31,20 +31,28 @@ const Env = z.object({
   SPARRING_MAX_OPEN_SESSIONS: z.coerce.number().int().positive().max(100).default(3),
   /** Socket events per connection per 10 seconds. */
   SPARRING_EVENT_RATE: z.coerce.number().int().positive().max(10_000).default(40),
-});
+})
+  // The server's own names for what the environment says.
+  .transform((e) => ({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.SPARRING_REDIS_PREFIX,
+    adminPassword: e.SPARRING_ADMIN_PASSWORD,
+    tokenHours: e.SPARRING_TOKEN_HOURS,
+    limits: {
+      maxText: e.SPARRING_MAX_TEXT,
+      maxTurns: e.SPARRING_MAX_TURNS,
+      maxOpenSessions: e.SPARRING_MAX_OPEN_SESSIONS,
+      eventsPer10s: e.SPARRING_EVENT_RATE,
+    },
+  }));
 
-export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
-  redisUrl: string | undefined;
-  redisKeyPrefix: string;
-  adminPassword: string | undefined;
-  tokenHours: number;
-  limits: { maxText: number; maxTurns: number; maxOpenSessions: number; eventsPer10s: number };
+export type Config = z.output<typeof Env> & {
   /** Null when no LLM endpoint is configured: scripted personas only. */
   llm: LlmConfig | null;
-}
+};
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -56,27 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     const name = String(issue.path[0] ?? 'environment');
     return { ok: false, message: `configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}` };
   }
-  const e = parsed.data;
   const llm = parseLlmConfig(env);
   if (!llm.ok) return { ok: false, message: `configuration: ${llm.message}` };
   const llmOn = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
-  return {
-    ok: true,
-    config: {
-      port: e.PORT,
-      host: e.HOST,
-      dataDir: e.DATA_DIR,
-      redisUrl: e.REDIS_URL,
-      redisKeyPrefix: e.SPARRING_REDIS_PREFIX,
-      adminPassword: e.SPARRING_ADMIN_PASSWORD,
-      tokenHours: e.SPARRING_TOKEN_HOURS,
-      limits: {
-        maxText: e.SPARRING_MAX_TEXT,
-        maxTurns: e.SPARRING_MAX_TURNS,
-        maxOpenSessions: e.SPARRING_MAX_OPEN_SESSIONS,
-        eventsPer10s: e.SPARRING_EVENT_RATE,
-      },
-      llm: llmOn ? llm.config : null,
-    },
-  };
+  return { ok: true, config: { ...parsed.data, llm: llmOn ? llm.config : null } };
 }

@@ -3,12 +3,12 @@
  * engine's summary with those applied. The engine's report itself is never changed; this is
  * what the review, the export and the progress chart show beside it. Pure.
  */
-import type { SessionReview } from '../domain/apiAnswers.ts';
+import type { Overridden } from '../domain/apiAnswers.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { CRITERIA, type CriterionId, type ScoreReport } from '../scoring/types.ts';
 import type { CommentEntry, OverrideEntry, ReviewEntry } from '../domain/records.ts';
 
-export type Overridden = SessionReview['overridden'];
+export type { Overridden };
 
 export function commentsOf(entries: readonly ReviewEntry[]): CommentEntry[] {
   return entries.filter((e): e is CommentEntry => e.kind === 'comment');

@@ -2,13 +2,9 @@
  * A problem with a file a person wrote (a rubric, a persona, a transcript): where it is
  * (path, line, field) and what is wrong, printable as one line.
  */
-export interface FileProblem {
-  path: string;
-  line?: number;
-  /** The field, as a dotted path: "signals[3].detectors[0].phrases.en". */
-  field?: string;
-  message: string;
-}
+import type { FileProblem } from '../domain/fileProblem.ts';
+
+export type { FileProblem };
 
 export function formatProblem(p: FileProblem): string {
   const where = p.line !== undefined ? `${p.path}:${p.line}` : p.path;

@@ -1,152 +1,274 @@
 /**
- * The answers of the coach and QA routes (docs/api.md), as types the routes return and the
- * web client imports (`import type`, so nothing of the server reaches the bundle). The
- * contract's own routes keep their shapes in shared/contracts/realtime.md; everything here
- * is an extension.
+ * The answers of the HTTP API (docs/api.md), as zod schemas: the routes build values of
+ * their types, the HTTP tests check every answer against them, and the web client imports
+ * the types (`import type`, so nothing of zod or the server reaches the bundle). The
+ * contract's own routes keep their shapes in shared/contracts/realtime.md; the session view
+ * below is that shape, everything else an extension. A persona's public shape is the
+ * persona file's own (server/personas/schema.ts `PublicPersona`).
  */
-import type { FileProblem } from '../dataFiles/fileError.ts';
-import type { PersonaTestResult } from '../personas/personaTests.ts';
-import type { CriterionId, Locale, Scenario } from '../scoring/types.ts';
-import type { Assignment, CommentEntry, OverrideEntry, SessionSummary } from './records.ts';
+import { z } from 'zod';
+import { CriterionId, Locale, ScoreReport, Scenario } from '../scoring/types.ts';
+import { FileProblem } from './fileProblem.ts';
+import { PersonaTestResult } from './personaTestResult.ts';
+import { Assignment, CommentEntry, OverrideEntry, SessionRecord, SessionSummary, StoredTurn, User } from './records.ts';
+
+const Score = z.number().min(0).max(100);
+
+// ---- errors: one shape for every route (server/http/errors.ts gives each code its status) ----
+
+export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_attempts', 'internal', 'unavailable'] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---- accounts ----
+
+/** `GET /api/health`: the process answers. */
+export const HealthAnswer = z.object({ ok: z.literal(true) });
+export type HealthAnswer = z.infer<typeof HealthAnswer>;
+
+/** An account as an admin sees it (`GET`/`POST /api/users`): never its password hash. */
+export const PublicUser = User.pick({ id: true, username: true, role: true, createdAt: true });
+export type PublicUser = z.infer<typeof PublicUser>;
+
+/** `POST /api/login`'s answer. */
+export const LoginAnswer = z.object({
+  token: z.string().min(1),
+  user: User.pick({ id: true, username: true, role: true }),
+});
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
+
+// ---- a session: the contract's view ----
+
+/** A turn as a client sees it: without the customer's internal state. */
+export const TurnView = StoredTurn.pick({ index: true, role: true, text: true, at: true, mood: true, score: true });
+export type TurnView = z.infer<typeof TurnView>;
+
+/**
+ * A session as a client sees it: the transcript and the score report (the stored one once
+ * ended, else the report of the transcript so far).
+ */
+export const SessionView = SessionRecord.pick({
+  id: true,
+  traineeId: true,
+  personaId: true,
+  locale: true,
+  scenario: true,
+  startedAt: true,
+  endedAt: true,
+  outcome: true,
+}).extend({
+  turns: z.array(TurnView),
+  report: ScoreReport,
+});
+export type SessionView = z.infer<typeof SessionView>;
 
 // ---- sessions, for coaches ----
 
 /** One line of `GET /api/sessions`: the store's summary plus names a person reads. */
-export interface SessionListItem extends SessionSummary {
-  traineeName: string;
-  personaName: string;
-}
+export const SessionListItem = SessionSummary.extend({
+  traineeName: z.string(),
+  personaName: z.string(),
+});
+export type SessionListItem = z.infer<typeof SessionListItem>;
 
 /** Three suggestions drawn from a session's evidence, in the session's locale. */
-export interface CoachingSuggestions {
-  keep: string;
-  start: string;
-  stop: string;
-}
+export const CoachingSuggestions = z.object({
+  keep: z.string(),
+  start: z.string(),
+  stop: z.string(),
+});
+export type CoachingSuggestions = z.infer<typeof CoachingSuggestions>;
+
+/** The coach's score per criterion where overridden: the latest override's score. */
+export const Overridden = z.partialRecord(
+  CriterionId,
+  z.object({ score: OverrideEntry.shape.score, reason: z.string(), by: z.string(), at: z.string() }),
+);
+export type Overridden = z.infer<typeof Overridden>;
 
 /** What `GET /api/sessions/:id` adds to the contract's view. */
-export interface SessionReview {
-  traineeName: string;
-  personaName: string;
+export const SessionReview = z.object({
+  traineeName: z.string(),
+  personaName: z.string(),
   /** The persona version the session was played with. */
-  personaVersion: number;
-  mode: 'scripted' | 'llm';
-  assignmentId: string | null;
-  tryout: boolean;
-  comments: CommentEntry[];
+  personaVersion: SessionRecord.shape.personaVersion,
+  mode: SessionRecord.shape.mode,
+  assignmentId: z.string().min(1).nullable(),
+  tryout: z.boolean(),
+  comments: z.array(CommentEntry),
   /** Every override, oldest first (a later one for the same criterion supersedes an earlier). */
-  overrides: OverrideEntry[];
-  /** The coach's score per criterion where overridden: the latest override's score. */
-  overridden: Partial<Record<CriterionId, { score: number; reason: string; by: string; at: string }>>;
+  overrides: z.array(OverrideEntry),
+  overridden: Overridden,
   /** Null until the session has ended. */
-  coaching: CoachingSuggestions | null;
-}
+  coaching: CoachingSuggestions.nullable(),
+});
+export type SessionReview = z.infer<typeof SessionReview>;
+
+/** What `GET /api/sessions/:id` answers: the contract's view and the review beside it. */
+export const SessionDetail = SessionView.extend(SessionReview.shape);
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+/**
+ * `GET /api/sessions/:id/export.json`: who and when, the scoring contract's transcript (so
+ * `npx sparring score` reads the file back), the engine's report, and the review.
+ */
+export const SessionExport = z.object({
+  session: SessionRecord.pick({
+    id: true,
+    traineeId: true,
+    personaId: true,
+    personaVersion: true,
+    locale: true,
+    scenario: true,
+    mode: true,
+    startedAt: true,
+    endedAt: true,
+    outcome: true,
+  }).extend({
+    traineeName: z.string(),
+    personaName: z.string(),
+    assignmentId: z.string().min(1).nullable(),
+    tryout: z.boolean(),
+  }),
+  /** The scoring contract's transcript (shared/contracts/scoring.md). */
+  transcript: z.object({
+    locale: Locale,
+    scenario: Scenario,
+    persona: z.string(),
+    turns: z.array(StoredTurn.pick({ role: true, text: true })),
+  }),
+  /** The engine's report: the stored one once ended, else the report so far. */
+  report: ScoreReport,
+  review: z.object({ comments: z.array(CommentEntry), overrides: z.array(OverrideEntry), overridden: Overridden }),
+  coaching: CoachingSuggestions.nullable(),
+});
+export type SessionExport = z.infer<typeof SessionExport>;
 
 // ---- trainees and their progress ----
 
-export interface TraineeListItem {
-  id: string;
-  username: string;
-}
+export const TraineeListItem = User.pick({ id: true, username: true });
+export type TraineeListItem = z.infer<typeof TraineeListItem>;
 
-export interface ProgressPoint {
-  sessionId: string;
-  personaId: string;
-  personaName: string;
+export const ProgressPoint = z.object({
+  sessionId: z.string(),
+  personaId: z.string(),
+  personaName: z.string(),
   /** The session's locale: its persona and its suggestions are in it. */
-  locale: Locale;
-  endedAt: string;
-  outcome: SessionSummary['outcome'];
-  overall: number;
+  locale: Locale,
+  endedAt: z.string(),
+  outcome: SessionSummary.shape.outcome,
+  overall: Score,
   /** The engine's scores, with the coach's overrides applied where there are any. */
-  criteria: Partial<Record<CriterionId, number>>;
-  coaching: CoachingSuggestions;
-}
+  criteria: z.partialRecord(CriterionId, Score),
+  coaching: CoachingSuggestions,
+});
+export type ProgressPoint = z.infer<typeof ProgressPoint>;
 
 /** `GET /api/trainees/:id/progress`: ended sessions, oldest first. */
-export interface TraineeProgress {
-  trainee: TraineeListItem;
-  sessions: ProgressPoint[];
-}
+export const TraineeProgress = z.object({
+  trainee: TraineeListItem,
+  sessions: z.array(ProgressPoint),
+});
+export type TraineeProgress = z.infer<typeof TraineeProgress>;
 
 // ---- assignments ----
 
-export type AssignmentStatus = 'pending' | 'in_progress' | 'completed';
+export const ASSIGNMENT_STATUSES = ['pending', 'in_progress', 'completed'] as const;
+export const AssignmentStatus = z.enum(ASSIGNMENT_STATUSES);
+export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
 
-export interface AssignmentTraineeStatus {
-  traineeId: string;
-  traineeName: string;
-  status: AssignmentStatus;
+export const AssignmentTraineeStatus = z.object({
+  traineeId: z.string(),
+  traineeName: z.string(),
+  status: AssignmentStatus,
   /** The latest session started for this assignment, if any. */
-  sessionId: string | null;
-  completedAt: string | null;
-  overall: number | null;
-}
+  sessionId: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  overall: Score.nullable(),
+});
+export type AssignmentTraineeStatus = z.infer<typeof AssignmentTraineeStatus>;
 
 /** One line of `GET /api/assignments` (a coach sees every trainee's status; a trainee, their own only). */
-export interface AssignmentView extends Assignment {
-  personaName: string;
-  overdue: boolean;
-  trainees: AssignmentTraineeStatus[];
-}
+export const AssignmentView = Assignment.extend({
+  personaName: z.string(),
+  overdue: z.boolean(),
+  trainees: z.array(AssignmentTraineeStatus),
+});
+export type AssignmentView = z.infer<typeof AssignmentView>;
 
 // ---- persona files, for QA ----
 
 /** A problem found in persona text: the file's path is the persona's place, the line where it is. */
-export type PersonaProblem = Pick<FileProblem, 'field' | 'message' | 'line'>;
+export const PersonaProblem = FileProblem.omit({ path: true });
+export type PersonaProblem = z.infer<typeof PersonaProblem>;
 
-export interface PersonaFileListItem {
+/** A refused save or test run: the one error shape (`bad_request`, 400), with the problems beside it. */
+export const PersonaProblemsAnswer = ErrorBody.extend({ problems: z.array(PersonaProblem) });
+export type PersonaProblemsAnswer = z.infer<typeof PersonaProblemsAnswer>;
+
+const VersionSource = z.enum(['file', 'saved']);
+
+export const PersonaFileListItem = z.object({
   /** From the folder and file name (or the saved version); what the text says may differ when invalid. */
-  id: string;
-  locale: Locale;
-  name: string | null;
-  scenario: Scenario | null;
+  id: z.string(),
+  locale: Locale,
+  name: z.string().nullable(),
+  scenario: Scenario.nullable(),
   /** The version trainees get: the latest valid one. */
-  version: number | null;
+  version: z.number().int().positive().nullable(),
   /** `file`: as shipped in personas/; `saved`: the latest version was saved through the web client. */
-  source: 'file' | 'saved';
-  status: 'valid' | 'invalid';
-  problems: PersonaProblem[];
-  tests: number;
-  savedBy: string | null;
-  savedAt: string | null;
-}
+  source: VersionSource,
+  status: z.enum(['valid', 'invalid']),
+  problems: z.array(PersonaProblem),
+  tests: z.number().int().nonnegative(),
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
+});
+export type PersonaFileListItem = z.infer<typeof PersonaFileListItem>;
 
-export interface PersonaVersionInfo {
-  version: number;
-  source: 'file' | 'saved';
-  savedBy: string | null;
-  savedAt: string | null;
-}
+export const PersonaVersionInfo = z.object({
+  version: z.number().int().positive(),
+  source: VersionSource,
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
+});
+export type PersonaVersionInfo = z.infer<typeof PersonaVersionInfo>;
 
 /** `GET /api/persona-files/:id/:locale`: the latest text and the version history, newest first. */
-export interface PersonaSource {
-  id: string;
-  locale: Locale;
-  version: number;
-  text: string;
-  versions: PersonaVersionInfo[];
-}
+export const PersonaSource = z.object({
+  id: z.string(),
+  locale: Locale,
+  version: z.number().int().positive(),
+  text: z.string(),
+  versions: z.array(PersonaVersionInfo),
+});
+export type PersonaSource = z.infer<typeof PersonaSource>;
 
 /** `POST /api/persona-files/check`: whether the text would save. */
-export interface PersonaCheck {
-  ok: boolean;
-  problems: PersonaProblem[];
+export const PersonaCheck = z.object({
+  ok: z.boolean(),
+  problems: z.array(PersonaProblem),
   /** What the text says it is, when it parses that far. */
-  id: string | null;
-  locale: Locale | null;
-}
+  id: z.string().nullable(),
+  locale: Locale.nullable(),
+});
+export type PersonaCheck = z.infer<typeof PersonaCheck>;
 
 /** `PUT /api/persona-files/:id/:locale` on success (201). */
-export interface PersonaSaved {
-  id: string;
-  locale: Locale;
-  version: number;
-}
+export const PersonaSaved = z.object({
+  id: z.string(),
+  locale: Locale,
+  version: z.number().int().positive(),
+});
+export type PersonaSaved = z.infer<typeof PersonaSaved>;
 
 /** `POST /api/persona-files/:id/:locale/tests`. */
-export interface PersonaTestRun {
-  passed: number;
-  failed: number;
-  results: PersonaTestResult[];
-}
+export const PersonaTestRun = z.object({
+  passed: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  results: z.array(PersonaTestResult),
+});
+export type PersonaTestRun = z.infer<typeof PersonaTestRun>;

@@ -1,30 +1,33 @@
 /**
  * Where a simulated customer stands in a conversation: mood, the complaint steps the
  * trainee has taken them through, the facts revealed, and whether it has ended. Plain
- * data, so a session can be stored and resumed anywhere.
+ * data, so a session can be stored and resumed anywhere: the one schema both the persona
+ * runtime (its type) and the store (each customer turn keeps it) use.
  */
-import type { ComplaintStep, Locale } from '../scoring/types.ts';
-import type { Mood } from './mood.ts';
+import { z } from 'zod';
+import { COMPLAINT_STEPS, Locale } from '../scoring/types.ts';
+import { Mood } from './mood.ts';
 
 export const OUTCOMES = ['resolved', 'escalated', 'abandoned'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export interface CustomerState {
-  personaId: string;
-  personaVersion: number;
-  locale: Locale;
+export const CustomerState = z.object({
+  personaId: z.string(),
+  personaVersion: z.number().int(),
+  locale: Locale,
   /** Seeds every choice of line, so a replay gives the same customer. */
-  seed: number;
-  mood: Mood;
+  seed: z.number().int(),
+  mood: Mood,
   /** Complaint steps reached, in the order the trainee took them. */
-  steps: ComplaintStep[];
-  revealed: string[];
+  steps: z.array(z.enum(COMPLAINT_STEPS)),
+  revealed: z.array(z.string()),
   /** How many earlier replies carried each signal: soothing words wear off with repetition. */
-  heard: Record<string, number>;
+  heard: z.record(z.string(), z.number()),
   /** Consecutive trainee turns with anger at the escalation threshold. */
-  hotTurns: number;
+  hotTurns: z.number().int(),
   /** Consecutive trainee turns with confusion at the give-up threshold. */
-  lostTurns: number;
-  traineeTurns: number;
-  outcome: Outcome | null;
-}
+  lostTurns: z.number().int(),
+  traineeTurns: z.number().int(),
+  outcome: z.enum(OUTCOMES).nullable(),
+});
+export type CustomerState = z.infer<typeof CustomerState>;

@@ -3,7 +3,7 @@
  * read back from a file or from Redis is checked like any other outside input.
  */
 import { z } from 'zod';
-import { OUTCOMES } from './customerState.ts';
+import { CustomerState, OUTCOMES } from './customerState.ts';
 import { Mood } from './mood.ts';
 import { CriterionId, Locale, Scenario, ScoreReport, TurnScore } from '../scoring/types.ts';
 
@@ -25,22 +25,6 @@ export const Outcome = z.enum([...OUTCOMES, 'ended']);
 /** How a session ended: the persona's outcome, or `ended` when the trainee ended it. */
 export type SessionOutcome = z.infer<typeof Outcome>;
 
-/** The customer's state as stored (plain data: CustomerState). */
-export const StoredState = z.object({
-  personaId: z.string(),
-  personaVersion: z.number().int(),
-  locale: Locale,
-  seed: z.number().int(),
-  mood: Mood,
-  steps: z.array(z.string()),
-  revealed: z.array(z.string()),
-  heard: z.record(z.string(), z.number()),
-  hotTurns: z.number().int(),
-  lostTurns: z.number().int(),
-  traineeTurns: z.number().int(),
-  outcome: z.enum(OUTCOMES).nullable(),
-});
-
 export const StoredTurn = z.object({
   /** Position in the session's transcript, from 0 (the customer's opening). */
   index: z.number().int().nonnegative(),
@@ -49,7 +33,7 @@ export const StoredTurn = z.object({
   at: z.string(),
   /** Customer turns: the mood after it and the customer's state, so a session resumes anywhere. */
   mood: Mood.optional(),
-  state: StoredState.optional(),
+  state: CustomerState.optional(),
   /** Trainee turns: that turn's entry of the score report. */
   score: TurnScore.optional(),
   /** Customer turns written by the scripted engine because the LLM failed. */
@@ -82,22 +66,24 @@ export type SessionRecord = z.infer<typeof SessionRecord>;
  * A session's summary line, as `GET /api/sessions` lists it: the contract's fields, then
  * what a coach filters, sorts and charts by (extensions).
  */
-export interface SessionSummary {
-  id: string;
-  traineeId: string;
-  personaId: string;
-  startedAt: string;
-  endedAt: string | null;
-  outcome: SessionOutcome | null;
-  overall: number | null;
-  personaVersion: number;
-  locale: SessionRecord['locale'];
-  scenario: SessionRecord['scenario'];
+export const SessionSummary = SessionRecord.pick({
+  id: true,
+  traineeId: true,
+  personaId: true,
+  startedAt: true,
+  endedAt: true,
+  outcome: true,
+  personaVersion: true,
+  locale: true,
+  scenario: true,
+}).extend({
+  overall: z.number().min(0).max(100).nullable(),
   /** The session's criterion scores once it has ended (the engine's, never overridden). */
-  criteria: Partial<Record<CriterionId, number>> | null;
-  assignmentId: string | null;
-  tryout: boolean;
-}
+  criteria: z.partialRecord(CriterionId, z.number().min(0).max(100)).nullable(),
+  assignmentId: z.string().min(1).nullable(),
+  tryout: z.boolean(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
 
 export function summarize(s: SessionRecord): SessionSummary {
   return {
@@ -127,23 +113,24 @@ const ReviewBase = z.object({
   at: z.string(),
 });
 
-export const ReviewEntry = z.discriminatedUnion('kind', [
-  /** A comment on one turn of the transcript. */
-  ReviewBase.extend({ kind: z.literal('comment'), turnIndex: z.number().int().nonnegative(), text: z.string().min(1).max(2000) }),
-  /**
-   * A coach's score for one criterion of the session, with why. The engine's score is kept
-   * in the report untouched; the latest override per criterion is the coach's view.
-   */
-  ReviewBase.extend({
-    kind: z.literal('override'),
-    criterion: CriterionId,
-    score: z.number().int().min(0).max(100),
-    reason: z.string().min(1).max(1000),
-  }),
-]);
+/** A comment on one turn of the transcript. */
+export const CommentEntry = ReviewBase.extend({ kind: z.literal('comment'), turnIndex: z.number().int().nonnegative(), text: z.string().min(1).max(2000) });
+export type CommentEntry = z.infer<typeof CommentEntry>;
+
+/**
+ * A coach's score for one criterion of the session, with why. The engine's score is kept
+ * in the report untouched; the latest override per criterion is the coach's view.
+ */
+export const OverrideEntry = ReviewBase.extend({
+  kind: z.literal('override'),
+  criterion: CriterionId,
+  score: z.number().int().min(0).max(100),
+  reason: z.string().min(1).max(1000),
+});
+export type OverrideEntry = z.infer<typeof OverrideEntry>;
+
+export const ReviewEntry = z.discriminatedUnion('kind', [CommentEntry, OverrideEntry]);
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
-export type CommentEntry = Extract<ReviewEntry, { kind: 'comment' }>;
-export type OverrideEntry = Extract<ReviewEntry, { kind: 'override' }>;
 
 // ---- assignments: a persona to practise, given by a coach to trainees, with a due date ----
 

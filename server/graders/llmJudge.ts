@@ -39,7 +39,8 @@ export type JudgeOutput = z.infer<typeof JudgeOutput>;
 export interface JudgeOpinion {
   source: 'llm-judge';
   method: JudgeMethod;
-  criteria: Record<CriterionId, { score: number; reason: string }>;
+  /** The model's answer, scores rounded to whole numbers. */
+  criteria: JudgeOutput;
 }
 
 export type JudgeResult = { ok: true; opinion: JudgeOpinion } | { ok: false; error: { code: LlmErrorCode; message: string } };
@@ -135,9 +136,8 @@ export async function judgeTranscript(model: BaseChatModel, transcript: Transcri
     const issue = parsed.error.issues[0];
     return failure(new LlmError('bad_response', `the LLM judge's answer did not fit the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`));
   }
-  const criteria = Object.fromEntries(
-    CRITERIA.map((c) => [c, { score: Math.round(parsed.data[c].score), reason: parsed.data[c].reason }]),
-  ) as JudgeOpinion['criteria'];
+  const criteria = { ...parsed.data };
+  for (const c of CRITERIA) criteria[c] = { score: Math.round(criteria[c].score), reason: criteria[c].reason };
   return { ok: true, opinion: { source: 'llm-judge', method: options.method, criteria } };
 }
 

@@ -4,6 +4,9 @@
  * thrown ends in app.ts's last handler, which answers `internal` and never shows a stack.
  */
 import type { Response } from 'express';
+import type { ErrorBody, ErrorCode } from '../domain/apiAnswers.ts';
+
+export type { ErrorBody, ErrorCode };
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -14,13 +17,7 @@ export const ERROR_STATUS = {
   too_many_attempts: 429,
   internal: 500,
   unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
-}
+} as const satisfies Record<ErrorCode, number>;
 
 export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };

@@ -3,40 +3,19 @@
  * state (which facts it holds back, its random seed), and the score report: the stored
  * one once the session has ended, or, while it runs, the report of the transcript so far,
  * computed now with the same engine. For coaches and the owner, `sessionDetail` adds the
- * review: names, comments, score overrides and the coaching suggestions.
+ * review: names, comments, score overrides and the coaching suggestions. The shapes are
+ * server/domain/apiAnswers.ts's, named here too for the code that builds them.
  */
 import { commentsOf, latestOverrides, overridesOf } from '../coaching/overrides.ts';
 import { coachingSuggestions } from '../coaching/suggestions.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import type { Locale, ScoreReport } from '../scoring/types.ts';
-import type { ReviewEntry, SessionOutcome, SessionRecord, StoredTurn } from '../domain/records.ts';
+import type { ReviewEntry, SessionRecord, StoredTurn } from '../domain/records.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
-import type { CoachingSuggestions, SessionReview } from '../domain/apiAnswers.ts';
+import type { CoachingSuggestions, SessionDetail, SessionView, TurnView } from '../domain/apiAnswers.ts';
 
-export interface TurnView {
-  index: number;
-  role: StoredTurn['role'];
-  text: string;
-  at: string;
-  /** Customer turns: the mood after it. */
-  mood?: NonNullable<StoredTurn['mood']>;
-  /** Trainee turns: that turn's entry of the score report. */
-  score?: NonNullable<StoredTurn['score']>;
-}
-
-export interface SessionView {
-  id: string;
-  traineeId: string;
-  personaId: string;
-  locale: SessionRecord['locale'];
-  scenario: SessionRecord['scenario'];
-  startedAt: string;
-  endedAt: string | null;
-  outcome: SessionOutcome | null;
-  turns: TurnView[];
-  report: ScoreReport;
-}
+export type { SessionDetail, SessionView, TurnView };
 
 export function turnView(t: StoredTurn): TurnView {
   const view: TurnView = { index: t.index, role: t.role, text: t.text, at: t.at };
@@ -70,9 +49,6 @@ export function sessionView(rubric: CompiledRubric, session: SessionRecord, turn
 }
 
 // ---- the coach's additions: names, comments, overrides, coaching (docs/api.md) ----
-
-/** What `GET /api/sessions/:id` answers: the contract's view and the review beside it. */
-export type SessionDetail = SessionView & SessionReview;
 
 /**
  * A persona's display name: in the session's locale, else any, else its id. Takes any list of

@@ -23,32 +23,36 @@ const wholeNumber = (min: number, max: number, fallback: number, unit: string) =
     z.number({ error: `must be a whole number of ${unit}` }).int(`must be a whole number of ${unit}`).min(min, `must be at least ${min} ${unit}`).max(max, `must be at most ${max} ${unit}`),
   );
 
-const LlmEnv = z.object({
-  OPENAI_BASE_URL: optionalUrl,
-  OPENAI_API_KEY: optionalText,
-  LLM_MODEL: optionalText,
-  SPARRING_LLM_TIMEOUT_MS: wholeNumber(500, 600_000, 20_000, 'milliseconds'),
-  SPARRING_LLM_MAX_CHARS: wholeNumber(40, 4_000, 300, 'characters'),
-  SPARRING_LLM_JUDGE_METHOD: z.preprocess(
-    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? 'functionCalling' : v),
-    z.enum(JUDGE_METHODS, { error: `must be ${JUDGE_METHODS.join(' or ')}` }),
-  ),
-});
+const LlmEnv = z
+  .object({
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_API_KEY: optionalText,
+    LLM_MODEL: optionalText,
+    SPARRING_LLM_TIMEOUT_MS: wholeNumber(500, 600_000, 20_000, 'milliseconds'),
+    SPARRING_LLM_MAX_CHARS: wholeNumber(40, 4_000, 300, 'characters'),
+    SPARRING_LLM_JUDGE_METHOD: z.preprocess(
+      (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? 'functionCalling' : v),
+      z.enum(JUDGE_METHODS, { error: `must be ${JUDGE_METHODS.join(' or ')}` }),
+    ),
+  })
+  .transform((e) => ({
+    // Left out when unset, so a config written by hand (a test's) need not name them.
+    /** The endpoint's base URL, ending in `/v1`; unset means OpenAI itself. */
+    ...(e.OPENAI_BASE_URL !== undefined ? { baseURL: e.OPENAI_BASE_URL } : {}),
+    ...(e.OPENAI_API_KEY !== undefined ? { apiKey: e.OPENAI_API_KEY } : {}),
+    model: e.LLM_MODEL ?? DEFAULT_MODEL,
+    /** The whole reply must be in within this time. */
+    timeoutMs: e.SPARRING_LLM_TIMEOUT_MS,
+    /** The first words must come within this time: half the whole, so a dead endpoint is noticed early. */
+    firstTokenTimeoutMs: Math.max(250, Math.round(e.SPARRING_LLM_TIMEOUT_MS / 2)),
+    /** A customer reply longer than this is cut at a sentence end. */
+    maxChars: e.SPARRING_LLM_MAX_CHARS,
+    /** How the judge asks for structured output: many self-hosted servers lack json_schema. */
+    judgeMethod: e.SPARRING_LLM_JUDGE_METHOD,
+  }));
 
-export interface LlmConfig {
-  /** The endpoint's base URL, ending in `/v1`; unset means OpenAI itself. */
-  baseURL?: string;
-  apiKey?: string;
-  model: string;
-  /** The whole reply must be in within this time. */
-  timeoutMs: number;
-  /** The first words must come within this time: half the whole, so a dead endpoint is noticed early. */
-  firstTokenTimeoutMs: number;
-  /** A customer reply longer than this is cut at a sentence end. */
-  maxChars: number;
-  /** How the judge asks for structured output: many self-hosted servers lack json_schema. */
-  judgeMethod: JudgeMethod;
-}
+/** The LLM settings, as the environment gives them once checked. */
+export type LlmConfig = z.output<typeof LlmEnv>;
 
 export type LlmConfigResult = { ok: true; config: LlmConfig } | { ok: false; message: string };
 
@@ -71,19 +75,7 @@ export function parseLlmConfig(env: Env = process.env): LlmConfigResult {
     });
     return { ok: false, message: `Bad LLM configuration: ${problems.join('; ')}` };
   }
-  const e = parsed.data;
-  return {
-    ok: true,
-    config: {
-      baseURL: e.OPENAI_BASE_URL,
-      apiKey: e.OPENAI_API_KEY,
-      model: e.LLM_MODEL ?? DEFAULT_MODEL,
-      timeoutMs: e.SPARRING_LLM_TIMEOUT_MS,
-      firstTokenTimeoutMs: Math.max(250, Math.round(e.SPARRING_LLM_TIMEOUT_MS / 2)),
-      maxChars: e.SPARRING_LLM_MAX_CHARS,
-      judgeMethod: e.SPARRING_LLM_JUDGE_METHOD,
-    },
-  };
+  return { ok: true, config: parsed.data };
 }
 
 export class LlmConfigError extends Error {

@@ -11,15 +11,9 @@ import { MOOD_AXES, type Mood } from '../domain/mood.ts';
 import type { PersonaFile, PersonaTest } from './schema.ts';
 import { scriptedVoice } from './voice/scriptedVoice.ts';
 
-export interface PersonaTestResult {
-  persona: string;
-  locale: string;
-  test: string;
-  passed: boolean;
-  failures: string[];
-  /** The conversation as it went, for reading a failure. */
-  transcript: { role: string; text: string; mood?: Mood }[];
-}
+import type { PersonaTestResult } from '../domain/personaTestResult.ts';
+
+export type { PersonaTestResult };
 
 function direction(before: number, after: number): 'up' | 'down' | 'same' {
   return after > before ? 'up' : after < before ? 'down' : 'same';

@@ -144,16 +144,7 @@ export const PersonaFile = z
 export type PersonaFile = z.infer<typeof PersonaFile>;
 
 /** What a trainee may see of a persona: no hidden facts, no lines, no tests. */
-export function publicPersona(p: PersonaFile): {
-  id: string;
-  version: number;
-  name: string;
-  locale: Locale;
-  scenario: Scenario;
-  difficulty: PersonaFile['difficulty'];
-  summary: string;
-  briefing: PersonaFile['briefing'];
-} {
+export function publicPersona(p: PersonaFile): PublicPersona {
   return {
     id: p.id,
     version: p.version,
@@ -165,3 +156,20 @@ export function publicPersona(p: PersonaFile): {
     briefing: p.briefing,
   };
 }
+
+const persona = PersonaFile.shape;
+
+/** One line of `GET /api/personas`: what the list of customers shows. */
+export const PersonaListing = z.object({
+  id: persona.id,
+  name: persona.name,
+  locale: persona.locale,
+  scenario: persona.scenario,
+  difficulty: persona.difficulty,
+  summary: persona.summary,
+});
+export type PersonaListing = z.infer<typeof PersonaListing>;
+
+/** A persona as `GET /api/personas/:id` answers it: what `publicPersona` gives. */
+export const PublicPersona = PersonaListing.extend({ version: persona.version, briefing: persona.briefing });
+export type PublicPersona = z.infer<typeof PublicPersona>;

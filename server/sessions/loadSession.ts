@@ -58,7 +58,7 @@ export function conversationBefore(turns: readonly StoredTurn[], index: number):
   const customer = lastCustomerTurn(turns, index);
   if (!customer.state) throw new Error(`the customer turn ${customer.index} has no stored state`);
   return {
-    state: customer.state as CustomerState,
+    state: customer.state,
     turns: turns.filter((t) => t.index < index).map((t) => ({ role: t.role, text: t.text })),
   };
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledRubric } from '../../server/scoring/rubric/compile.ts';
-import { addSession, addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
+import { ErrorBody, HealthAnswer } from '../../server/domain/apiAnswers.ts';
+import { addSession, addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 const noClient = join(tmpdir(), 'sparring-no-client-here');
 
@@ -21,6 +22,7 @@ describe('the API', () => {
   it('answers GET /api/health without a token', async () => {
     const res = await call(server.url, 'GET', '/api/health');
     expect(res).toMatchObject({ status: 200, body: { ok: true } });
+    expectShape(HealthAnswer, res.body);
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
@@ -30,6 +32,7 @@ describe('the API', () => {
       const res = await call(server.url, method!, path!);
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.body).toEqual({ error: { code: 'not_found', message: expect.stringContaining(`no route ${method}`) } });
+      expectShape(ErrorBody, res.body);
     }
   });
 
@@ -53,7 +56,7 @@ describe('the API', () => {
   it('answers other paths 404 in the error shape', async () => {
     const res = await call(server.url, 'GET', '/trainee', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
+    expect(expectShape(ErrorBody, res.body).error.code).toBe('not_found');
   });
 });
 
@@ -89,7 +92,7 @@ describe('the built client', () => {
   it('keeps /api out of the fallback', async () => {
     const res = await call(server.url, 'GET', '/api/nope', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
+    expect(expectShape(ErrorBody, res.body).error.code).toBe('not_found');
   });
 });
 

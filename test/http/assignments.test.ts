@@ -7,8 +7,10 @@
  * or locale, and stores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { SessionStartOk } from '../../server/sessions/serverEvents.ts';
-import { call as http } from './httpTestServer.ts';
+import { AssignmentView, ErrorBody, SessionListItem } from '../../server/domain/apiAnswers.ts';
+import { call as http, expectShape } from './httpTestServer.ts';
 import { call } from '../support/socketClient.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
 import { connect, say } from '../support/trainee.ts';
@@ -39,13 +41,13 @@ const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
 async function assign(body: Record<string, unknown>) {
   const res = await as(coach, 'POST', '/api/assignments', { body });
   if (res.status !== 201) throw new Error(`POST /api/assignments: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return expectShape(AssignmentView, res.body);
 }
 
 async function listed(user: TestUser, id: string) {
   const res = await as(user, 'GET', '/api/assignments');
   expect(res.status).toBe(200);
-  return (res.body as Array<{ id: string }>).find((a) => a.id === id) as any;
+  return expectShape(z.array(AssignmentView), res.body).find((a) => a.id === id) as any;
 }
 
 describe('an assignment from start to completion', () => {
@@ -92,7 +94,7 @@ describe('an assignment from start to completion', () => {
     expect(lines[1].status).toBe('pending');
 
     // The session lists with its assignment.
-    const sessions = (await as(coach, 'GET', '/api/sessions')).body as Array<{ id: string; assignmentId: string | null }>;
+    const sessions = expectShape(z.array(SessionListItem), (await as(coach, 'GET', '/api/sessions')).body);
     expect(sessions.find((s) => s.id === ack.sessionId)!.assignmentId).toBe(created.id);
   });
 
@@ -218,6 +220,7 @@ describe('POST /api/assignments with a bad body', () => {
     const res = await as(coach, 'POST', '/api/assignments', { body: body?.(), rawBody });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message) } });
+    expectShape(ErrorBody, res.body);
     expect(await server.ctx.store.listAssignments()).toEqual(before);
   });
 });

@@ -7,7 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../server/domain/records.ts';
-import { addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
+import { ErrorBody } from '../../server/domain/apiAnswers.ts';
+import { addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 let server: TestServer;
 let alice: User;
@@ -36,6 +37,7 @@ describe('authenticate', () => {
     const res = await sessions();
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Bearer/) } });
+    expectShape(ErrorBody, res.body);
   });
 
   it('answers 401 to a header that is not a Bearer token', async () => {

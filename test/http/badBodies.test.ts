@@ -4,7 +4,8 @@
  * wrong, and the store is left as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
+import { ErrorBody, PublicUser } from '../../server/domain/apiAnswers.ts';
+import { addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 let server: TestServer;
 let admin: string;
@@ -39,6 +40,7 @@ describe('POST /api/users with a bad body', () => {
     const res = await call(server.url, 'POST', '/api/users', { token: admin, body, rawBody });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message) } });
+    expectShape(ErrorBody, res.body);
     expect(await server.ctx.store.countUsers()).toBe(before);
     expect(await server.ctx.store.findUserByUsername('newbie')).toBeNull();
     // Nothing leaked into the prototype of every object.
@@ -48,17 +50,17 @@ describe('POST /api/users with a bad body', () => {
   it('refuses a body that is not JSON', async () => {
     const res = await call(server.url, 'POST', '/api/users', { token: admin, rawBody: 'username=newbie', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('bad_request');
+    expect(expectShape(ErrorBody, res.body).error.code).toBe('bad_request');
     expect(await server.ctx.store.findUserByUsername('newbie')).toBeNull();
   });
 
   it('takes the good body, then answers 409 for the same name', async () => {
     const created = await call(server.url, 'POST', '/api/users', { token: admin, body: good });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), username: 'newbie', role: 'trainee', createdAt: expect.any(String) });
+    expect(expectShape(PublicUser, created.body)).toEqual({ id: expect.any(String), username: 'newbie', role: 'trainee', createdAt: expect.any(String) });
     const again = await call(server.url, 'POST', '/api/users', { token: admin, body: { ...good, username: 'NewBie', role: 'coach' } });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('conflict');
+    expect(expectShape(ErrorBody, again.body).error.code).toBe('conflict');
     expect(await server.ctx.store.findUserByUsername('newbie')).toMatchObject({ role: 'trainee' });
     expect((await call(server.url, 'POST', '/api/login', { body: { username: 'newbie', password: good.password } })).status).toBe(200);
   });
@@ -72,7 +74,7 @@ describe('POST /api/login with a bad body', () => {
   ])('refuses $name with 400, without counting it as a failed login', async ({ body, rawBody, message }) => {
     const res = await call(server.url, 'POST', '/api/login', { body, rawBody });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
+    expect(expectShape(ErrorBody, res.body).error.message).toMatch(message);
     expect(server.logs.filter((l) => l.startsWith('login failed'))).toEqual([]);
   });
 });
@@ -82,6 +84,6 @@ describe('GET /api/personas/:id with a bad query', () => {
     const token = await tokenFor(server.url, 'ada');
     const res = await call(server.url, 'GET', '/api/personas/double-charge?locale=fr', { token });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^locale: /);
+    expect(expectShape(ErrorBody, res.body).error.message).toMatch(/^locale: /);
   });
 });

@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../server/auth/bootstrapAdmin.ts';
 import { verifyPassword } from '../../server/auth/passwords.ts';
-import { addUser, call, startTestServer, testContext } from './httpTestServer.ts';
+import { LoginAnswer } from '../../server/domain/apiAnswers.ts';
+import { addUser, call, expectShape, startTestServer, testContext } from './httpTestServer.ts';
 
 describe('ensureAdmin', () => {
   it('creates admin with the password from SPARRING_ADMIN_PASSWORD, and does not print it', async () => {
@@ -16,7 +17,7 @@ describe('ensureAdmin', () => {
       expect(server.logs).toEqual(['created user "admin" with the password from SPARRING_ADMIN_PASSWORD']);
       const login = await call(server.url, 'POST', '/api/login', { body: { username: 'admin', password: 'from the environment' } });
       expect(login.status).toBe(200);
-      expect(login.body.user).toMatchObject({ username: 'admin', role: 'admin' });
+      expect(expectShape(LoginAnswer, login.body).user).toMatchObject({ username: 'admin', role: 'admin' });
     } finally {
       await server.close();
     }

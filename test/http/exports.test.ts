@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { CRITERIA, Transcript } from '../../server/scoring/types.ts';
-import { call as http } from './httpTestServer.ts';
+import { SessionExport } from '../../server/domain/apiAnswers.ts';
+import { call as http, expectShape } from './httpTestServer.ts';
 import { call } from '../support/socketClient.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
 import { connect, say, startSession } from '../support/trainee.ts';
@@ -50,7 +51,7 @@ describe('export.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="?sparring-${sessionId}\\.json"?$`));
-    const body = (await res.json()) as any;
+    const body = expectShape(SessionExport, await res.json());
     const stored = (await server.ctx.store.getSession(sessionId))!;
 
     // The transcript is the scoring contract's input: `npx sparring score` takes the file as it is.
@@ -69,7 +70,7 @@ describe('export.json', () => {
     expect(body.review.overrides).toEqual([expect.objectContaining({ criterion: 'complaint_process', score: 40, reason: '只做到受理。' })]);
     expect(body.review.overridden).toEqual({ complaint_process: expect.objectContaining({ score: 40, by: 'carol' }) });
     expect(body.session).toMatchObject({ id: sessionId, traineeName: '陳小明', personaName: '林小姐：信貸月付金被扣了兩次', tryout: false });
-    expect(body.coaching.keep).toMatch(/^繼續/);
+    expect(body.coaching?.keep).toMatch(/^繼續/);
   });
 });
 

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { z } from 'zod';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { createTokens } from '../../server/auth/tokens.ts';
 import { readConfig } from '../../server/config.ts';
@@ -124,6 +126,19 @@ export async function addSession(
     return { ...session, endedAt: at(), outcome: 'ended', report };
   }
   return session;
+}
+
+/**
+ * Checks an answer against the schema the client's types come from: every field it names,
+ * of its type, and no field it does not name (zod leaves those out of what it parses, so the
+ * parsed answer must equal the whole answer). An answer that drifts from its schema fails
+ * here, with the field named. Gives the answer, typed.
+ */
+export function expectShape<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) expect.fail(`the answer does not match its schema:\n${z.prettifyError(parsed.error)}\n${JSON.stringify(body).slice(0, 500)}`);
+  expect(parsed.data, 'the answer has fields its schema does not name').toEqual(body);
+  return parsed.data;
 }
 
 /** fetch with JSON in and out, and an optional token. */

@@ -4,7 +4,9 @@
  * with 429 and Retry-After until the window passes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, call, startTestServer, type TestServer } from './httpTestServer.ts';
+import { z } from 'zod';
+import { ErrorBody, LoginAnswer, SessionListItem } from '../../server/domain/apiAnswers.ts';
+import { addUser, call, expectShape, startTestServer, type TestServer } from './httpTestServer.ts';
 
 let server: TestServer;
 
@@ -21,8 +23,10 @@ describe('POST /api/login', () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toEqual({ id: expect.any(String), username: 'alice', role: 'trainee' });
     expect(res.body.user).not.toHaveProperty('passwordHash');
-    const me = await call(server.url, 'GET', '/api/sessions', { token: res.body.token });
+    const answer = expectShape(LoginAnswer, res.body);
+    const me = await call(server.url, 'GET', '/api/sessions', { token: answer.token });
     expect(me.status).toBe(200);
+    expectShape(z.array(SessionListItem), me.body);
   });
 
   it('takes the username in any case', async () => {
@@ -38,6 +42,7 @@ describe('POST /api/login', () => {
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual({ error: { code: 'unauthorized', message: 'wrong username or password' } });
     expect(unknown.body).toEqual(wrong.body);
+    expectShape(ErrorBody, wrong.body);
     const failures = server.logs.filter((l) => l.startsWith('login failed'));
     expect(failures.some((l) => l.includes('"carol"') && l.includes('wrong password'))).toBe(true);
     expect(failures.some((l) => l.includes('"nobody"') && l.includes('no such user'))).toBe(true);
@@ -47,7 +52,7 @@ describe('POST /api/login', () => {
   it('names the missing field', async () => {
     const res = await call(server.url, 'POST', '/api/login', { body: { username: 'alice' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('bad_request');
+    expect(expectShape(ErrorBody, res.body).error.code).toBe('bad_request');
     expect(res.body.error.message).toMatch(/^password: /);
   });
 });

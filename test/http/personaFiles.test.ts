@@ -17,7 +17,19 @@ import { CustomerSay, SessionResumeOk, SessionStartOk, TraineeSayOk } from '../.
 import { loadSession } from '../../server/sessions/loadSession.ts';
 import { call as emit, record } from '../support/socketClient.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
-import { call, startTestServer as startHttpServer } from './httpTestServer.ts';
+import { z } from 'zod';
+import {
+  ErrorBody,
+  PersonaCheck,
+  PersonaFileListItem,
+  PersonaProblemsAnswer,
+  PersonaSaved,
+  PersonaSource,
+  PersonaTestRun,
+  SessionDetail,
+  SessionExport,
+} from '../../server/domain/apiAnswers.ts';
+import { call, expectShape, startTestServer as startHttpServer } from './httpTestServer.ts';
 
 const FILE = readFileSync(join(PERSONAS_DIR, 'double-charge', 'en.yaml'), 'utf8');
 const MARK = 'V2MARK';
@@ -75,7 +87,7 @@ describe('a new version, from upload to the sessions', () => {
     const broken = FILE.replace('difficulty: easy', 'difficulty: eazy');
     const refused = await api('PUT', '/double-charge/en', qa.token, { text: broken, baseVersion: 1 });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe('bad_request');
+    expect(expectShape(PersonaProblemsAnswer, refused.body).error.code).toBe('bad_request');
     const lines = broken.split('\n');
     expect(refused.body.problems).toEqual([{ line: lines.indexOf('difficulty: eazy') + 1, field: 'difficulty', message: expect.stringMatching(/easy/) }]);
     const unknownFact = FILE.replace('- fact: rent\n', '- fact: rents\n');
@@ -83,18 +95,19 @@ describe('a new version, from upload to the sessions', () => {
     expect(refusedFact.body.problems).toEqual([
       { line: unknownFact.split('\n').indexOf('  - fact: rents') + 1, field: 'reveals[1].fact', message: 'no fact "rents" in facts' },
     ]);
-    expect((await api('GET', '/double-charge/en', qa.token)).body).toMatchObject({ version: 1, versions: [{ version: 1, source: 'file' }] });
+    expect(expectShape(PersonaSource, (await api('GET', '/double-charge/en', qa.token)).body)).toMatchObject({ version: 1, versions: [{ version: 1, source: 'file' }] });
 
     const fixed = await api('PUT', '/double-charge/en', qa.token, { text: marked(FILE), baseVersion: 1 });
     expect(fixed).toMatchObject({ status: 201, body: { id: 'double-charge', locale: 'en', version: 2 } });
-    const source = (await api('GET', '/double-charge/en', qa.token)).body;
+    expectShape(PersonaSaved, fixed.body);
+    const source = expectShape(PersonaSource, (await api('GET', '/double-charge/en', qa.token)).body);
     expect(source).toMatchObject({ id: 'double-charge', locale: 'en', version: 2 });
     expect(source.text).toMatch(/^version: 2$/m);
     expect(source.versions).toEqual([
       { version: 2, source: 'saved', savedBy: qa.username, savedAt: expect.any(String) },
       { version: 1, source: 'file', savedBy: null, savedAt: null },
     ]);
-    expect((await api('GET', '/double-charge/en/versions/1', qa.token)).body).toMatchObject({ version: 1, text: FILE });
+    expect(expectShape(PersonaSource, (await api('GET', '/double-charge/en/versions/1', qa.token)).body)).toMatchObject({ version: 1, text: FILE });
 
     // The next session gets version 2…
     const after = SessionStartOk.parse(await emit(socket, 'session:start', { personaId: 'double-charge', locale: 'en' }));
@@ -112,7 +125,7 @@ describe('a new version, from upload to the sessions', () => {
     // Someone saving from version 1 now is too late.
     const stale = await api('PUT', '/double-charge/en', admin.token, { text: FILE, baseVersion: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('version 2') });
+    expect(expectShape(ErrorBody, stale.body).error).toMatchObject({ code: 'conflict', message: expect.stringContaining('version 2') });
     expect((await api('GET', '/double-charge/en', qa.token)).body.version).toBe(2);
   });
 
@@ -144,13 +157,13 @@ describe('a new version, from upload to the sessions', () => {
 
     const elsewhere = await api('PUT', '/other-name/zh-Hans', qa.token, { text, baseVersion: 0 });
     expect(elsewhere.status).toBe(400);
-    expect(elsewhere.body.problems).toEqual([
+    expect(expectShape(PersonaProblemsAnswer, elsewhere.body).problems).toEqual([
       { line: text.split('\n').indexOf('id: brand-new') + 1, field: 'id', message: expect.stringContaining('other-name') },
       { line: text.split('\n').indexOf('locale: en') + 1, field: 'locale', message: expect.stringContaining('zh-Hans') },
     ]);
     expect((await api('GET', '/other-name/zh-Hans', qa.token)).status).toBe(404);
 
-    const list = (await api('GET', '', admin.token)).body as Array<Record<string, unknown>>;
+    const list = expectShape(z.array(PersonaFileListItem), (await api('GET', '', admin.token)).body);
     expect(list.find((p) => p.id === 'brand-new')).toMatchObject({ locale: 'en', version: 1, source: 'saved', status: 'valid', problems: [], savedBy: qa.username });
     expect(list.find((p) => p.id === 'late-disbursement' && p.locale === 'zh-Hant')).toMatchObject({ source: 'file', status: 'valid', savedBy: null });
   });
@@ -163,9 +176,9 @@ describe('a new version, from upload to the sessions', () => {
     expect((await api('PUT', '/first-time-applicant/en', qa.token, { text: renamed, baseVersion: latest.version })).status).toBe(201);
 
     const replay = await call(server.url, 'GET', `/api/sessions/${played.sessionId}`, { token: coach.token });
-    expect(replay.body).toMatchObject({ personaName: played.persona.name, personaVersion: played.persona.version });
+    expect(expectShape(SessionDetail, replay.body)).toMatchObject({ personaName: played.persona.name, personaVersion: played.persona.version });
     const exported = await call(server.url, 'GET', `/api/sessions/${played.sessionId}/export.json`, { token: coach.token });
-    expect(exported.body.session).toMatchObject({ personaName: played.persona.name, personaVersion: played.persona.version });
+    expect(expectShape(SessionExport, exported.body).session).toMatchObject({ personaName: played.persona.name, personaVersion: played.persona.version });
     // The trainee's next session meets the renamed persona.
     const next = SessionStartOk.parse(await emit(socket, 'session:start', { personaId: 'first-time-applicant', locale: 'en' }));
     expect(next.persona.name).toBe('Jay, renamed');
@@ -175,9 +188,9 @@ describe('a new version, from upload to the sessions', () => {
 
 describe('checking and testing without saving', () => {
   it('checks text: the problems by line, and what the text says it is', async () => {
-    expect((await api('POST', '/check', qa.token, { text: FILE })).body).toEqual({ ok: true, problems: [], id: 'double-charge', locale: 'en' });
+    expect(expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: FILE })).body)).toEqual({ ok: true, problems: [], id: 'double-charge', locale: 'en' });
     const missing = FILE.replace(/^summary: .*\n/m, '').replace('locale: en', 'locale: en\nmood_swings: 3');
-    const checked = (await api('POST', '/check', qa.token, { text: missing })).body;
+    const checked = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: missing })).body);
     expect(checked).toMatchObject({ ok: false, id: 'double-charge', locale: 'en' });
     expect(checked.problems).toEqual(
       expect.arrayContaining([
@@ -185,7 +198,7 @@ describe('checking and testing without saving', () => {
         { line: missing.split('\n').indexOf('mood_swings: 3') + 1, field: 'mood_swings', message: 'unknown field' },
       ]),
     );
-    const syntax = (await api('POST', '/check', qa.token, { text: 'id: x\nname: a: b\n' })).body;
+    const syntax = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: 'id: x\nname: a: b\n' })).body);
     expect(syntax).toMatchObject({ ok: false, problems: [{ line: 2, message: expect.any(String) }] });
   });
 
@@ -193,7 +206,7 @@ describe('checking and testing without saving', () => {
     ['a !!js/function tag', FILE.replace('difficulty: easy', 'difficulty: !!js/function "function () { return process.exit(1) }"'), 'difficulty: !!js/function'],
     ['a custom tag', FILE.replace('scenario: complaint', 'scenario: !include /etc/passwd'), 'scenario: !include'],
   ])('refuses %s cleanly, with its line', async (_label, text, start) => {
-    const checked = (await api('POST', '/check', qa.token, { text })).body;
+    const checked = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text })).body);
     expect(checked.ok).toBe(false);
     expect(checked.problems).toEqual([{ line: text.split('\n').findIndex((l) => l.startsWith(start)) + 1, message: expect.stringMatching(/tag/i) }]);
     expect((await api('PUT', '/double-charge/en', qa.token, { text, baseVersion: 2 })).status).toBe(400);
@@ -203,22 +216,22 @@ describe('checking and testing without saving', () => {
     let bomb = 'id: bomb\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
     for (let i = 1; i < 9; i++) bomb += `l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]\n`;
     const started = Date.now();
-    const checked = (await api('POST', '/check', qa.token, { text: bomb })).body;
+    const checked = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: bomb })).body);
     expect(checked).toEqual({ ok: false, problems: [{ line: 3, message: expect.stringMatching(/alias/i) }], id: 'bomb', locale: null });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('runs the persona’s own tests on the latest version or on given text', async () => {
-    const latest = (await api('POST', '/late-disbursement/zh-Hant/tests', qa.token, {})).body;
+    const latest = expectShape(PersonaTestRun, (await api('POST', '/late-disbursement/zh-Hant/tests', qa.token, {})).body);
     expect(latest.failed).toBe(0);
     expect(latest.passed).toBeGreaterThan(0);
     expect(latest.results[0]).toMatchObject({ persona: 'late-disbursement', locale: 'zh-Hant', passed: true });
 
     const wrong = FILE.replace(/outcome: resolved/, 'outcome: abandoned');
-    const run = (await api('POST', '/double-charge/en/tests', qa.token, { text: wrong })).body;
+    const run = expectShape(PersonaTestRun, (await api('POST', '/double-charge/en/tests', qa.token, { text: wrong })).body);
     expect(run.failed).toBe(1);
     expect(run.passed).toBe(run.results.length - 1);
-    expect(run.results.find((r: { passed: boolean }) => !r.passed).failures).toEqual(expect.arrayContaining([expect.stringMatching(/outcome expected abandoned/)]));
+    expect(run.results.find((r) => !r.passed)?.failures).toEqual(expect.arrayContaining([expect.stringMatching(/outcome expected abandoned/)]));
 
     expect((await api('POST', '/double-charge/en/tests', qa.token, { text: FILE.replace('difficulty: easy', 'difficulty: eazy') })).status).toBe(400);
     expect((await api('POST', '/no-such-persona/en/tests', qa.token, {})).status).toBe(404);
@@ -264,6 +277,7 @@ describe('who and what may ask', () => {
   ])('refuses a save body with %s', async (_label, body) => {
     const answer = await api('PUT', '/double-charge/en', qa.token, body);
     expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expectShape(ErrorBody, answer.body);
   });
 });
 
@@ -286,7 +300,7 @@ describe('the list, with a broken file in personas/', () => {
     const { addUser, tokenFor } = await import('./httpTestServer.ts');
     await addUser(http.ctx.store, 'quinn', 'qa');
     const token = await tokenFor(http.url, 'quinn');
-    const list = (await call(http.url, 'GET', '/api/persona-files', { token })).body;
+    const list = expectShape(z.array(PersonaFileListItem), (await call(http.url, 'GET', '/api/persona-files', { token })).body);
     expect(list).toEqual([
       expect.objectContaining({ id: 'double-charge', locale: 'en', status: 'valid', version: 1, tests: expect.any(Number) }),
       {
@@ -303,11 +317,12 @@ describe('the list, with a broken file in personas/', () => {
         savedAt: null,
       },
     ]);
-    const broken = (await call(http.url, 'GET', '/api/persona-files/half-done/en', { token })).body;
+    const broken = expectShape(PersonaSource, (await call(http.url, 'GET', '/api/persona-files/half-done/en', { token })).body);
     expect(broken).toMatchObject({ version: 1, versions: [{ version: 1, source: 'file' }] });
     const fixed = await call(http.url, 'PUT', '/api/persona-files/half-done/en', { token, body: { text: broken.text.replace('difficulty: eazy', 'difficulty: easy'), baseVersion: 1 } });
     expect(fixed).toMatchObject({ status: 201, body: { version: 2 } });
-    const after = (await call(http.url, 'GET', '/api/persona-files', { token })).body;
+    expectShape(PersonaSaved, fixed.body);
+    const after = expectShape(z.array(PersonaFileListItem), (await call(http.url, 'GET', '/api/persona-files', { token })).body);
     expect(after[1]).toMatchObject({ id: 'half-done', status: 'valid', version: 2, source: 'saved', problems: [] });
   });
 });

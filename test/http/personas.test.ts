@@ -3,9 +3,12 @@
  * briefing, and never a hidden fact, a scripted line or a test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
-import { addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
+import { PersonaListing, PublicPersona } from '../../server/personas/schema.ts';
+import { ErrorBody } from '../../server/domain/apiAnswers.ts';
+import { addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 let server: TestServer;
 let token: string;
@@ -45,6 +48,7 @@ describe('GET /api/personas', () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(server.ctx.personas.personas.length + 1);
     for (const p of res.body) expect(Object.keys(p).sort()).toEqual(['difficulty', 'id', 'locale', 'name', 'scenario', 'summary']);
+    expectShape(z.array(PersonaListing), res.body);
     expect(res.body).toContainEqual(expect.objectContaining({ id: 'double-charge', locale: 'en' }));
   });
 
@@ -61,6 +65,7 @@ describe('GET /api/personas/:id', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: 'double-charge', locale: 'zh-Hant', briefing: { situation: expect.any(String) } });
     for (const key of ['facts', 'reveals', 'lines', 'opening', 'mood', 'end', 'tests']) expect(res.body).not.toHaveProperty(key);
+    expectShape(PublicPersona, res.body);
     const text = JSON.stringify(res.body);
     for (const fact of hiddenFacts()) expect(text).not.toContain(fact);
   });
@@ -80,12 +85,13 @@ describe('GET /api/personas/:id', () => {
   it('gives the first locale when none is asked for', async () => {
     const res = await call(server.url, 'GET', '/api/personas/double-charge', { token });
     expect(res.status).toBe(200);
-    expect(res.body.id).toBe('double-charge');
+    expect(expectShape(PublicPersona, res.body).id).toBe('double-charge');
   });
 
   it('answers 404 for an unknown persona', async () => {
     const res = await call(server.url, 'GET', '/api/personas/no-such-persona', { token });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'no persona "no-such-persona"' } });
+    expectShape(ErrorBody, res.body);
   });
 });

@@ -7,8 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../server/scoring/types.ts';
-import type { TraineeProgress } from '../../server/domain/apiAnswers.ts';
-import { call as http } from './httpTestServer.ts';
+import { z } from 'zod';
+import { ErrorBody, TraineeListItem, TraineeProgress } from '../../server/domain/apiAnswers.ts';
+import { OverrideEntry } from '../../server/domain/records.ts';
+import { call as http, expectShape } from './httpTestServer.ts';
 import { call } from '../support/socketClient.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
 import { connect, say, startSession } from '../support/trainee.ts';
@@ -55,6 +57,7 @@ describe('GET /api/trainees', () => {
     await server.user('qa', 'quinn');
     const res = await as(coach, 'GET', '/api/trainees');
     expect(res.status).toBe(200);
+    expectShape(z.array(TraineeListItem), res.body);
     expect(res.body).toEqual(expect.arrayContaining([{ id: tina.id, username: 'tina' }, { id: tom.id, username: 'tom' }]));
     expect(res.body.map((t: { username: string }) => t.username)).not.toEqual(expect.arrayContaining(['carol', 'quinn']));
     for (const t of res.body) expect(Object.keys(t).sort()).toEqual(['id', 'username']);
@@ -65,7 +68,7 @@ describe('GET /api/trainees/:id/progress', () => {
   it('gives each ended session oldest first, with scores, overall and coaching in its locale', async () => {
     const res = await as(coach, 'GET', `/api/trainees/${tina.id}/progress`);
     expect(res.status).toBe(200);
-    const progress = res.body as TraineeProgress;
+    const progress = expectShape(TraineeProgress, res.body);
     expect(progress.trainee).toEqual({ id: tina.id, username: 'tina' });
     expect(progress.sessions.map((s) => s.sessionId)).toEqual([first, second]);
     expect(progress.sessions.map((s) => s.sessionId)).not.toContain(running);
@@ -84,10 +87,10 @@ describe('GET /api/trainees/:id/progress', () => {
 
   it('applies the coach’s latest override to the criterion and the overall score', async () => {
     const stored = (await server.ctx.store.getSession(first))!.session.report!;
-    await as(coach, 'POST', `/api/sessions/${first}/overrides`, { body: { criterion: 'conduct', score: 100, reason: 'x' } });
+    expectShape(OverrideEntry, (await as(coach, 'POST', `/api/sessions/${first}/overrides`, { body: { criterion: 'conduct', score: 100, reason: 'x' } })).body);
     await as(coach, 'POST', `/api/sessions/${first}/overrides`, { body: { criterion: 'empathy', score: 0, reason: 'Told her to calm down.' } });
     await as(coach, 'POST', `/api/sessions/${first}/overrides`, { body: { criterion: 'empathy', score: 10, reason: 'On second thought, 10.' } });
-    const point = ((await as(coach, 'GET', `/api/trainees/${tina.id}/progress`)).body as TraineeProgress).sessions[0]!;
+    const point = expectShape(TraineeProgress, (await as(coach, 'GET', `/api/trainees/${tina.id}/progress`)).body).sessions[0]!;
     expect(point.criteria).toEqual({ ...stored.summary.criteria, empathy: 10, conduct: 100 });
     const { criteria: weights } = server.ctx.rubric;
     const sum = CRITERIA.reduce((n, id) => n + point.criteria[id]! * weights[id].weight, 0);
@@ -102,13 +105,13 @@ describe('GET /api/trainees/:id/progress', () => {
     const tryout = { ...session, id: randomUUID(), tryout: true, endedAt: null, outcome: null, report: null };
     await server.ctx.store.createSession(tryout, turns[0]!);
     await server.ctx.store.endSession(tryout.id, { endedAt: new Date().toISOString(), outcome: 'ended', report: session.report! });
-    const ids = ((await as(coach, 'GET', `/api/trainees/${tina.id}/progress`)).body as TraineeProgress).sessions.map((s) => s.sessionId);
+    const ids = expectShape(TraineeProgress, (await as(coach, 'GET', `/api/trainees/${tina.id}/progress`)).body).sessions.map((s) => s.sessionId);
     expect(ids).toEqual([first, second]);
   });
 
   it('a trainee with no ended session has an empty progress', async () => {
     const res = await as(coach, 'GET', `/api/trainees/${tom.id}/progress`);
-    expect(res.body).toEqual({ trainee: { id: tom.id, username: 'tom' }, sessions: [] });
+    expect(expectShape(TraineeProgress, res.body)).toEqual({ trainee: { id: tom.id, username: 'tom' }, sessions: [] });
   });
 });
 
@@ -127,7 +130,7 @@ describe('who sees progress', () => {
   });
 
   it('an unknown id, or an account that is not a trainee, is 404', async () => {
-    expect((await as(coach, 'GET', `/api/trainees/${randomUUID()}/progress`)).body).toEqual({ error: { code: 'not_found', message: 'no trainee with this id' } });
+    expect(expectShape(ErrorBody, (await as(coach, 'GET', `/api/trainees/${randomUUID()}/progress`)).body)).toEqual({ error: { code: 'not_found', message: 'no trainee with this id' } });
     expect((await as(coach, 'GET', `/api/trainees/${coach.id}/progress`)).status).toBe(404);
   });
 });

@@ -6,7 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call as http } from './httpTestServer.ts';
+import { z } from 'zod';
+import { ErrorBody, SessionDetail, SessionListItem } from '../../server/domain/apiAnswers.ts';
+import { CommentEntry, OverrideEntry } from '../../server/domain/records.ts';
+import { call as http, expectShape } from './httpTestServer.ts';
 import { call } from '../support/socketClient.ts';
 import { startTestServer, type TestServer, type TestUser } from '../support/testServer.ts';
 import { connect, say, startSession } from '../support/trainee.ts';
@@ -44,7 +47,7 @@ describe('comments', () => {
   it('a coach comments on a trainee turn and on a customer turn; the owner reads them with the author', async () => {
     const onTrainee = await as(coach, 'POST', `/api/sessions/${ended}/comments`, { body: { turnIndex: 1, text: '  Good apology, then straight to a question.  ' } });
     expect(onTrainee.status).toBe(201);
-    expect(onTrainee.body).toEqual({
+    expect(expectShape(CommentEntry, onTrainee.body)).toEqual({
       id: expect.any(String),
       sessionId: ended,
       kind: 'comment',
@@ -56,25 +59,27 @@ describe('comments', () => {
     });
     const onCustomer = await as(coach, 'POST', `/api/sessions/${ended}/comments`, { body: { turnIndex: 0, text: '她一開口就很生氣：先處理情緒。' } });
     expect(onCustomer.status).toBe(201);
+    expectShape(CommentEntry, onCustomer.body);
 
     const view = await as(trainee, 'GET', `/api/sessions/${ended}`);
     expect(view.status).toBe(200);
-    expect(view.body.comments).toEqual([onTrainee.body, onCustomer.body]);
+    expect(expectShape(SessionDetail, view.body).comments).toEqual([onTrainee.body, onCustomer.body]);
   });
 
   it('a comment on a running session is kept too', async () => {
     const res = await as(coach, 'POST', `/api/sessions/${running}/comments`, { body: { turnIndex: 0, text: 'Watch how you open this one.' } });
     expect(res.status).toBe(201);
+    expectShape(CommentEntry, res.body);
     expect((await server.ctx.store.listReviews(running)).map((r) => r.kind)).toEqual(['comment']);
   });
 });
 
 describe('overrides', () => {
   it('the latest override of a criterion is the coach’s score; the engine’s report is never changed', async () => {
-    const before = (await as(coach, 'GET', `/api/sessions/${ended}`)).body;
+    const before = expectShape(SessionDetail, (await as(coach, 'GET', `/api/sessions/${ended}`)).body);
     const first = await as(coach, 'POST', `/api/sessions/${ended}/overrides`, { body: { criterion: 'empathy', score: 60, reason: 'The apology was scripted.' } });
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({
+    expect(expectShape(OverrideEntry, first.body)).toEqual({
       id: expect.any(String),
       sessionId: ended,
       kind: 'override',
@@ -87,8 +92,9 @@ describe('overrides', () => {
     });
     const second = await as(coach, 'POST', `/api/sessions/${ended}/overrides`, { body: { criterion: 'empathy', score: 85, reason: 'On replay, it sounded sincere.' } });
     expect(second.status).toBe(201);
+    expectShape(OverrideEntry, second.body);
 
-    const after = (await as(admin, 'GET', `/api/sessions/${ended}`)).body;
+    const after = expectShape(SessionDetail, (await as(admin, 'GET', `/api/sessions/${ended}`)).body);
     expect(after.overrides).toEqual([first.body, second.body]);
     expect(after.overridden).toEqual({ empathy: { score: 85, reason: 'On replay, it sounded sincere.', by: 'carol', at: second.body.at } });
     expect(after.report).toEqual(before.report);
@@ -100,7 +106,7 @@ describe('overrides', () => {
 describe('the session as a coach reads it', () => {
   it('carries names, the persona version, the mode and, once ended, three coaching suggestions', async () => {
     const res = await as(coach, 'GET', `/api/sessions/${ended}`);
-    expect(res.body).toMatchObject({
+    expect(expectShape(SessionDetail, res.body)).toMatchObject({
       id: ended,
       traineeId: trainee.id,
       traineeName: 'tina',
@@ -117,12 +123,12 @@ describe('the session as a coach reads it', () => {
 
   it('has no coaching while the session runs', async () => {
     const res = await as(coach, 'GET', `/api/sessions/${running}`);
-    expect(res.body.coaching).toBeNull();
+    expect(expectShape(SessionDetail, res.body).coaching).toBeNull();
     expect(res.body.overridden).toEqual({});
   });
 
   it('lists sessions with the trainee’s and the persona’s names', async () => {
-    const list = (await as(coach, 'GET', '/api/sessions')).body as Array<Record<string, unknown>>;
+    const list = expectShape(z.array(SessionListItem), (await as(coach, 'GET', '/api/sessions')).body);
     expect(list.find((s) => s.id === ended)).toMatchObject({ traineeName: 'tina', personaName: 'Ms Santos: loan repayment taken twice', tryout: false, assignmentId: null });
   });
 });
@@ -134,7 +140,7 @@ describe('who may review', () => {
     const comment = await as(user, 'POST', `/api/sessions/${ended}/comments`, { body: { turnIndex: 1, text: 'Well done me.' } });
     const override = await as(user, 'POST', `/api/sessions/${ended}/overrides`, { body: { criterion: 'conduct', score: 100, reason: 'Perfect.' } });
     expect([comment.status, override.status]).toEqual([403, 403]);
-    expect(override.body.error.code).toBe('forbidden');
+    expect(expectShape(ErrorBody, override.body).error.code).toBe('forbidden');
     expect((await server.ctx.store.listReviews(ended)).length).toBe(before);
   });
 
@@ -177,6 +183,7 @@ describe('bad bodies', () => {
     const res = await as(coach, 'POST', `/api/sessions/${ended}/comments`, { body, rawBody });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message) } });
+    expectShape(ErrorBody, res.body);
     expect(await server.ctx.store.listReviews(ended)).toEqual(before);
   });
 
@@ -185,6 +192,7 @@ describe('bad bodies', () => {
     const res = await as(coach, 'POST', `/api/sessions/${ended}/overrides`, { body, rawBody });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message) } });
+    expectShape(ErrorBody, res.body);
     expect(await server.ctx.store.listReviews(ended)).toEqual(before);
   });
 });

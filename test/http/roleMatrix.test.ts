@@ -7,8 +7,26 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../server/domain/records.ts';
-import { addSession, addUser, call, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
+import { z } from 'zod';
+import {
+  AssignmentView,
+  ErrorBody,
+  HealthAnswer,
+  PersonaCheck,
+  PersonaFileListItem,
+  PersonaSaved,
+  PersonaSource,
+  PersonaTestRun,
+  PublicUser,
+  SessionDetail,
+  SessionExport,
+  SessionListItem,
+  TraineeListItem,
+  TraineeProgress,
+} from '../../server/domain/apiAnswers.ts';
+import { CommentEntry, OverrideEntry, type SessionRecord } from '../../server/domain/records.ts';
+import { PersonaListing, PublicPersona } from '../../server/personas/schema.ts';
+import { addSession, addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 type Who = 'trainee' | 'otherTrainee' | 'coach' | 'qa' | 'admin' | 'nobody';
 const EVERYONE: Who[] = ['trainee', 'otherTrainee', 'coach', 'qa', 'admin', 'nobody'];
@@ -113,6 +131,32 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
   { route: 'unknown api route', method: 'GET', path: () => '/api/nothing-here', expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 404 } },
 ];
 
+/** The schema of each route's successful JSON answer (docs/api.md "Shapes"), by the route's name above. */
+const ANSWERS: Record<string, z.ZodType> = {
+  health: HealthAnswer,
+  'persona list': z.array(PersonaListing),
+  'one persona': PublicPersona,
+  'session list': z.array(SessionListItem),
+  "the trainee's session": SessionDetail,
+  'session list with try-outs': z.array(SessionListItem),
+  "QA's own try-out": SessionDetail,
+  "comment on the trainee's session": CommentEntry,
+  "override on the trainee's session": OverrideEntry,
+  "the trainee's session as JSON": SessionExport,
+  'trainee list': z.array(TraineeListItem),
+  "the trainee's progress": TraineeProgress,
+  'assignment list': z.array(AssignmentView),
+  'persona files': z.array(PersonaFileListItem),
+  'check a persona file': PersonaCheck,
+  "a persona file's text": PersonaSource,
+  "a persona file's version": PersonaSource,
+  "a persona file's tests": PersonaTestRun,
+  'user list': z.array(PublicUser),
+  'create assignment': AssignmentView,
+  'save a persona version': PersonaSaved,
+  'create user': PublicUser,
+};
+
 describe.each(MATRIX)('$method $route', ({ route, method, path, body, expect: statuses }) => {
   it.for(EVERYONE)('as %s', async (who, test) => {
     const res = await as(who, method, path(), body?.(who));
@@ -120,6 +164,12 @@ describe.each(MATRIX)('$method $route', ({ route, method, path, body, expect: st
     if (res.status >= 400) {
       const code = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[res.status as 401 | 403 | 404];
       expect(res.body).toEqual({ error: { code, message: expect.any(String) } });
+      expectShape(ErrorBody, res.body);
+    } else if (res.headers.get('content-type')?.startsWith('application/json')) {
+      // Every JSON answer has its schema, so a new route cannot answer on trust.
+      const answer = ANSWERS[route];
+      expect(answer, `the schema of the answer of ${route}`).toBeDefined();
+      expectShape(answer!, res.body);
     }
   });
 });

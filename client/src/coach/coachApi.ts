@@ -6,28 +6,20 @@ import { apiFetch } from '../shared/api.ts';
 import type {
   AssignmentView,
   CriterionId,
-  Locale,
+  NewAssignment,
+  SessionDetail,
   SessionListItem,
   SessionReview,
-  SessionView,
   TraineeListItem,
   TraineeProgress,
 } from '../shared/contract.ts';
 
 /** `GET /api/sessions/:id` as a coach gets it: the contract's view and the review beside it. */
-export type ReviewedSession = SessionView & SessionReview;
+export type ReviewedSession = SessionDetail;
 export type CommentEntry = SessionReview['comments'][number];
 export type OverrideEntry = SessionReview['overrides'][number];
 
-export interface NewAssignment {
-  personaId: string;
-  locale: Locale;
-  traineeIds: string[];
-  dueAt: string;
-  hideMood: boolean;
-  hints: 'on' | 'off' | 'trainee';
-  note: string;
-}
+export type { NewAssignment };
 
 const sessionPath = (id: string) => `/sessions/${encodeURIComponent(id)}`;
 

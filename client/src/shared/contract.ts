@@ -1,11 +1,12 @@
 /**
  * The server's shapes as the client sees them. One source of truth: every type here comes
- * from the server's zod schemas (server/scoring/types.ts, server/sessions/*), imported with
- * `import type`, so nothing of zod reaches the bundle. The few lists the client needs at
+ * from the server's zod schemas (server/scoring/types.ts, server/sessions/*, the HTTP
+ * answers in server/domain/apiAnswers.ts), imported with `import type`, so nothing of zod
+ * reaches the bundle. The few lists the client needs at
  * run time are repeated below and checked against those types, so a server change that
  * renames or adds one fails the client's type-check instead of showing a blank label.
  */
-import type { publicPersona } from '../../../server/personas/schema.ts';
+import type { PersonaListing, PublicPersona } from '../../../server/personas/schema.ts';
 import type { SessionView } from '../../../server/http/sessionView.ts';
 import type {
   ComplaintStep,
@@ -60,17 +61,9 @@ export type {
   TurnScore,
 };
 
-/** A persona as `GET /api/personas/:id` gives it: what the briefing shows. */
-export type PublicPersona = ReturnType<typeof publicPersona>;
-/** One line of `GET /api/personas` (server/http/routes/personas.ts `personaListing`). */
-export type PersonaListing = Pick<PublicPersona, 'id' | 'name' | 'locale' | 'scenario' | 'difficulty' | 'summary'>;
+/** A persona as `GET /api/personas/:id` gives it (what the briefing shows), and one line of `GET /api/personas`. */
+export type { PersonaListing, PublicPersona };
 export type Difficulty = PublicPersona['difficulty'];
-
-/** `POST /api/login`'s answer. */
-export interface LoginAnswer {
-  token: string;
-  user: { id: string; username: string; role: 'trainee' | 'coach' | 'qa' | 'admin' };
-}
 
 /** One line of `GET /api/sessions`. */
 export type { SessionSummary as SessionListing } from '../../../server/domain/records.ts';
@@ -92,5 +85,7 @@ export const CRITERIA = listOf<CriterionId>()(['empathy', 'active_listening', 'p
 export const COMPLAINT_STEPS = listOf<ComplaintStep>()(['acknowledge', 'investigate', 'negotiate', 'follow_up']);
 export const MOOD_AXES = listOf<MoodAxis>()(['anger', 'trust', 'confusion']);
 
-/** The coach and QA routes' answers (docs/api.md). */
+/** Every other answer of the HTTP API (docs/api.md): `LoginAnswer`, `SessionView`, the coach and QA routes'. */
 export type * from '../../../server/domain/apiAnswers.ts';
+/** The request bodies the client builds whole (docs/api.md). */
+export type { NewAssignment } from '../../../server/domain/apiRequests.ts';

@@ -8,28 +8,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import { canAssign, canListAllAssignments, canListAssignments } from '../../auth/access.ts';
-import { Locale } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
 import type { Assignment, SessionSummary } from '../../domain/records.ts';
+import { NewAssignment } from '../../domain/apiRequests.ts';
 import type { AssignmentStatus, AssignmentTraineeStatus, AssignmentView } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
 import { sendError } from '../errors.ts';
 import { personaName, userNames } from '../sessionView.ts';
-
-const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"');
-
-const NewAssignment = z.strictObject({
-  personaId: Id,
-  locale: Locale,
-  traineeIds: z.array(Id).min(1, 'name at least one trainee').max(1000),
-  dueAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2025-06-30T17:00:00+08:00' }),
-  hideMood: z.boolean().default(false),
-  hints: z.enum(['on', 'off', 'trainee']).default('trainee'),
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
-});
 
 const latest = (sessions: SessionSummary[], key: 'startedAt' | 'endedAt'): SessionSummary | undefined =>
   sessions.filter((s) => s[key] !== null).sort((a, b) => b[key]!.localeCompare(a[key]!))[0];
@@ -85,7 +72,8 @@ export function assignmentRoutes(ctx: ServerContext): Router {
     const filter = all ? {} : { traineeId: caller.userId };
     const [assignments, sessions, nameOf] = await Promise.all([ctx.store.listAssignments(filter), ctx.store.listSessions(filter), userNames(ctx.store)]);
     const now = Date.now();
-    res.json(assignments.map((a) => assignmentView(ctx, a, sessions, nameOf, now, all ? undefined : caller.userId)));
+    const list: AssignmentView[] = assignments.map((a) => assignmentView(ctx, a, sessions, nameOf, now, all ? undefined : caller.userId));
+    res.json(list);
   });
 
   router.post('/', async (req, res) => {
@@ -117,7 +105,8 @@ export function assignmentRoutes(ctx: ServerContext): Router {
     await ctx.store.createAssignment(assignment);
     ctx.log(`assignment ${assignment.id} (${personaId}, ${locale}, ${traineeIds.length} trainee(s)) created by "${caller.username}"`);
     const nameOf = (id: string): string => users.get(id)?.username ?? id;
-    res.status(201).json(assignmentView(ctx, assignment, [], nameOf, Date.now()));
+    const created: AssignmentView = assignmentView(ctx, assignment, [], nameOf, Date.now());
+    res.status(201).json(created);
   });
 
   return router;

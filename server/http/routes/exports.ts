@@ -9,28 +9,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Response } from 'express';
 import { commentsOf, latestOverrides, overridesOf, scoresWithOverrides, type Overridden } from '../../coaching/overrides.ts';
-import { CRITERIA, type Locale, type Scenario, type ScoreReport } from '../../scoring/types.ts';
+import { CRITERIA, type ScoreReport } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
-import type { CommentEntry, OverrideEntry, SessionRecord, StoredTurn } from '../../domain/records.ts';
-import type { CoachingSuggestions } from '../../domain/apiAnswers.ts';
+import type { CommentEntry, SessionRecord, StoredTurn } from '../../domain/records.ts';
+import type { SessionExport } from '../../domain/apiAnswers.ts';
 import { reportSoFar, sessionCoaching } from '../sessionView.ts';
 import { playedPersonaName } from '../playedPersonaName.ts';
 import { readableSession } from './sessions.ts';
 
-export interface SessionExport {
-  session: Pick<SessionRecord, 'id' | 'traineeId' | 'personaId' | 'personaVersion' | 'locale' | 'scenario' | 'mode' | 'startedAt' | 'endedAt' | 'outcome'> & {
-    traineeName: string;
-    personaName: string;
-    assignmentId: string | null;
-    tryout: boolean;
-  };
-  /** The scoring contract's transcript (shared/contracts/scoring.md). */
-  transcript: { locale: Locale; scenario: Scenario; persona: string; turns: Array<{ role: StoredTurn['role']; text: string }> };
-  /** The engine's report: the stored one once ended, else the report so far. */
-  report: ScoreReport;
-  review: { comments: CommentEntry[]; overrides: OverrideEntry[]; overridden: Overridden };
-  coaching: CoachingSuggestions | null;
-}
+export type { SessionExport };
 
 type Found = { session: SessionRecord; turns: StoredTurn[] };
 

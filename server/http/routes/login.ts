@@ -9,6 +9,7 @@ import { GivenPassword, GivenUsername } from '../../auth/credentials.ts';
 import type { LoginLimiter } from '../../auth/loginLimiter.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../auth/passwords.ts';
 import type { ServerContext } from '../../serverContext.ts';
+import type { LoginAnswer } from '../../domain/apiAnswers.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
 import { sendError } from '../errors.ts';
 
@@ -39,7 +40,8 @@ export function loginRoutes(ctx: ServerContext, limiter: LoginLimiter): Router {
       }
       attempt.succeeded();
       const claims = { userId: user.id, username: user.username, role: user.role };
-      res.json({ token: await ctx.tokens.issue(claims), user: { id: user.id, username: user.username, role: user.role } });
+      const answer: LoginAnswer = { token: await ctx.tokens.issue(claims), user: { id: user.id, username: user.username, role: user.role } };
+      res.json(answer);
     } catch (err) {
       // The store or the hash failed: not the caller's fault, so the attempt is not held against them.
       attempt.cancelled();

@@ -22,7 +22,15 @@ import { PersonaFile } from '../../personas/schema.ts';
 import { Locale, Scenario } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
 import type { PersonaVersion } from '../../domain/records.ts';
-import type { PersonaCheck, PersonaFileListItem, PersonaProblem, PersonaSaved, PersonaSource, PersonaTestRun } from '../../domain/apiAnswers.ts';
+import type {
+  PersonaCheck,
+  PersonaFileListItem,
+  PersonaProblem,
+  PersonaProblemsAnswer,
+  PersonaSaved,
+  PersonaSource,
+  PersonaTestRun,
+} from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { errorHandler } from '../errorHandler.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
@@ -51,7 +59,8 @@ const toProblem = (p: FileProblem): PersonaProblem => ({
 
 /** 400 with the problems beside the error: `{ error: { code, message }, problems }`. */
 function sendProblems(res: Response, message: string, problems: readonly FileProblem[]): void {
-  res.status(400).json({ ...errorBody('bad_request', message), problems: problems.map(toProblem) });
+  const answer: PersonaProblemsAnswer = { ...errorBody('bad_request', message), problems: problems.map(toProblem) };
+  res.status(400).json(answer);
 }
 
 function address<S extends z.ZodType>(schema: S, req: Request, res: Response): z.infer<S> | null {

@@ -7,7 +7,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { publicPersona, type PersonaFile } from '../../personas/schema.ts';
+import { publicPersona, type PersonaFile, type PersonaListing, type PublicPersona } from '../../personas/schema.ts';
 import { Locale } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
@@ -19,7 +19,7 @@ const PersonaQuery = z.strictObject({ locale: Locale.optional() });
 // persona, and session:start, always read the store.
 const LIST_MAX_AGE_MS = 5000;
 
-export function personaListing(p: PersonaFile): Pick<PersonaFile, 'id' | 'name' | 'locale' | 'scenario' | 'difficulty' | 'summary'> {
+export function personaListing(p: PersonaFile): PersonaListing {
   return { id: p.id, name: p.name, locale: p.locale, scenario: p.scenario, difficulty: p.difficulty, summary: p.summary };
 }
 
@@ -28,7 +28,8 @@ export function personaRoutes(ctx: ServerContext): Router {
 
   router.get('/', async (_req, res) => {
     await ctx.personas.refresh(ctx.store, { maxAgeMs: LIST_MAX_AGE_MS });
-    res.json(ctx.personas.personas.map(personaListing));
+    const list: PersonaListing[] = ctx.personas.personas.map(personaListing);
+    res.json(list);
   });
 
   router.get('/:id', async (req, res) => {
@@ -38,7 +39,8 @@ export function personaRoutes(ctx: ServerContext): Router {
     await ctx.personas.refresh(ctx.store, { personaId: req.params.id });
     const persona = ctx.personas.live(req.params.id, locale);
     if (!persona) return sendError(res, 'not_found', `no persona "${req.params.id}"${locale ? ` in ${locale}` : ''}`);
-    res.json(publicPersona(persona));
+    const answer: PublicPersona = publicPersona(persona);
+    res.json(answer);
   });
 
   return router;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { canListAllSessions, canListSessions, sessionReadAccess } from '../../auth/access.ts';
 import type { ServerContext } from '../../serverContext.ts';
 import type { SessionRecord, StoredTurn } from '../../domain/records.ts';
-import type { SessionListItem } from '../../domain/apiAnswers.ts';
+import type { SessionDetail, SessionListItem } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
 import { sendError } from '../errors.ts';
@@ -60,7 +60,8 @@ export function sessionRoutes(ctx: ServerContext): Router {
     const { session } = found;
     const [reviews, trainee] = await Promise.all([ctx.store.listReviews(session.id), ctx.store.getUser(session.traineeId)]);
     const names = { traineeName: trainee?.username ?? session.traineeId, personaName: playedPersonaName(ctx.personas, session) };
-    res.json(sessionDetail(ctx.rubric, found, reviews, names));
+    const detail: SessionDetail = sessionDetail(ctx.rubric, found, reviews, names);
+    res.json(detail);
   });
 
   return router;

@@ -10,18 +10,14 @@ import { NewPassword, Username } from '../../auth/credentials.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { ServerContext } from '../../serverContext.ts';
 import { Role, type User } from '../../domain/records.ts';
+import type { PublicUser } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
 import { sendError } from '../errors.ts';
 
 const NewUser = z.strictObject({ username: Username, password: NewPassword, role: Role });
 
-export interface PublicUser {
-  id: string;
-  username: string;
-  role: Role;
-  createdAt: string;
-}
+export type { PublicUser };
 
 export function publicUser(u: User): PublicUser {
   return { id: u.id, username: u.username, role: u.role, createdAt: u.createdAt };
@@ -39,7 +35,8 @@ export function userRoutes(ctx: ServerContext): Router {
   router.get('/', async (_req, res) => {
     if (!adminOnly(res)) return;
     const users = await ctx.store.listUsers();
-    res.json(users.map(publicUser));
+    const list: PublicUser[] = users.map(publicUser);
+    res.json(list);
   });
 
   router.post('/', async (req, res) => {
