@@ -9,13 +9,20 @@ import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
 import { simplify, traditionalize } from '../../text/script.ts';
-import type { CriterionId, Lang } from '../types.ts';
-import type { CriterionConfig, RubricFile } from './schema.ts';
+import type { ComplaintStep, CriterionId, Lang } from '../types.ts';
+import type { CriterionConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
+
+/** What a signal means for the person reading it: earned points, cost points, or neither. */
+export type SignalTone = 'good' | 'bad' | 'neutral';
 
 export interface CompiledSignal {
   id: string;
   criterion: CriterionId;
   points: number;
+  tone: SignalTone;
+  label: SignalLabel;
+  tags: readonly SignalTag[];
+  step: ComplaintStep | undefined;
   detectors: Detect[];
   also: string[];
   present: Localized;
@@ -84,6 +91,10 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       id: s.id,
       criterion: s.criterion,
       points: s.points,
+      tone: s.points > 0 ? 'good' : s.points < 0 ? 'bad' : 'neutral',
+      label: s.label,
+      tags: s.tags,
+      step: s.step,
       detectors: s.detectors.map((d) => compileDetector(d, tools)),
       also: s.also,
       present: localize(s.feedback.present),

@@ -25,6 +25,7 @@ function withPatterns(patterns: { zh?: string[]; en?: string[] }): unknown {
         id: 'test.hit',
         criterion: 'empathy',
         points: -10,
+        label: { en: 'hit', 'zh-Hans': '命中', 'zh-Hant': '命中' },
         detectors: [{ type: 'pattern', patterns }],
         feedback: { present: { en: 'hit: {evidence}', zh: '命中：{evidence}' } },
       },

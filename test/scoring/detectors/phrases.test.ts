@@ -21,6 +21,7 @@ function rubricWith(detector: Record<string, unknown>): CompiledRubric {
           id: 'test.hit',
           criterion: 'empathy',
           points: 10,
+          label: { en: 'hit', 'zh-Hans': '命中', 'zh-Hant': '命中' },
           detectors: [{ type: 'phrases', ...detector }],
           feedback: { present: { en: 'hit: {evidence}', zh: '命中：{evidence}' } },
         },

@@ -1,0 +1,44 @@
+/**
+ * The lists of signals the server acts on, read from the loaded rubric's tags: which
+ * signals are misconduct to the customer, which brush them off, which take a complaint
+ * step. Nothing outside the rubric file names a signal to decide what it means.
+ */
+import type { ComplaintStep } from '../types.ts';
+import type { CompiledRubric, CompiledSignal } from './compile.ts';
+import type { SignalTag } from './schema.ts';
+
+const byTag = new WeakMap<CompiledRubric, Map<SignalTag, ReadonlySet<string>>>();
+
+/** The ids of the rubric's signals carrying `tag` (computed once per rubric). */
+export function signalsWithTag(rubric: CompiledRubric, tag: SignalTag): ReadonlySet<string> {
+  let tags = byTag.get(rubric);
+  if (!tags) byTag.set(rubric, (tags = new Map()));
+  let ids = tags.get(tag);
+  if (!ids) tags.set(tag, (ids = new Set(rubric.signals.filter((s) => s.tags.includes(tag)).map((s) => s.id))));
+  return ids;
+}
+
+/** The ids of the signals that take the complaint to `step`. */
+export function signalsForStep(rubric: CompiledRubric, step: ComplaintStep): ReadonlySet<string> {
+  return new Set(rubric.signals.filter((s) => s.step === step).map((s) => s.id));
+}
+
+/** The complaint step a signal takes the customer to, if any. */
+export function stepOf(rubric: CompiledRubric, signalId: string): ComplaintStep | undefined {
+  return signalById(rubric, signalId)?.step;
+}
+
+/** A signal of the rubric by id. */
+export function signalById(rubric: CompiledRubric, id: string): CompiledSignal | undefined {
+  return rubric.signals.find((s) => s.id === id);
+}
+
+/** The signals a persona may name: those of the rubric it is played against. */
+export interface KnownSignals {
+  rubric: string;
+  ids: ReadonlySet<string>;
+}
+
+export function knownSignals(rubric: CompiledRubric): KnownSignals {
+  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)) };
+}
