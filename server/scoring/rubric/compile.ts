@@ -9,11 +9,20 @@ import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
 import { simplify, traditionalize } from '../../text/script.ts';
-import type { ComplaintStep, CriterionId, Lang } from '../types.ts';
+import type { ComplaintStep, CriterionId, Lang, Scenario } from '../types.ts';
 import type { CriterionConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
 
 /** What a signal means for the person reading it: earned points, cost points, or neither. */
 export type SignalTone = 'good' | 'bad' | 'neutral';
+
+/** A signal's coaching lines in every locale (see SignalCoaching in schema.ts). */
+export interface CompiledCoaching {
+  rank: number;
+  keep: Localized | undefined;
+  stop: Localized | undefined;
+  stopUnexplained: Localized | undefined;
+  onlyIn: readonly Scenario[] | undefined;
+}
 
 export interface CompiledSignal {
   id: string;
@@ -27,6 +36,8 @@ export interface CompiledSignal {
   also: string[];
   present: Localized;
   absent: Localized | undefined;
+  /** Undefined for a neutral signal only. */
+  coaching: CompiledCoaching | undefined;
 }
 
 export interface CompiledCriterion {
@@ -99,6 +110,13 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       also: s.also,
       present: localize(s.feedback.present),
       absent: s.feedback.absent ? localize(s.feedback.absent) : undefined,
+      coaching: s.coaching && {
+        rank: s.coaching.rank,
+        keep: s.coaching.keep && localize(s.coaching.keep),
+        stop: s.coaching.stop && localize(s.coaching.stop),
+        stopUnexplained: s.coaching.stop_unexplained && localize(s.coaching.stop_unexplained),
+        onlyIn: s.coaching.only_in,
+      },
     })),
     cues: { zh: cuesFor('zh'), en: cuesFor('en') },
   };
