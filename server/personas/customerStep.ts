@@ -6,6 +6,7 @@
  */
 import { scoreLatestTurn } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
+import { signalsWithTag } from '../scoring/rubric/signalTags.ts';
 import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
 import { normalize } from '../text/normalize.ts';
 import { COMPLAINT_STEPS, langOf, type ComplaintStep, type Transcript, type TurnScore } from '../scoring/types.ts';
@@ -14,8 +15,6 @@ import { ending } from './endings.ts';
 import { nextMood, trend, type Trend } from './moodModel.ts';
 import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from './schema.ts';
-
-const MISCONDUCT = ['conduct.threat', 'conduct.abusive', 'conduct.third_party_disclosure', 'conduct.false_promise'];
 
 export interface Situation {
   /** The rubric's view of the trainee's reply. */
@@ -77,9 +76,10 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
   const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || score.signals.includes(`complaint.${s}`));
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
   const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
-  const reaction: Situation['reaction'] = score.signals.some((s) => MISCONDUCT.includes(s))
+  // What the customer reacts to is what the rubric tags so.
+  const reaction: Situation['reaction'] = score.signals.some((s) => signalsWithTag(rubric, 'misconduct').has(s))
     ? 'misconduct'
-    : score.signals.includes('empathy.dismissive')
+    : score.signals.some((s) => signalsWithTag(rubric, 'dismissive').has(s))
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
@@ -98,7 +98,8 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
     traineeTurns: state.traineeTurns + 1,
   };
   next.outcome = ending(persona, next);
-  const jargon = score.criteria.plain_language.evidence.find((e) => e.signal === 'plain.jargon');
+  const jargonSignals = signalsWithTag(rubric, 'jargon');
+  const jargon = Object.values(score.criteria).flatMap((c) => c.evidence).find((e) => jargonSignals.has(e.signal));
   return {
     state: next,
     situation: {
