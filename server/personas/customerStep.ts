@@ -6,7 +6,6 @@
  */
 import { scoreLatestTurn } from '../scoring/engine.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
-import { signalsWithTag } from '../scoring/rubric/signalTags.ts';
 import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
 import { normalize } from '../text/normalize.ts';
 import { COMPLAINT_STEPS, langOf, type ComplaintStep, type Transcript, type TurnScore } from '../scoring/types.ts';
@@ -77,9 +76,9 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
   const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
   // What the customer reacts to is what the rubric tags so.
-  const reaction: Situation['reaction'] = score.signals.some((s) => signalsWithTag(rubric, 'misconduct').has(s))
+  const reaction: Situation['reaction'] = score.signals.some((s) => rubric.tagged.misconduct.has(s))
     ? 'misconduct'
-    : score.signals.some((s) => signalsWithTag(rubric, 'dismissive').has(s))
+    : score.signals.some((s) => rubric.tagged.dismissive.has(s))
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
@@ -98,8 +97,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
     traineeTurns: state.traineeTurns + 1,
   };
   next.outcome = ending(persona, next);
-  const jargonSignals = signalsWithTag(rubric, 'jargon');
-  const jargon = Object.values(score.criteria).flatMap((c) => c.evidence).find((e) => jargonSignals.has(e.signal));
+  const jargon = Object.values(score.criteria).flatMap((c) => c.evidence).find((e) => rubric.tagged.jargon.has(e.signal));
   return {
     state: next,
     situation: {

@@ -53,6 +53,11 @@ export interface CompiledRubric {
   name: Localized;
   criteria: Record<CriterionId, CompiledCriterion>;
   signals: CompiledSignal[];
+  /**
+   * The ids of the signals carrying each tag: the lists the server acts on (misconduct,
+   * jargon…), as data, so a part that only reads them needs no more of the rubric's code.
+   */
+  tagged: Readonly<Record<SignalTag, ReadonlySet<string>>>;
   cues: Record<Lang, QuestionCues>;
 }
 
@@ -62,6 +67,22 @@ export function localize(text: LocalText): Localized {
     en: text.en,
     'zh-Hans': text['zh-Hans'] ?? simplify(zh),
     'zh-Hant': text['zh-Hant'] ?? traditionalize(zh),
+  };
+}
+
+/** Each tag's signals. Written out so that a new tag in SIGNAL_TAGS fails the type-check until listed here. */
+function tagIndex(file: RubricFile): CompiledRubric['tagged'] {
+  const withTag = (tag: SignalTag): ReadonlySet<string> => new Set(file.signals.filter((s) => s.tags.includes(tag)).map((s) => s.id));
+  return {
+    misconduct: withTag('misconduct'),
+    dismissive: withTag('dismissive'),
+    jargon: withTag('jargon'),
+    process_step: withTag('process_step'),
+    reflection: withTag('reflection'),
+    open_question: withTag('open_question'),
+    closed_question: withTag('closed_question'),
+    names_feeling: withTag('names_feeling'),
+    shows_impact: withTag('shows_impact'),
   };
 }
 
@@ -118,6 +139,7 @@ export function compileRubric(file: RubricFile): CompiledRubric {
         onlyIn: s.coaching.only_in,
       },
     })),
+    tagged: tagIndex(file),
     cues: { zh: cuesFor('zh'), en: cuesFor('en') },
   };
 }
