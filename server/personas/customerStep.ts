@@ -40,11 +40,11 @@ export interface StepResult {
 // Each reveal's words, compiled once per loaded persona.
 const aboutMatchers = new WeakMap<PersonaFile['reveals'][number], PhraseMatcher>();
 
-function findReveal(persona: PersonaFile, state: CustomerState, score: TurnScore, replyText: string): Situation['reveal'] {
+function findReveal(persona: PersonaFile, openQuestions: ReadonlySet<string>, state: CustomerState, score: TurnScore, replyText: string): Situation['reveal'] {
   const norm = normalize(replyText).norm;
   for (const r of persona.reveals) {
     if (state.revealed.includes(r.fact)) continue;
-    if (!r.when_signals.some((s) => score.signals.includes(s))) continue;
+    if (!score.signals.some((s) => (r.when_signals ? r.when_signals.includes(s) : openQuestions.has(s)))) continue;
     let about = aboutMatchers.get(r);
     if (!about) {
       about = compilePhrases(r.about, langOf(persona.locale));
@@ -82,7 +82,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
-  const reveal = reaction ? null : findReveal(persona, state, score, reply);
+  const reveal = reaction ? null : findReveal(persona, rubric.tagged.open_question, state, score, reply);
   const hot = mood.anger >= persona.end.escalate.anger_at_least;
   const giveUpAt = persona.end.abandon.confusion_at_least;
   const lost = giveUpAt !== undefined && mood.confusion >= giveUpAt;
