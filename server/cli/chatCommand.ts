@@ -18,6 +18,7 @@ import { newSeed } from '../personas/seededChoice.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import { sessionReport } from '../scoring/summary.ts';
+import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
@@ -63,13 +64,15 @@ function parseChatArgs(args: readonly string[]): ChatArgs | string {
 
 const moodLine = (m: Mood): string => `anger ${m.anger} · trust ${m.trust} · confusion ${m.confusion}`;
 
-function scoreLine(score: TurnScore): string {
+function scoreLine(score: TurnScore, rubric: CompiledRubric): string {
+  // A criterion whose only evidence is a neutral signal (a closed question) has nothing to say yet.
+  const neutral = new Set(rubric.signals.filter((s) => s.tone === 'neutral').map((s) => s.id));
   const c = score.criteria;
   return [
     `  scores: empathy ${c.empathy.score} · listening ${c.active_listening.score} · plain ${c.plain_language.score} · steps ${c.complaint_process.score} · conduct ${c.conduct.score}`,
     `  signals: ${score.signals.join(', ') || 'none'}`,
     ...Object.values(c)
-      .filter((x) => x.evidence.some((e) => !e.signal.startsWith('listening.closed')))
+      .filter((x) => x.evidence.some((e) => !neutral.has(e.signal)))
       .map((x) => `  · ${x.feedback}`),
   ].join('\n');
 }
@@ -139,9 +142,9 @@ async function run(args: string[]): Promise<number> {
     scores.push(answer.situation.score);
     if (streaming) {
       if (answer.fallback) out(`\n  (the model did not answer: ${answer.error.code}, ${answer.error.message}; scripted line)\n  ${answer.reply}`);
-      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(answer.situation.score)}\n`);
+      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(answer.situation.score, rubric)}\n`);
     } else {
-      out(`${scoreLine(answer.situation.score)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${answer.reply}\n`);
+      out(`${scoreLine(answer.situation.score, rubric)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${answer.reply}\n`);
     }
     if (conversation.state.outcome) {
       out(`\nThe customer ended the conversation: ${conversation.state.outcome}.\n`);

@@ -9,6 +9,8 @@ import { parseDataFile } from './parseDataFile.ts';
 import { FileError } from './fileError.ts';
 import { compileRubric, type CompiledRubric } from '../scoring/rubric/compile.ts';
 import { RubricFile } from '../scoring/rubric/schema.ts';
+import { knownSignals } from '../scoring/rubric/signalTags.ts';
+import type { KnownSignals } from '../scoring/types.ts';
 
 export const RUBRICS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
 export const DEFAULT_RUBRIC_ID = 'lending-service-v1';
@@ -47,4 +49,12 @@ let cachedDefault: CompiledRubric | undefined;
 export function loadDefaultRubric(): CompiledRubric {
   cachedDefault ??= loadRubricById(DEFAULT_RUBRIC_ID);
   return cachedDefault;
+}
+
+/**
+ * The default rubric's signals: what the CLI and tests check personas against when they name
+ * no rubric. The server passes the signals of the rubric it loaded.
+ */
+export function defaultRubricSignals(): KnownSignals {
+  return knownSignals(loadDefaultRubric());
 }

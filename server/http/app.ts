@@ -20,6 +20,7 @@ import { personaFileRoutes } from './routes/personaFiles.ts';
 import { personaRoutes } from './routes/personas.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { signalRoutes } from './routes/signals.ts';
 import { traineeRoutes } from './routes/trainees.ts';
 import { userRoutes } from './routes/users.ts';
 import { guardStore } from '../store/storeGuard.ts';
@@ -53,6 +54,7 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   // The token is checked before the body is read: a stranger learns nothing about the rules.
   api.use('/users', signedIn, json, userRoutes(guarded));
   api.use('/personas', signedIn, personaRoutes(guarded));
+  api.use('/signals', signedIn, signalRoutes(guarded));
   // Its own JSON parser: persona text may be up to 256 KB.
   api.use('/persona-files', signedIn, personaFileRoutes(guarded));
   api.use('/sessions', signedIn, json, sessionRoutes(guarded), reviewRoutes(guarded), exportRoutes(guarded));

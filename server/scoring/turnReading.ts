@@ -1,20 +1,26 @@
 /**
- * The rubric's view of a scored turn, for the simulated customer: whether it was misconduct
- * or dismissive, and the jargon term to ask about. Pure: a turn score and the compiled rubric
- * in, a TurnReading out. The persona runtime takes this reading with the score and never
- * needs the rubric itself.
+ * The rubric's view of a scored turn, for the simulated customer: what it reacts to (the
+ * signals the rubric tags misconduct or dismissive), the jargon term to ask about, the
+ * complaint steps taken and whether an open question was asked. Pure: a turn score and the
+ * compiled rubric in, a TurnReading out. The persona runtime takes this reading with the
+ * score and never needs the rubric itself.
  */
 import type { CompiledRubric } from './rubric/compile.ts';
-import type { TurnReading, TurnScore } from './types.ts';
-
-const MISCONDUCT = ['conduct.threat', 'conduct.abusive', 'conduct.third_party_disclosure', 'conduct.false_promise'];
+import { COMPLAINT_STEPS, type TurnReading, type TurnScore } from './types.ts';
 
 export function readTurn(rubric: CompiledRubric, score: TurnScore): TurnReading {
-  const misconduct = rubric.signals.filter((s) => MISCONDUCT.includes(s.id) && score.signals.includes(s.id)).map((s) => s.id);
-  const jargon = score.criteria.plain_language.evidence.find((e) => e.signal === 'plain.jargon');
+  const fired = rubric.signals.filter((s) => score.signals.includes(s.id));
+  const misconduct = fired.filter((s) => rubric.tagged.misconduct.has(s.id));
+  const dismissive = fired.filter((s) => rubric.tagged.dismissive.has(s.id));
+  const jargon = Object.values(score.criteria)
+    .flatMap((c) => c.evidence)
+    .find((e) => rubric.tagged.jargon.has(e.signal));
   return {
-    misconduct,
-    dismissive: score.signals.includes('empathy.dismissive'),
+    misconduct: misconduct.map((s) => s.id),
+    dismissive: dismissive.map((s) => s.id),
+    labels: Object.fromEntries([...misconduct, ...dismissive].map((s) => [s.id, s.label.en])),
     jargonTerm: jargon?.text ?? null,
+    steps: COMPLAINT_STEPS.filter((step) => fired.some((s) => s.step === step)),
+    openQuestion: fired.some((s) => rubric.tagged.open_question.has(s.id)),
   };
 }

@@ -20,7 +20,12 @@ export type CriterionId = z.infer<typeof CriterionId>;
 export const COMPLAINT_STEPS = ['acknowledge', 'investigate', 'negotiate', 'follow_up'] as const;
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
 
-/** The stable signal ids of the scoring contract. A rubric may add its own beside them. */
+/**
+ * The stable signal ids of the scoring contract: every rubric the server ships defines them
+ * (a test checks the default one) and the evaluation harness measures them. A rubric may add
+ * its own beside them; code never lists signals itself, it reads them, their labels and
+ * their tags from the loaded rubric (server/scoring/rubric/signalTags.ts).
+ */
 export const SIGNAL_IDS = [
   'empathy.emotion',
   'empathy.interpretation',
@@ -96,16 +101,27 @@ export type TurnScore = z.infer<typeof TurnScore>;
  * What a simulated customer reacts to in a scored turn: the rubric's view of the turn's
  * signals, read by server/scoring/turnReading.ts. Not part of the score report.
  */
-export interface TurnReading {
-  /** The misconduct signals the turn fired (threats, abuse, disclosure…), in rubric order. */
-  misconduct: SignalId[];
-  /** The trainee brushed the customer's problem off. */
-  dismissive: boolean;
-  /** A jargon term the customer will ask about, as the trainee wrote it. */
-  jargonTerm: string | null;
+/** The signals a persona may name: those of the rubric it is played against. */
+export interface KnownSignals {
+  rubric: string;
+  ids: ReadonlySet<string>;
 }
 
-/** A trainee turn as the customer's step takes it: scored once, and read. */
+export interface TurnReading {
+  /** The signals the rubric tags misconduct that the turn fired (threats, abuse, disclosure…), in rubric order. */
+  misconduct: SignalId[];
+  /** The signals the rubric tags dismissive that the turn fired. */
+  dismissive: SignalId[];
+  /** The English label of each signal above, for the LLM customer's prompt. */
+  labels: Record<SignalId, string>;
+  /** A jargon term the customer will ask about, as the trainee wrote it. */
+  jargonTerm: string | null;
+  /** The complaint steps the turn took, in the process's order. */
+  steps: ComplaintStep[];
+  /** The turn asked an open question: what a hidden fact waits for unless its persona says otherwise. */
+  openQuestion: boolean;
+}
+
 export interface ScoredTurn {
   score: TurnScore;
   reading: TurnReading;

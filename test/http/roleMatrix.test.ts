@@ -26,6 +26,7 @@ import {
 } from '../../server/domain/apiAnswers.ts';
 import { CommentEntry, OverrideEntry, type SessionRecord } from '../../server/domain/records.ts';
 import { PersonaListing, PublicPersona } from '../../server/personas/schema.ts';
+import { SignalCatalog } from '../../server/scoring/rubric/signalCatalog.ts';
 import { addSession, addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 type Who = 'trainee' | 'otherTrainee' | 'coach' | 'qa' | 'admin' | 'nobody';
@@ -82,6 +83,7 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
   { route: 'persona list', method: 'GET', path: () => '/api/personas', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 200, admin: 200, nobody: 401 } },
   { route: 'one persona', method: 'GET', path: () => '/api/personas/double-charge', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 200, admin: 200, nobody: 401 } },
   { route: 'unknown persona', method: 'GET', path: () => '/api/personas/no-such-persona', expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 401 } },
+  { route: 'signal catalogue', method: 'GET', path: () => '/api/signals', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 200, admin: 200, nobody: 401 } },
   { route: 'session list', method: 'GET', path: () => '/api/sessions', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 403, admin: 200, nobody: 401 } },
   { route: "the trainee's session", method: 'GET', path: () => `/api/sessions/${own.id}`, expect: { trainee: 200, otherTrainee: 403, coach: 200, qa: 403, admin: 200, nobody: 401 } },
   { route: 'unknown session', method: 'GET', path: () => `/api/sessions/${randomUUID()}`, expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 401 } },
@@ -134,6 +136,7 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
 /** The schema of each route's successful JSON answer (docs/api.md "Shapes"), by the route's name above. */
 const ANSWERS: Record<string, z.ZodType> = {
   health: HealthAnswer,
+  'signal catalogue': SignalCatalog,
   'persona list': z.array(PersonaListing),
   'one persona': PublicPersona,
   'session list': z.array(SessionListItem),

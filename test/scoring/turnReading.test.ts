@@ -15,7 +15,14 @@ describe('readTurn', () => {
   });
 
   it('reads a brush-off as dismissive, not as misconduct', () => {
-    expect(read('zh-Hant', '請您冷靜一點，規定就是這樣。')).toMatchObject({ misconduct: [], dismissive: true });
+    expect(read('zh-Hant', '請您冷靜一點，規定就是這樣。')).toMatchObject({ misconduct: [], dismissive: ['empathy.dismissive'] });
+  });
+
+  it('names the complaint steps taken and whether an open question was asked', () => {
+    const reading = read('en', "I'm sorry, I'll take care of this. What happened when you tried to pay?");
+    expect(reading.steps).toEqual(expect.arrayContaining(['acknowledge']));
+    expect(reading.openQuestion).toBe(true);
+    expect(read('en', 'Thank you for waiting.')).toMatchObject({ steps: [], openQuestion: false });
   });
 
   it('gives the jargon term as the trainee wrote it', () => {
@@ -23,6 +30,6 @@ describe('readTurn', () => {
   });
 
   it('reads nothing in a plain, kind reply', () => {
-    expect(read('en', "I'm sorry you have waited so long. Let me look into it for you.")).toEqual({ misconduct: [], dismissive: false, jargonTerm: null });
+    expect(read('en', "I'm sorry you have waited so long. Let me look into it for you.")).toMatchObject({ misconduct: [], dismissive: [], jargonTerm: null });
   });
 });

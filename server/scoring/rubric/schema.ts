@@ -1,14 +1,47 @@
 /**
  * The rubric file format: criteria and their weights, the signals behind each criterion
- * with the detectors that find them, the shared language cues (negation, questions), and
- * the feedback per locale. `rubrics/lending-service-v1.yaml` is the worked example.
+ * with the detectors that find them, what each signal is called and tagged as, the shared
+ * language cues (negation, questions), and the feedback per locale.
+ * `rubrics/lending-service-v1.yaml` is the worked example.
  */
 import { z } from 'zod';
-import { CriterionId, SignalId } from '../types.ts';
+import { COMPLAINT_STEPS, CriterionId, Scenario, SignalId } from '../types.ts';
 import { LocalText } from '../detectors/definition.ts';
 import { DetectorConfig } from '../detectors/registry.ts';
 
 const Points = z.number().int().min(-100).max(100);
+
+/**
+ * What the program does with a signal beyond scoring it: every list of signals the server
+ * needs is the signals carrying one of these tags (server/scoring/rubric/signalTags.ts).
+ */
+export const SIGNAL_TAGS = [
+  /** The customer reacts as to misconduct; coaching never praises a reply that has it. */
+  'misconduct',
+  /** The customer feels brushed off; coaching never praises a reply that has it. */
+  'dismissive',
+  /** Its evidence is a term the customer may not know, and asks about. */
+  'jargon',
+  /** Takes the complaint to the step named in `step`. */
+  'process_step',
+  /** Counted in the listening figures: restatements, open and closed questions. */
+  'reflection',
+  'open_question',
+  'closed_question',
+  /** Coaching's "start" looks for these: the feeling named, and what the problem means for the customer. */
+  'names_feeling',
+  'shows_impact',
+] as const;
+export const SignalTag = z.enum(SIGNAL_TAGS);
+export type SignalTag = z.infer<typeof SignalTag>;
+
+/** A short name for a signal in each interface language, as a trainee reads it beside a reply. */
+export const SignalLabel = z.strictObject({
+  en: z.string().trim().min(1),
+  'zh-Hans': z.string().trim().min(1),
+  'zh-Hant': z.string().trim().min(1),
+});
+export type SignalLabel = z.infer<typeof SignalLabel>;
 
 export const CriterionConfig = z.strictObject({
   name: LocalText,
@@ -28,11 +61,36 @@ export const CriterionConfig = z.strictObject({
 });
 export type CriterionConfig = z.infer<typeof CriterionConfig>;
 
+/**
+ * What the coaching suggestions after a session say of a signal. `{evidence}` is a short
+ * piece of what the trainee said, `{suggestion}` a plainer way the rubric knows.
+ */
+export const SignalCoaching = z.strictObject({
+  /** Which line is said when several apply: rank 1 before rank 2 (keep lines and stop lines apart). */
+  rank: z.number().int().positive(),
+  /** Praise for a good signal, quoting where the trainee showed it. */
+  keep: LocalText.optional(),
+  /** For a bad signal: what to stop, and what to say instead. */
+  stop: LocalText.optional(),
+  /** Said instead of `stop` when the evidence carries no `{suggestion}`. */
+  stop_unexplained: LocalText.optional(),
+  /** The scenarios the line makes sense in; every scenario when absent. */
+  only_in: z.array(Scenario).min(1).optional(),
+});
+export type SignalCoaching = z.infer<typeof SignalCoaching>;
+
 export const SignalConfig = z.strictObject({
   id: SignalId,
   criterion: CriterionId,
-  /** Points added to the criterion's turn score when the signal fires (negative for faults). */
+  /**
+   * Points added to the criterion's turn score when the signal fires (negative for faults).
+   * Their sign is the signal's tone: above 0 good, below 0 bad, 0 neutral.
+   */
   points: Points,
+  label: SignalLabel,
+  tags: z.array(SignalTag).default([]),
+  /** The complaint step a `process_step` signal takes the customer to. */
+  step: z.enum(COMPLAINT_STEPS).optional(),
   /** The signal fires when any of its detectors finds something. */
   detectors: z.array(DetectorConfig).min(1),
   /** Signals that fire too, on the same evidence (an insult also belittles: abusive → dismissive). */
@@ -43,6 +101,8 @@ export const SignalConfig = z.strictObject({
     /** Said when this positive signal is missing from a turn (a hint), if given. */
     absent: LocalText.optional(),
   }),
+  /** Required for a good or a bad signal (`keep` or `stop`); a neutral one has none. */
+  coaching: SignalCoaching.optional(),
 });
 export type SignalConfig = z.infer<typeof SignalConfig>;
 
@@ -67,6 +127,23 @@ const QuestionCueConfig = z.strictObject({
   rhetorical: z.array(z.string().min(1)).default([]),
 });
 
+/** A good signal is praised, a bad one corrected, a neutral one left alone: the wording must fit. */
+function coachingProblems(s: SignalConfig): Array<[string[], string]> {
+  const c = s.coaching;
+  if (s.points === 0) return c ? [[[], 'a signal worth no points is neither praised nor corrected: leave coaching out']] : [];
+  if (!c) return [[[], `a signal worth ${s.points} points needs coaching: its rank and its ${s.points > 0 ? 'keep' : 'stop'} wording`]];
+  const problems: Array<[string[], string]> = [];
+  if (s.points > 0) {
+    if (!c.keep) problems.push([['keep'], 'a signal worth points needs its keep wording']);
+    if (c.stop) problems.push([['stop'], 'a signal worth points is never to be stopped: give keep instead']);
+    if (c.stop_unexplained) problems.push([['stop_unexplained'], 'a signal worth points is never to be stopped']);
+  } else {
+    if (!c.stop) problems.push([['stop'], 'a signal that costs points needs its stop wording']);
+    if (c.keep) problems.push([['keep'], 'a signal that costs points is never praised: give stop instead']);
+  }
+  return problems;
+}
+
 export const RubricFile = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -90,6 +167,14 @@ export const RubricFile = z
     rubric.signals.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['signals', i, 'id'], message: `signal "${s.id}" is defined twice` });
       seen.add(s.id);
+    });
+    rubric.signals.forEach((s, i) => {
+      const isStep = s.tags.includes('process_step');
+      if (isStep && !s.step) ctx.addIssue({ code: 'custom', path: ['signals', i, 'step'], message: 'a process_step signal names its step' });
+      if (!isStep && s.step) ctx.addIssue({ code: 'custom', path: ['signals', i, 'step'], message: 'only a signal tagged process_step takes a step' });
+      coachingProblems(s).forEach(([field, message]) => ctx.addIssue({ code: 'custom', path: ['signals', i, 'coaching', ...field], message }));
+      const twice = s.tags.find((t, j) => s.tags.indexOf(t) !== j);
+      if (twice) ctx.addIssue({ code: 'custom', path: ['signals', i, 'tags'], message: `"${twice}" is given twice` });
     });
     rubric.signals.forEach((s, i) =>
       s.also.forEach((other, j) => {

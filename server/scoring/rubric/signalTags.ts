@@ -1,0 +1,22 @@
+/**
+ * The lists of signals the server acts on, read from the loaded rubric's tags: which
+ * signals are misconduct to the customer, which brush them off, which take a complaint
+ * step. Nothing outside the rubric file names a signal to decide what it means.
+ */
+import type { ComplaintStep, KnownSignals } from '../types.ts';
+import type { CompiledRubric } from './compile.ts';
+import type { SignalTag } from './schema.ts';
+
+/** The ids of the rubric's signals carrying `tag`. */
+export function signalsWithTag(rubric: Pick<CompiledRubric, 'tagged'>, tag: SignalTag): ReadonlySet<string> {
+  return rubric.tagged[tag];
+}
+
+/** The ids of the signals that take the complaint to `step`. */
+export function signalsForStep(rubric: CompiledRubric, step: ComplaintStep): ReadonlySet<string> {
+  return new Set(rubric.signals.filter((s) => s.step === step).map((s) => s.id));
+}
+
+export function knownSignals(rubric: CompiledRubric): KnownSignals {
+  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)) };
+}
