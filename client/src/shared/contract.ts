@@ -30,6 +30,7 @@ import type {
   TraineeSayOk,
 } from '../../../server/sessions/serverEvents.ts';
 import type { SessionOutcome } from '../../../server/domain/records.ts';
+import type { SignalCatalog } from '../../../server/scoring/rubric/signalCatalog.ts';
 
 export type {
   AckError,
@@ -54,6 +55,7 @@ export type {
   SessionResumeOk,
   SessionStartOk,
   SessionView,
+  SignalCatalog,
   TraineeSayOk,
   TurnScore,
 };
