@@ -16,6 +16,7 @@ import type { PersonaFile } from '../personas/schema.ts';
 import { newSeed } from '../personas/seededChoice.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../scoring/engine.ts';
+import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { Locale, type TurnScore } from '../scoring/types.ts';
 import type { Command } from './main.ts';
 import { renderReport } from './reportTable.ts';
@@ -64,13 +65,15 @@ function parseArgs(args: readonly string[]): ChatArgs | string {
 
 const moodLine = (m: Mood): string => `anger ${m.anger} · trust ${m.trust} · confusion ${m.confusion}`;
 
-function scoreLine(score: TurnScore): string {
+function scoreLine(score: TurnScore, rubric: CompiledRubric): string {
+  // A criterion whose only evidence is a neutral signal (a closed question) has nothing to say yet.
+  const neutral = new Set(rubric.signals.filter((s) => s.tone === 'neutral').map((s) => s.id));
   const c = score.criteria;
   return [
     `  scores: empathy ${c.empathy.score} · listening ${c.active_listening.score} · plain ${c.plain_language.score} · steps ${c.complaint_process.score} · conduct ${c.conduct.score}`,
     `  signals: ${score.signals.join(', ') || 'none'}`,
     ...Object.values(c)
-      .filter((x) => x.evidence.some((e) => !e.signal.startsWith('listening.closed')))
+      .filter((x) => x.evidence.some((e) => !neutral.has(e.signal)))
       .map((x) => `  · ${x.feedback}`),
   ].join('\n');
 }
@@ -134,11 +137,11 @@ async function run(args: string[]): Promise<number> {
       });
       conversation = exchange.conversation;
       if (exchange.fallback) out(`\n  (the model did not answer: ${exchange.error.code}, ${exchange.error.message}; scripted line)\n  ${exchange.reply}`);
-      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(exchange.situation.score)}\n`);
+      out(`\n  [${moodLine(conversation.state.mood)}]\n${scoreLine(exchange.situation.score, rubric)}\n`);
     } else {
       const exchange = scriptedExchange(persona, rubric, conversation, text);
       conversation = exchange.conversation;
-      out(`${scoreLine(exchange.situation.score)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${exchange.reply}\n`);
+      out(`${scoreLine(exchange.situation.score, rubric)}\ncustomer [${moodLine(conversation.state.mood)}]\n  ${exchange.reply}\n`);
     }
     if (conversation.state.outcome) {
       out(`\nThe customer ended the conversation: ${conversation.state.outcome}.\n`);

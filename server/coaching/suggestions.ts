@@ -1,15 +1,19 @@
 /**
  * Three coaching suggestions for an ended session, drawn from its score report: what to keep
  * (the strongest thing the trainee did, in their own words), what to start (the most
- * important thing missing) and what to stop (the most harmful thing said: conduct, then
- * dismissing the customer, then jargon, then long sentences). Pure: a report in, three
- * sentences out, in the session's locale. The sentences themselves are in wording.ts.
+ * important thing missing) and what to stop (the most harmful thing said, in the order the
+ * rubric ranks its faults: misconduct, then dismissing the customer, then jargon, then long
+ * sentences in the default rubric). Pure: a report and the rubric in, three sentences out,
+ * in the session's locale. What is said of each signal is in the rubric (`coaching`); the
+ * other sentences are in wording.ts.
  */
 import type { CoachingSuggestions } from '../domain/apiAnswers.ts';
+import type { Localized } from '../scoring/detectors/definition.ts';
+import type { CompiledRubric, CompiledSignal } from '../scoring/rubric/compile.ts';
+import { signalsForStep, signalsWithTag } from '../scoring/rubric/signalTags.ts';
 import { simplify } from '../text/script.ts';
 import type { Evidence, Locale, Scenario, ScoreReport } from '../scoring/types.ts';
 import {
-  KEEP,
   KEEP_ALL_STEPS,
   KEEP_CIVIL,
   KEEP_NOTHING,
@@ -18,12 +22,6 @@ import {
   START,
   START_HARDER,
   START_ORDER,
-  STOP_CONDUCT,
-  STOP_CONDUCT_OTHER,
-  STOP_DISMISSIVE,
-  STOP_JARGON,
-  STOP_JARGON_UNEXPLAINED,
-  STOP_LONG_SENTENCE,
   type Gap,
   type Words,
 } from './wording.ts';
@@ -39,20 +37,13 @@ interface Said {
   evidence: Evidence;
 }
 
-// Praise never quotes a reply that broke the rules or brushed the customer off (a follow-up
-// promised in the same breath as a threat is no follow-up), and prefers one without any fault.
-const isSevere = (signal: string): boolean => signal.startsWith('conduct.') || signal === 'empathy.dismissive';
-const isFault = (signal: string): boolean => isSevere(signal) || signal === 'plain.jargon' || signal === 'plain.long_sentence';
-
-// Complaint-procedure praise that makes sense only when the customer is complaining.
-const COMPLAINT_ONLY = new Set(['complaint.acknowledge']);
-
 /** A quotation short enough to read in one glance: about a clause. */
 const QUOTE_LIMIT: Record<'en' | 'zh', number> = { en: 60, zh: 24 };
 
-function localize(words: Words, locale: Locale): string {
-  if (locale === 'en') return words.en;
-  return locale === 'zh-Hans' ? simplify(words.zh) : words.zh;
+/** A sentence in the session's locale: the rubric's are localized already, wording.ts's here. */
+function localize(words: Words | Localized, locale: Locale): string {
+  if ('zh' in words) return locale === 'en' ? words.en : locale === 'zh-Hans' ? simplify(words.zh) : words.zh;
+  return words[locale];
 }
 
 function shorten(text: string, locale: Locale): string {
@@ -67,7 +58,7 @@ function shorten(text: string, locale: Locale): string {
   return `${cut.replace(/[\s,.;:，。；：、]+$/u, '')}…`;
 }
 
-function say(words: Words, facts: SessionFacts, said?: Said): string {
+function say(words: Words | Localized, facts: SessionFacts, said?: Said): string {
   // The template is localized first: the trainee's own words are quoted as they were typed.
   return localize(words, facts.locale)
     .replaceAll('{evidence}', said ? shorten(said.evidence.text, facts.locale) : '')
@@ -90,30 +81,40 @@ function evidenceBySignal(report: ScoreReport): Map<string, Said[]> {
   return bySignal;
 }
 
-function keep(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]>): string {
-  const faulty = new Set(report.turns.filter((t) => t.signals.some(isFault)).map((t) => t.index));
-  const severe = new Set(report.turns.filter((t) => t.signals.some(isSevere)).map((t) => t.index));
+/** The rubric's signals that have a `kind` line for this scenario, by rank. */
+function ranked(rubric: CompiledRubric, kind: 'keep' | 'stop', scenario: Scenario): CompiledSignal[] {
+  return rubric.signals
+    .filter((s) => s.coaching?.[kind] && (!s.coaching.onlyIn || s.coaching.onlyIn.includes(scenario)))
+    .sort((a, b) => a.coaching!.rank - b.coaching!.rank);
+}
+
+function keep(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]>, rubric: CompiledRubric): string {
+  // Praise never quotes a reply that broke the rules or brushed the customer off (a follow-up
+  // promised in the same breath as a threat is no follow-up), and prefers one without any fault.
+  const severeSignals = new Set([...signalsWithTag(rubric, 'misconduct'), ...signalsWithTag(rubric, 'dismissive')]);
+  const faultSignals = new Set(rubric.signals.filter((s) => s.tone === 'bad').map((s) => s.id));
+  const faulty = new Set(report.turns.filter((t) => t.signals.some((s) => faultSignals.has(s) || severeSignals.has(s))).map((t) => t.index));
+  const severe = new Set(report.turns.filter((t) => t.signals.some((s) => severeSignals.has(s))).map((t) => t.index));
   const best = (signal: string): Said | undefined => {
     const list = (said.get(signal) ?? []).filter((s) => !severe.has(s.turn));
     return list.find((s) => !faulty.has(s.turn)) ?? list[0];
   };
   const steps = report.summary.complaint_steps;
-  const lastStep = best('complaint.follow_up');
+  const lastStep = [...signalsForStep(rubric, 'follow_up')].map(best).find((s) => s !== undefined);
   if (facts.scenario === 'complaint' && steps.missing.length === 0 && steps.in_order && lastStep) return say(KEEP_ALL_STEPS, facts, lastStep);
-  for (const { signal, words } of KEEP) {
-    if (COMPLAINT_ONLY.has(signal) && facts.scenario !== 'complaint') continue;
-    const found = best(signal);
-    if (found) return say(words, facts, found);
+  for (const signal of ranked(rubric, 'keep', facts.scenario)) {
+    const found = best(signal.id);
+    if (found) return say(signal.coaching!.keep!, facts, found);
   }
   return say(faulty.size === 0 ? KEEP_CIVIL : KEEP_NOTHING, facts);
 }
 
-function missing(gap: Gap, report: ScoreReport, said: Map<string, Said[]>): boolean {
-  const none = (...signals: string[]): boolean => signals.every((s) => !said.has(s));
+function missing(gap: Gap, report: ScoreReport, said: Map<string, Said[]>, rubric: CompiledRubric): boolean {
+  const none = (...signals: ReadonlySet<string>[]): boolean => signals.every((set) => ![...set].some((s) => said.has(s)));
   const { listening } = report.summary;
   switch (gap) {
     case 'emotion':
-      return none('empathy.emotion', 'empathy.interpretation');
+      return none(signalsWithTag(rubric, 'names_feeling'), signalsWithTag(rubric, 'shows_impact'));
     case 'reflection':
       return listening.reflections === 0;
     case 'open_question':
@@ -121,18 +122,18 @@ function missing(gap: Gap, report: ScoreReport, said: Map<string, Said[]>): bool
     case 'open_question_reason':
       return listening.open_questions === 0;
     case 'options':
-      return none('complaint.negotiate');
+      return none(signalsForStep(rubric, 'negotiate'));
     case 'payment_date':
-      return none('complaint.follow_up');
+      return none(signalsForStep(rubric, 'follow_up'));
     case 'interpretation':
-      return none('empathy.interpretation');
+      return none(signalsWithTag(rubric, 'shows_impact'));
     default:
       // The complaint steps are judged from the summary (see START_ORDER's `steps`).
       return false;
   }
 }
 
-function start(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]>): string {
+function start(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]>, rubric: CompiledRubric): string {
   for (const item of START_ORDER[facts.scenario]) {
     if (item === 'steps') {
       const steps = report.summary.complaint_steps;
@@ -141,34 +142,31 @@ function start(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[
       if (!steps.in_order) return say(START.steps_in_order, facts);
       continue;
     }
-    if (missing(item, report, said)) return say(START[item], facts);
+    if (missing(item, report, said, rubric)) return say(START[item], facts);
   }
   return say(START_HARDER, facts);
 }
 
-function stop(facts: SessionFacts, said: Map<string, Said[]>): string {
-  for (const { signal, words } of STOP_CONDUCT) {
-    const found = said.get(signal)?.[0];
-    if (found) return say(words, facts, found);
+function stop(facts: SessionFacts, said: Map<string, Said[]>, rubric: CompiledRubric): string {
+  for (const signal of ranked(rubric, 'stop', facts.scenario)) {
+    const list = said.get(signal.id) ?? [];
+    const { stop: words, stopUnexplained } = signal.coaching!;
+    if (!stopUnexplained) {
+      if (list[0]) return say(words!, facts, list[0]);
+      continue;
+    }
+    // A better way to say it is the most useful thing to hear: quote a piece that has one.
+    const explained = list.find((s) => s.evidence.suggestion);
+    if (explained) return say(words!, facts, explained);
+    if (list[0]) return say(stopUnexplained, facts, list[0]);
   }
-  // A conduct signal of the rubric's own, not named above: still worse than anything below.
-  const otherConduct = [...said.entries()].find(([signal]) => signal.startsWith('conduct.'))?.[1][0];
-  if (otherConduct) return say(STOP_CONDUCT_OTHER, facts, otherConduct);
-  const dismissive = said.get('empathy.dismissive')?.[0];
-  if (dismissive) return say(STOP_DISMISSIVE, facts, dismissive);
-  const jargon = said.get('plain.jargon') ?? [];
-  const explained = jargon.find((s) => s.evidence.suggestion);
-  if (explained) return say(STOP_JARGON, facts, explained);
-  if (jargon[0]) return say(STOP_JARGON_UNEXPLAINED, facts, jargon[0]);
-  const long = said.get('plain.long_sentence')?.[0];
-  if (long) return say(STOP_LONG_SENTENCE, facts, long);
   return say(NOTHING_TO_STOP[facts.scenario], facts);
 }
 
-export function coachingSuggestions(report: ScoreReport, facts: SessionFacts): CoachingSuggestions {
+export function coachingSuggestions(report: ScoreReport, facts: SessionFacts, rubric: CompiledRubric): CoachingSuggestions {
   if (report.turns.length === 0) {
     return { keep: say(NO_REPLY.keep, facts), start: say(NO_REPLY.start, facts), stop: say(NO_REPLY.stop, facts) };
   }
   const said = evidenceBySignal(report);
-  return { keep: keep(report, facts, said), start: start(report, facts, said), stop: stop(facts, said) };
+  return { keep: keep(report, facts, said, rubric), start: start(report, facts, said, rubric), stop: stop(facts, said, rubric) };
 }

@@ -1,9 +1,10 @@
 /**
- * What the coaching suggestions say, in one table per kind: keep (the strongest thing done),
- * start (the most important thing missing) and stop (the most harmful thing done). The order
- * of each list is the order of importance; suggestions.ts only picks a line and fills in the
- * trainee's own words. Chinese is written once, in Traditional, and shown in the session's
- * own script, as the rubric's feedback is.
+ * What the coaching suggestions say beyond what the rubric says of each signal (its
+ * `coaching`: the keep line of a good signal, the stop line of a bad one): keep when no
+ * signal earns praise, start (the most important thing missing, per scenario) and stop when
+ * nothing went wrong. The order of each list is the order of importance; suggestions.ts only
+ * picks a line and fills in the trainee's own words. Chinese is written once, in
+ * Traditional, and shown in the session's own script, as the rubric's feedback is.
  *
  * `{evidence}` is a short piece of what the trainee said; `{suggestion}` a plainer word the
  * rubric knows for a jargon term. The tone is the one the trainee is taught to use with a
@@ -17,74 +18,7 @@ export interface Words {
   zh: string;
 }
 
-// ---- keep: the strongest thing the trainee did, most valued first ----
-
-/** Praise for a signal the trainee showed, quoting where they did it. */
-export const KEEP: ReadonlyArray<{ signal: string; words: Words }> = [
-  {
-    signal: 'listening.reflection',
-    words: {
-      en: 'Keep repeating the customer\'s facts back, as you did with "{evidence}": they hear that you listened, and a misunderstanding shows up early.',
-      zh: '繼續複述客戶說的關鍵事實，就像您說的「{evidence}」：客戶知道您在聽，誤會也能及早發現。',
-    },
-  },
-  {
-    signal: 'empathy.interpretation',
-    words: {
-      en: 'Keep saying what the problem means for the customer, as in "{evidence}": it shows you understand their situation, not only their words.',
-      zh: '繼續說出這件事對客戶的影響，像「{evidence}」這樣：客戶會覺得您懂他的處境，不只是聽到他的話。',
-    },
-  },
-  {
-    signal: 'complaint.follow_up',
-    words: {
-      en: 'Keep closing with a concrete follow-up, as in "{evidence}": the customer knows when they will hear from you.',
-      zh: '繼續給出具體的跟進，像「{evidence}」：客戶知道什麼時候會得到答覆。',
-    },
-  },
-  {
-    signal: 'complaint.negotiate',
-    words: {
-      en: 'Keep offering a way forward, as in "{evidence}": a choice of options lets the customer feel in control again.',
-      zh: '繼續提出解決辦法，像「{evidence}」：給客戶選擇，他會安心得多。',
-    },
-  },
-  {
-    signal: 'empathy.emotion',
-    words: {
-      en: 'Keep acknowledging the customer\'s feeling first, as in "{evidence}": an upset customer listens once they feel heard.',
-      zh: '繼續先回應客戶的感受，像「{evidence}」：客戶覺得被理解了，才聽得進後面的話。',
-    },
-  },
-  {
-    signal: 'listening.open_question',
-    words: {
-      en: 'Keep asking open questions such as "{evidence}": the customer tells you in their own words what they really need.',
-      zh: '繼續問開放式問題，像「{evidence}」：讓客戶用自己的話說出真正的需要。',
-    },
-  },
-  {
-    signal: 'empathy.exploration',
-    words: {
-      en: 'Keep asking how the customer is coping, as in "{evidence}": they are more willing to tell you what is really going on.',
-      zh: '繼續關心客戶的處境，像「{evidence}」：客戶會更願意說出實情。',
-    },
-  },
-  {
-    signal: 'complaint.investigate',
-    words: {
-      en: 'Keep checking the facts, as in "{evidence}", before you promise anything.',
-      zh: '繼續先核實事實，像「{evidence}」，再談解決辦法。',
-    },
-  },
-  {
-    signal: 'complaint.acknowledge',
-    words: {
-      en: 'Keep taking the complaint on yourself, as in "{evidence}": the customer knows someone is now looking after it.',
-      zh: '繼續主動受理投訴，像「{evidence}」：客戶知道已經有人負責了。',
-    },
-  },
-];
+// ---- keep: beyond the praise one signal earns ----
 
 /** A complaint taken through all four steps in order: praised before any single signal. */
 export const KEEP_ALL_STEPS: Words = {
@@ -192,72 +126,7 @@ export const START_HARDER: Words = {
   zh: '可以挑戰更難的角色了：這次該做的都做到了。下次試試隱藏情緒指示。',
 };
 
-// ---- stop: the most harmful thing done, worst first ----
-
-/** Conduct faults, worst first; a rubric's own conduct signal not listed here uses STOP_CONDUCT_OTHER. */
-export const STOP_CONDUCT: ReadonlyArray<{ signal: string; words: Words }> = [
-  {
-    signal: 'conduct.threat',
-    words: {
-      en: 'Stop threatening the customer: "{evidence}" is a threat, and threats are never allowed, however late the payment. State only the lawful consequence: "Payments more than 30 days late affect your credit record."',
-      zh: '不要威脅客戶：「{evidence}」屬於威脅，無論逾期多久都不允許。只如實說明合法後果，例如「逾期超過三十天會影響您的信用記錄」。',
-    },
-  },
-  {
-    signal: 'conduct.abusive',
-    words: {
-      en: 'Stop insulting the customer: "{evidence}" demeans them. Stay respectful whatever they say; if you need a moment, say you will check and come back to them.',
-      zh: '不要辱罵客戶：「{evidence}」是在貶低對方。無論客戶說什麼都要保持尊重；需要緩一緩時，可以說「我查一下，馬上回覆您」。',
-    },
-  },
-  {
-    signal: 'conduct.third_party_disclosure',
-    words: {
-      en: 'Stop mentioning the debt to anyone but the borrower: "{evidence}" tells a third party about it, which is forbidden. Ask only for a call back: "Please ask him to call us on this number."',
-      zh: '不要向借款人以外的人提到欠款：「{evidence}」透露了欠款，這是禁止的。只請對方轉告回電：「麻煩您轉告他回電給我們。」',
-    },
-  },
-  {
-    signal: 'conduct.credential_request',
-    words: {
-      en: 'Stop asking for codes or passwords: "{evidence}" is what fraudsters ask for, and staff never do. Warn instead: "We will never ask you for a code; don\'t give it to anyone."',
-      zh: '不要向客戶要驗證碼或密碼：「{evidence}」正是騙子的做法，工作人員絕不能這樣問。應該提醒：「我們不會向您要驗證碼，請不要告訴任何人。」',
-    },
-  },
-  {
-    signal: 'conduct.false_promise',
-    words: {
-      en: 'Stop promising what you cannot promise: "{evidence}" may not come true, and the customer will hold you to it. Explain what the decision depends on instead.',
-      zh: '不要做無法兌現的承諾：「{evidence}」不一定做得到，客戶會當真。改為說明結果取決於哪些方面。',
-    },
-  },
-];
-
-export const STOP_CONDUCT_OTHER: Words = {
-  en: 'Stop saying things like "{evidence}": it breaks the conduct rules of customer service. The conduct feedback on that reply says why.',
-  zh: '不要再說「{evidence}」這類話：這違反了服務的合規要求，那一句的合規回饋說明了原因。',
-};
-
-export const STOP_DISMISSIVE: Words = {
-  en: 'Stop brushing the customer off: "{evidence}" makes them feel blamed or ignored. Acknowledge the feeling instead: "I can see this has been really frustrating; let me help."',
-  zh: '不要敷衍或責怪客戶：「{evidence}」會讓客戶覺得不被重視。改為先回應感受：「我理解您的心情，我來幫您處理。」',
-};
-
-export const STOP_JARGON: Words = {
-  en: 'Stop using terms the customer may not know: instead of "{evidence}", say "{suggestion}".',
-  zh: '少用客戶聽不懂的術語：不說「{evidence}」，說「{suggestion}」。',
-};
-
-/** A jargon term the rubric has no plain words for. */
-export const STOP_JARGON_UNEXPLAINED: Words = {
-  en: 'Stop using terms the customer may not know, such as "{evidence}": put it in everyday words.',
-  zh: '少用客戶聽不懂的術語，像「{evidence}」：換成日常的說法。',
-};
-
-export const STOP_LONG_SENTENCE: Words = {
-  en: 'Stop packing everything into one long sentence ("{evidence}"): say it in short sentences a customer can follow when heard once.',
-  zh: '不要把話都塞進一句長句（「{evidence}」）：拆成幾句短的，客戶聽一遍就能明白。',
-};
+// ---- stop: when the trainee did nothing the rubric corrects ----
 
 /** No fault found: a gentle line for next time, per scenario. */
 export const NOTHING_TO_STOP: Record<Scenario, Words> = {

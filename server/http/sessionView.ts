@@ -92,8 +92,8 @@ export async function userNames(store: Pick<SessionStore, 'listUsers'>): Promise
 }
 
 /** The three suggestions for a session, once it has ended. */
-export function sessionCoaching(session: SessionRecord): CoachingSuggestions | null {
-  return session.report ? coachingSuggestions(session.report, session) : null;
+export function sessionCoaching(rubric: CompiledRubric, session: SessionRecord): CoachingSuggestions | null {
+  return session.report ? coachingSuggestions(session.report, session, rubric) : null;
 }
 
 export function sessionDetail(
@@ -113,6 +113,6 @@ export function sessionDetail(
     comments: commentsOf(reviews),
     overrides: overridesOf(reviews),
     overridden: latestOverrides(reviews),
-    coaching: sessionCoaching(session),
+    coaching: sessionCoaching(rubric, session),
   };
 }

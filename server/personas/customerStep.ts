@@ -15,8 +15,6 @@ import { nextMood, trend, type Trend } from './moodModel.ts';
 import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from './schema.ts';
 
-const MISCONDUCT = ['conduct.threat', 'conduct.abusive', 'conduct.third_party_disclosure', 'conduct.false_promise'];
-
 export interface Situation {
   /** The rubric's view of the trainee's reply. */
   score: TurnScore;
@@ -77,9 +75,10 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
   const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || score.signals.includes(`complaint.${s}`));
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
   const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
-  const reaction: Situation['reaction'] = score.signals.some((s) => MISCONDUCT.includes(s))
+  // What the customer reacts to is what the rubric tags so.
+  const reaction: Situation['reaction'] = score.signals.some((s) => rubric.tagged.misconduct.has(s))
     ? 'misconduct'
-    : score.signals.includes('empathy.dismissive')
+    : score.signals.some((s) => rubric.tagged.dismissive.has(s))
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
@@ -98,7 +97,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
     traineeTurns: state.traineeTurns + 1,
   };
   next.outcome = ending(persona, next);
-  const jargon = score.criteria.plain_language.evidence.find((e) => e.signal === 'plain.jargon');
+  const jargon = Object.values(score.criteria).flatMap((c) => c.evidence).find((e) => rubric.tagged.jargon.has(e.signal));
   return {
     state: next,
     situation: {

@@ -8,13 +8,15 @@ import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSumma
 // Out-of-order steps (a remedy offered before the facts were checked) cost this much.
 const ORDER_PENALTY = 10;
 
-export function complaintSteps(turns: readonly TurnScore[]): ComplaintStepsSummary {
+export function complaintSteps(rubric: CompiledRubric, turns: readonly TurnScore[]): ComplaintStepsSummary {
+  const stepOf = new Map(rubric.signals.flatMap((s) => (s.step ? [[s.id, s.step] as const] : [])));
   const covered: ComplaintStep[] = [];
   for (const turn of turns) {
+    const evidence = Object.values(turn.criteria).flatMap((c) => c.evidence);
     // Within one reply, the steps count in the order they were said.
     const said = COMPLAINT_STEPS.map((step) => ({
       step,
-      at: turn.criteria.complaint_process.evidence.find((e) => e.signal === `complaint.${step}`)?.start,
+      at: evidence.filter((e) => stepOf.get(e.signal) === step).reduce<number | undefined>((first, e) => Math.min(first ?? e.start, e.start), undefined),
     }))
       .filter((s): s is { step: ComplaintStep; at: number } => s.at !== undefined)
       .sort((a, b) => a.at - b.at);
@@ -57,7 +59,7 @@ function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly T
 }
 
 export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[]): ScoreReport['summary'] {
-  const steps = complaintSteps(turns);
+  const steps = complaintSteps(rubric, turns);
   const criteria = {} as Record<CriterionId, number>;
   let weighted = 0;
   let weights = 0;

@@ -6,6 +6,7 @@ import type { ReplyContext } from './context.ts';
 import type { Hit } from './detectors/definition.ts';
 import { criterionFeedback, type FiredSignal } from './feedback.ts';
 import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
+import type { SignalTag } from './rubric/schema.ts';
 import { toOriginalSpan } from '../text/normalize.ts';
 import { CRITERIA, type CriterionId, type CriterionScore, type Evidence, type TurnScore } from './types.ts';
 
@@ -62,16 +63,16 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
       feedback: criterionFeedback(config, rubric.signals.filter((s) => s.criterion === id), mine, reply.locale),
     };
   }
-  const count = (signal: string): number => fired.find((f) => f.signal.id === signal)?.evidence.length ?? 0;
+  const count = (tag: SignalTag): number => fired.filter((f) => f.signal.tags.includes(tag)).reduce((n, f) => n + f.evidence.length, 0);
   return {
     index,
     role: 'trainee',
     signals: fired.map((f) => f.signal.id),
     criteria,
     listening: {
-      reflections: count('listening.reflection'),
-      open_questions: count('listening.open_question'),
-      closed_questions: count('listening.closed_question'),
+      reflections: count('reflection'),
+      open_questions: count('open_question'),
+      closed_questions: count('closed_question'),
     },
   };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { coachingSuggestions } from '../../server/coaching/suggestions.ts';
 import * as wording from '../../server/coaching/wording.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import type { Localized } from '../../server/scoring/detectors/definition.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { simplify } from '../../server/text/script.ts';
 import type { Locale, Scenario } from '../../server/scoring/types.ts';
@@ -16,7 +17,7 @@ const rubric = loadDefaultRubric();
 function coach(locale: Locale, scenario: Scenario, lines: string[]) {
   const turns = lines.map((text, i) => ({ role: i % 2 === 0 ? ('customer' as const) : ('trainee' as const), text }));
   const report = scoreTranscript(rubric, { locale, scenario, turns });
-  return { report, ...coachingSuggestions(report, { locale, scenario }) };
+  return { report, ...coachingSuggestions(report, { locale, scenario }, rubric) };
 }
 
 const THREAT_HANT = ['我這個月失業了，實在還不上。', '您再不還錢，我們就打電話告訴您的單位和家人，讓大家都知道您欠錢不還。'];
@@ -149,28 +150,30 @@ describe('the session’s locale', () => {
 });
 
 describe('the wording tables', () => {
-  const entries: Array<[string, wording.Words]> = [
-    ...wording.KEEP.map((k) => [`keep ${k.signal}`, k.words] as [string, wording.Words]),
+  const entries: Array<[string, wording.Words | Localized]> = [
+    // What the rubric says of each signal, in every locale it is shown in.
+    ...rubric.signals.flatMap((s) =>
+      (['keep', 'stop', 'stopUnexplained'] as const).flatMap((kind) => {
+        const words = s.coaching?.[kind];
+        return words ? [[`${kind} ${s.id}`, words] as [string, Localized]] : [];
+      }),
+    ),
     ['keep all steps', wording.KEEP_ALL_STEPS],
     ['keep civil', wording.KEEP_CIVIL],
     ['keep nothing', wording.KEEP_NOTHING],
     ...Object.entries(wording.START),
     ['start harder', wording.START_HARDER],
-    ...wording.STOP_CONDUCT.map((s) => [`stop ${s.signal}`, s.words] as [string, wording.Words]),
-    ['stop other conduct', wording.STOP_CONDUCT_OTHER],
-    ['stop dismissive', wording.STOP_DISMISSIVE],
-    ['stop jargon', wording.STOP_JARGON],
-    ['stop jargon unexplained', wording.STOP_JARGON_UNEXPLAINED],
-    ['stop long sentence', wording.STOP_LONG_SENTENCE],
     ...Object.entries(wording.NOTHING_TO_STOP),
     ...Object.entries(wording.NO_REPLY),
   ];
 
-  it.each(entries)('%s has both languages with the same placeholders', (_name, words) => {
+  it.each(entries)('%s has every language with the same placeholders', (_name, words) => {
     const placeholders = (text: string) => [...text.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
-    expect(words.en.trim()).not.toBe('');
-    expect(words.zh.trim()).not.toBe('');
-    expect(placeholders(words.zh)).toEqual(placeholders(words.en));
+    const texts = 'zh' in words ? [words.en, words.zh] : [words.en, words['zh-Hans'], words['zh-Hant']];
+    for (const text of texts) {
+      expect(text.trim()).not.toBe('');
+      expect(placeholders(text)).toEqual(placeholders(words.en));
+    }
   });
 
   it('has a start line for every gap each scenario looks for', () => {

@@ -95,3 +95,15 @@ describe('the scripted customer', () => {
     expect(() => scriptedExchange(persona, rubric, conversation, '抱歉')).toThrow(/ended/);
   });
 });
+
+describe('what the customer takes as misconduct', () => {
+  it('reacts to being asked for a verification code as to a threat: the rubric tags both misconduct', () => {
+    const { conversation } = startConversation(persona, 1);
+    const asked = scriptedExchange(persona, rubric, conversation, '請您把簡訊上的驗證碼唸給我，我幫您加快撥款。');
+    expect(asked.situation.score.signals).toContain('conduct.credential_request');
+    expect(asked.situation.reaction).toBe('misconduct');
+    expect(persona.lines.misconduct.some((line) => asked.reply.includes(line))).toBe(true);
+    // Nothing is given away to someone who asked for a code.
+    expect(asked.situation.reveal).toBeNull();
+  });
+});

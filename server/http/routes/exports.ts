@@ -105,7 +105,7 @@ export function exportRoutes(ctx: ServerContext): Router {
       transcript: { locale: session.locale, scenario: session.scenario, persona: session.personaId, turns: turns.map((t) => ({ role: t.role, text: t.text })) },
       report,
       review: { comments: commentsOf(reviews), overrides: overridesOf(reviews), overridden: latestOverrides(reviews) },
-      coaching: sessionCoaching(session),
+      coaching: sessionCoaching(ctx.rubric, session),
     };
     res.attachment(fileName(session, 'json'));
     res.type('application/json').send(`${JSON.stringify(body, null, 2)}\n`);

@@ -37,7 +37,7 @@ export function traineeRoutes(ctx: ServerContext): Router {
     for (const summary of ended) {
       const [found, reviews] = await Promise.all([ctx.store.getSession(summary.id), ctx.store.listReviews(summary.id)]);
       const report = found?.session.report;
-      const coaching = found ? sessionCoaching(found.session) : null;
+      const coaching = found ? sessionCoaching(ctx.rubric, found.session) : null;
       if (!found || !report || !coaching) continue;
       const scores = scoresWithOverrides(ctx.rubric, report.summary, latestOverrides(reviews));
       sessions.push({

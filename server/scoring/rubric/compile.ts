@@ -9,11 +9,20 @@ import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
 import { simplify, traditionalize } from '../../text/script.ts';
-import type { ComplaintStep, CriterionId, Lang } from '../types.ts';
+import type { ComplaintStep, CriterionId, Lang, Scenario } from '../types.ts';
 import type { CriterionConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
 
 /** What a signal means for the person reading it: earned points, cost points, or neither. */
 export type SignalTone = 'good' | 'bad' | 'neutral';
+
+/** A signal's coaching lines in every locale (see SignalCoaching in schema.ts). */
+export interface CompiledCoaching {
+  rank: number;
+  keep: Localized | undefined;
+  stop: Localized | undefined;
+  stopUnexplained: Localized | undefined;
+  onlyIn: readonly Scenario[] | undefined;
+}
 
 export interface CompiledSignal {
   id: string;
@@ -27,6 +36,8 @@ export interface CompiledSignal {
   also: string[];
   present: Localized;
   absent: Localized | undefined;
+  /** Undefined for a neutral signal only. */
+  coaching: CompiledCoaching | undefined;
 }
 
 export interface CompiledCriterion {
@@ -42,6 +53,11 @@ export interface CompiledRubric {
   name: Localized;
   criteria: Record<CriterionId, CompiledCriterion>;
   signals: CompiledSignal[];
+  /**
+   * The ids of the signals carrying each tag: the lists the server acts on (misconduct,
+   * jargon…), as data, so a part that only reads them needs no more of the rubric's code.
+   */
+  tagged: Readonly<Record<SignalTag, ReadonlySet<string>>>;
   cues: Record<Lang, QuestionCues>;
 }
 
@@ -51,6 +67,22 @@ export function localize(text: LocalText): Localized {
     en: text.en,
     'zh-Hans': text['zh-Hans'] ?? simplify(zh),
     'zh-Hant': text['zh-Hant'] ?? traditionalize(zh),
+  };
+}
+
+/** Each tag's signals. Written out so that a new tag in SIGNAL_TAGS fails the type-check until listed here. */
+function tagIndex(file: RubricFile): CompiledRubric['tagged'] {
+  const withTag = (tag: SignalTag): ReadonlySet<string> => new Set(file.signals.filter((s) => s.tags.includes(tag)).map((s) => s.id));
+  return {
+    misconduct: withTag('misconduct'),
+    dismissive: withTag('dismissive'),
+    jargon: withTag('jargon'),
+    process_step: withTag('process_step'),
+    reflection: withTag('reflection'),
+    open_question: withTag('open_question'),
+    closed_question: withTag('closed_question'),
+    names_feeling: withTag('names_feeling'),
+    shows_impact: withTag('shows_impact'),
   };
 }
 
@@ -99,7 +131,15 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       also: s.also,
       present: localize(s.feedback.present),
       absent: s.feedback.absent ? localize(s.feedback.absent) : undefined,
+      coaching: s.coaching && {
+        rank: s.coaching.rank,
+        keep: s.coaching.keep && localize(s.coaching.keep),
+        stop: s.coaching.stop && localize(s.coaching.stop),
+        stopUnexplained: s.coaching.stop_unexplained && localize(s.coaching.stop_unexplained),
+        onlyIn: s.coaching.only_in,
+      },
     })),
+    tagged: tagIndex(file),
     cues: { zh: cuesFor('zh'), en: cuesFor('en') },
   };
 }

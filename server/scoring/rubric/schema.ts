@@ -5,7 +5,7 @@
  * `rubrics/lending-service-v1.yaml` is the worked example.
  */
 import { z } from 'zod';
-import { COMPLAINT_STEPS, CriterionId, SignalId } from '../types.ts';
+import { COMPLAINT_STEPS, CriterionId, Scenario, SignalId } from '../types.ts';
 import { LocalText } from '../detectors/definition.ts';
 import { DetectorConfig } from '../detectors/registry.ts';
 
@@ -61,6 +61,24 @@ export const CriterionConfig = z.strictObject({
 });
 export type CriterionConfig = z.infer<typeof CriterionConfig>;
 
+/**
+ * What the coaching suggestions after a session say of a signal. `{evidence}` is a short
+ * piece of what the trainee said, `{suggestion}` a plainer way the rubric knows.
+ */
+export const SignalCoaching = z.strictObject({
+  /** Which line is said when several apply: rank 1 before rank 2 (keep lines and stop lines apart). */
+  rank: z.number().int().positive(),
+  /** Praise for a good signal, quoting where the trainee showed it. */
+  keep: LocalText.optional(),
+  /** For a bad signal: what to stop, and what to say instead. */
+  stop: LocalText.optional(),
+  /** Said instead of `stop` when the evidence carries no `{suggestion}`. */
+  stop_unexplained: LocalText.optional(),
+  /** The scenarios the line makes sense in; every scenario when absent. */
+  only_in: z.array(Scenario).min(1).optional(),
+});
+export type SignalCoaching = z.infer<typeof SignalCoaching>;
+
 export const SignalConfig = z.strictObject({
   id: SignalId,
   criterion: CriterionId,
@@ -83,6 +101,8 @@ export const SignalConfig = z.strictObject({
     /** Said when this positive signal is missing from a turn (a hint), if given. */
     absent: LocalText.optional(),
   }),
+  /** Required for a good or a bad signal (`keep` or `stop`); a neutral one has none. */
+  coaching: SignalCoaching.optional(),
 });
 export type SignalConfig = z.infer<typeof SignalConfig>;
 
@@ -106,6 +126,23 @@ const QuestionCueConfig = z.strictObject({
   indefinite: z.array(z.string().min(1)).default([]),
   rhetorical: z.array(z.string().min(1)).default([]),
 });
+
+/** A good signal is praised, a bad one corrected, a neutral one left alone: the wording must fit. */
+function coachingProblems(s: SignalConfig): Array<[string[], string]> {
+  const c = s.coaching;
+  if (s.points === 0) return c ? [[[], 'a signal worth no points is neither praised nor corrected: leave coaching out']] : [];
+  if (!c) return [[[], `a signal worth ${s.points} points needs coaching: its rank and its ${s.points > 0 ? 'keep' : 'stop'} wording`]];
+  const problems: Array<[string[], string]> = [];
+  if (s.points > 0) {
+    if (!c.keep) problems.push([['keep'], 'a signal worth points needs its keep wording']);
+    if (c.stop) problems.push([['stop'], 'a signal worth points is never to be stopped: give keep instead']);
+    if (c.stop_unexplained) problems.push([['stop_unexplained'], 'a signal worth points is never to be stopped']);
+  } else {
+    if (!c.stop) problems.push([['stop'], 'a signal that costs points needs its stop wording']);
+    if (c.keep) problems.push([['keep'], 'a signal that costs points is never praised: give stop instead']);
+  }
+  return problems;
+}
 
 export const RubricFile = z
   .strictObject({
@@ -135,6 +172,7 @@ export const RubricFile = z
       const isStep = s.tags.includes('process_step');
       if (isStep && !s.step) ctx.addIssue({ code: 'custom', path: ['signals', i, 'step'], message: 'a process_step signal names its step' });
       if (!isStep && s.step) ctx.addIssue({ code: 'custom', path: ['signals', i, 'step'], message: 'only a signal tagged process_step takes a step' });
+      coachingProblems(s).forEach(([field, message]) => ctx.addIssue({ code: 'custom', path: ['signals', i, 'coaching', ...field], message }));
       const twice = s.tags.find((t, j) => s.tags.indexOf(t) !== j);
       if (twice) ctx.addIssue({ code: 'custom', path: ['signals', i, 'tags'], message: `"${twice}" is given twice` });
     });

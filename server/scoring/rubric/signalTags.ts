@@ -7,15 +7,9 @@ import type { ComplaintStep } from '../types.ts';
 import type { CompiledRubric, CompiledSignal } from './compile.ts';
 import type { SignalTag } from './schema.ts';
 
-const byTag = new WeakMap<CompiledRubric, Map<SignalTag, ReadonlySet<string>>>();
-
-/** The ids of the rubric's signals carrying `tag` (computed once per rubric). */
-export function signalsWithTag(rubric: CompiledRubric, tag: SignalTag): ReadonlySet<string> {
-  let tags = byTag.get(rubric);
-  if (!tags) byTag.set(rubric, (tags = new Map()));
-  let ids = tags.get(tag);
-  if (!ids) tags.set(tag, (ids = new Set(rubric.signals.filter((s) => s.tags.includes(tag)).map((s) => s.id))));
-  return ids;
+/** The ids of the rubric's signals carrying `tag`. */
+export function signalsWithTag(rubric: Pick<CompiledRubric, 'tagged'>, tag: SignalTag): ReadonlySet<string> {
+  return rubric.tagged[tag];
 }
 
 /** The ids of the signals that take the complaint to `step`. */

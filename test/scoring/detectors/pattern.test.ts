@@ -28,6 +28,7 @@ function withPatterns(patterns: { zh?: string[]; en?: string[] }): unknown {
         label: { en: 'hit', 'zh-Hans': '命中', 'zh-Hant': '命中' },
         detectors: [{ type: 'pattern', patterns }],
         feedback: { present: { en: 'hit: {evidence}', zh: '命中：{evidence}' } },
+        coaching: { rank: 1, stop: { en: 'hit: {evidence}', zh: '命中：{evidence}' } },
       },
     ],
   };

@@ -24,6 +24,7 @@ function rubricWith(detector: Record<string, unknown>): CompiledRubric {
           label: { en: 'hit', 'zh-Hans': '命中', 'zh-Hant': '命中' },
           detectors: [{ type: 'phrases', ...detector }],
           feedback: { present: { en: 'hit: {evidence}', zh: '命中：{evidence}' } },
+          coaching: { rank: 1, keep: { en: 'hit: {evidence}', zh: '命中：{evidence}' } },
         },
       ],
     }),
