@@ -27,7 +27,7 @@ export function signalNames(catalog: SignalCatalog | null, uiLocale: string): Si
   // The rubric labels its signals in the conversation locales; another interface language reads the closest.
   const labelLocale = conversationLocaleFor(uiLocale);
   return {
-    label: (signal) => byId.get(signal)?.label[labelLocale] || readableSignalId(signal),
+    label: (signal) => byId.get(signal)?.label?.[labelLocale] || readableSignalId(signal),
     tone: (signal) => byId.get(signal)?.tone ?? 'neutral',
   };
 }
