@@ -55,6 +55,8 @@ describe('a fourth interface language', () => {
       messages: { en: { turns: { one: '{count} turn', other: '{count} turns' } }, 'zh-Hans': { turns: '{count} 轮' }, 'zh-Hant': { turns: '{count} 輪' }, ru: { turns: short } },
     };
     expect(catalogueProblems(counted, LOCALES, REFERENCE_UI_LOCALE)).toEqual(['demo: ru "turns" lacks the plural form "many"']);
+    const uncounted: AreaCatalogue<TestLocale> = { ...counted, messages: { ...counted.messages, ru: { turns: '{count} реплик' } } };
+    expect(catalogueProblems(uncounted, LOCALES, REFERENCE_UI_LOCALE)).toEqual(['demo: ru "turns" needs the plural forms one, few, many, other']);
   });
 
   it('is picked from the browser when it comes first, and the conversation stays in a language the rubric has', () => {

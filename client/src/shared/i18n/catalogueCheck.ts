@@ -11,8 +11,12 @@ import type { AreaCatalogue } from './messageRegistry.ts';
 
 const list = (names: Iterable<string>) => [...names].sort().map((n) => `{${n}}`).join(', ') || 'none';
 
+// The order CLDR lists plural forms in, which translators know them by.
+const FORM_ORDER: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
 function pluralProblems(area: string, locale: string, key: string, message: Message, referenceIsPlural: boolean): string[] {
-  const needed = pluralRules(locale).resolvedOptions().pluralCategories;
+  const categories = pluralRules(locale).resolvedOptions().pluralCategories;
+  const needed = FORM_ORDER.filter((c) => categories.includes(c));
   if (typeof message === 'string') {
     // One form for every count is right only for a language without plural forms.
     return referenceIsPlural && needed.some((c) => c !== 'other') ? [`${area}: ${locale} "${key}" needs the plural forms ${needed.join(', ')}`] : [];
@@ -53,7 +57,7 @@ export function catalogueProblems<L extends string>(catalogue: AreaCatalogue<L>,
 }
 
 /** Keys two areas both define: whichever loaded last would win, so each key has one home. */
-export function sharedKeys<L extends string>(catalogues: ReadonlyArray<AreaCatalogue<L>>, reference: L): string[] {
+export function keysInTwoAreas<L extends string>(catalogues: ReadonlyArray<AreaCatalogue<L>>, reference: L): string[] {
   const home = new Map<string, string>();
   const problems: string[] = [];
   for (const { area, messages } of catalogues) {
