@@ -69,13 +69,15 @@ async function run(args: string[]): Promise<number> {
       return validate(dir);
     case 'test':
       return test(dir);
-    case 'schema':
+    case 'schema': {
+      const schema = personaJsonSchema();
       if (rest.includes('--write')) {
         const path = join(PERSONAS_DIR, 'persona.schema.json');
-        writeFileSync(path, personaJsonSchema());
+        writeFileSync(path, schema);
         process.stdout.write(`wrote ${path}\n`);
-      } else process.stdout.write(personaJsonSchema());
+      } else process.stdout.write(schema);
       return 0;
+    }
     default:
       process.stderr.write(`sparring personas: unknown action "${verb}"\n${USAGE}`);
       return 2;

@@ -9,7 +9,7 @@
  */
 import type { CoachingSuggestions } from '../domain/apiAnswers.ts';
 import type { Localized } from '../scoring/detectors/definition.ts';
-import type { CompiledRubric, CompiledSignal } from '../scoring/rubric/compile.ts';
+import type { CompiledCoaching, CompiledRubric } from '../scoring/rubric/compile.ts';
 import { signalsForStep, signalsWithTag } from '../scoring/rubric/signalTags.ts';
 import { simplify } from '../text/script.ts';
 import type { Evidence, Locale, Scenario, ScoreReport } from '../scoring/types.ts';
@@ -81,11 +81,11 @@ function evidenceBySignal(report: ScoreReport): Map<string, Said[]> {
   return bySignal;
 }
 
-/** The rubric's signals that have a `kind` line for this scenario, by rank. */
-function ranked(rubric: CompiledRubric, kind: 'keep' | 'stop', scenario: Scenario): CompiledSignal[] {
+/** The rubric's coaching for this scenario, signal by signal, by rank. */
+function ranked(rubric: CompiledRubric, scenario: Scenario): Array<{ id: string; coaching: CompiledCoaching }> {
   return rubric.signals
-    .filter((s) => s.coaching?.[kind] && (!s.coaching.onlyIn || s.coaching.onlyIn.includes(scenario)))
-    .sort((a, b) => a.coaching!.rank - b.coaching!.rank);
+    .flatMap(({ id, coaching }) => (coaching && (!coaching.onlyIn || coaching.onlyIn.includes(scenario)) ? [{ id, coaching }] : []))
+    .sort((a, b) => a.coaching.rank - b.coaching.rank);
 }
 
 function keep(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]>, rubric: CompiledRubric): string {
@@ -102,9 +102,9 @@ function keep(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]
   const steps = report.summary.complaint_steps;
   const lastStep = [...signalsForStep(rubric, 'follow_up')].map(best).find((s) => s !== undefined);
   if (facts.scenario === 'complaint' && steps.missing.length === 0 && steps.in_order && lastStep) return say(KEEP_ALL_STEPS, facts, lastStep);
-  for (const signal of ranked(rubric, 'keep', facts.scenario)) {
-    const found = best(signal.id);
-    if (found) return say(signal.coaching!.keep!, facts, found);
+  for (const { id, coaching } of ranked(rubric, facts.scenario)) {
+    const found = coaching.keep ? best(id) : undefined;
+    if (coaching.keep && found) return say(coaching.keep, facts, found);
   }
   return say(faulty.size === 0 ? KEEP_CIVIL : KEEP_NOTHING, facts);
 }
@@ -148,17 +148,14 @@ function start(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[
 }
 
 function stop(facts: SessionFacts, said: Map<string, Said[]>, rubric: CompiledRubric): string {
-  for (const signal of ranked(rubric, 'stop', facts.scenario)) {
-    const list = said.get(signal.id) ?? [];
-    const { stop: words, stopUnexplained } = signal.coaching!;
-    if (!stopUnexplained) {
-      if (list[0]) return say(words!, facts, list[0]);
-      continue;
-    }
+  for (const { id, coaching } of ranked(rubric, facts.scenario)) {
+    const list = said.get(id) ?? [];
+    const { stop: words, stopUnexplained } = coaching;
+    if (!words || !list[0]) continue;
+    if (!stopUnexplained) return say(words, facts, list[0]);
     // A better way to say it is the most useful thing to hear: quote a piece that has one.
     const explained = list.find((s) => s.evidence.suggestion);
-    if (explained) return say(words!, facts, explained);
-    if (list[0]) return say(stopUnexplained, facts, list[0]);
+    return explained ? say(words, facts, explained) : say(stopUnexplained, facts, list[0]);
   }
   return say(NOTHING_TO_STOP[facts.scenario], facts);
 }

@@ -23,6 +23,8 @@ export interface Situation {
   trend: Trend;
   /** What the customer reacts to first, worst first. */
   reaction: 'misconduct' | 'dismissive' | null;
+  /** The rubric's English labels of the signals behind `reaction` ("threat"), for the LLM's prompt. */
+  reactionTo: string[];
   /** A jargon term the customer will ask about, as the trainee wrote it. */
   jargonTerm: string | null;
   /** A fact revealed by this reply, with what the customer says of it. */
@@ -40,11 +42,11 @@ export interface StepResult {
 // Each reveal's words, compiled once per loaded persona.
 const aboutMatchers = new WeakMap<PersonaFile['reveals'][number], PhraseMatcher>();
 
-function findReveal(persona: PersonaFile, state: CustomerState, score: TurnScore, replyText: string): Situation['reveal'] {
+function findReveal(persona: PersonaFile, openQuestions: ReadonlySet<string>, state: CustomerState, score: TurnScore, replyText: string): Situation['reveal'] {
   const norm = normalize(replyText).norm;
   for (const r of persona.reveals) {
     if (state.revealed.includes(r.fact)) continue;
-    if (!r.when_signals.some((s) => score.signals.includes(s))) continue;
+    if (!score.signals.some((s) => (r.when_signals ? r.when_signals.includes(s) : openQuestions.has(s)))) continue;
     let about = aboutMatchers.get(r);
     if (!about) {
       about = compilePhrases(r.about, langOf(persona.locale));
@@ -56,8 +58,8 @@ function findReveal(persona: PersonaFile, state: CustomerState, score: TurnScore
   return null;
 }
 
-function furthestNewStep(score: TurnScore, reached: readonly ComplaintStep[]): ComplaintStep | null {
-  const taken = COMPLAINT_STEPS.filter((s) => score.signals.includes(`complaint.${s}`) && !reached.includes(s));
+function furthestNewStep(said: ReadonlySet<ComplaintStep>, reached: readonly ComplaintStep[]): ComplaintStep | null {
+  const taken = COMPLAINT_STEPS.filter((s) => said.has(s) && !reached.includes(s));
   return taken[taken.length - 1] ?? null;
 }
 
@@ -71,8 +73,10 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
   const mood = nextMood(persona, state.mood, score.signals, state.heard);
   const heard = { ...state.heard };
   for (const s of new Set(score.signals)) heard[s] = (heard[s] ?? 0) + 1;
-  const newStep = furthestNewStep(score, state.steps);
-  const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || score.signals.includes(`complaint.${s}`));
+  // The steps this reply took: those of the signals the rubric gives a step.
+  const said = new Set(rubric.signals.flatMap((s) => (s.step && score.signals.includes(s.id) ? [s.step] : [])));
+  const newStep = furthestNewStep(said, state.steps);
+  const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || said.has(s));
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
   const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
   // What the customer reacts to is what the rubric tags so.
@@ -82,7 +86,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
-  const reveal = reaction ? null : findReveal(persona, state, score, reply);
+  const reveal = reaction ? null : findReveal(persona, rubric.tagged.open_question, state, score, reply);
   const hot = mood.anger >= persona.end.escalate.anger_at_least;
   const giveUpAt = persona.end.abandon.confusion_at_least;
   const lost = giveUpAt !== undefined && mood.confusion >= giveUpAt;
@@ -106,6 +110,7 @@ export function customerStep(persona: PersonaFile, rubric: CompiledRubric, state
       mood,
       trend: trend(state.mood, mood),
       reaction,
+      reactionTo: reaction ? rubric.signals.filter((s) => rubric.tagged[reaction].has(s.id) && score.signals.includes(s.id)).map((s) => s.label.en) : [],
       jargonTerm: jargon?.text ?? null,
       reveal,
       newStep,

@@ -27,7 +27,8 @@ import { readTopLevelField } from '../dataFiles/yamlField.ts';
 import { Locale } from '../scoring/types.ts';
 import type { PersonaVersion } from '../domain/records.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
-import { loadPersonaLibrary, parsePersonaText, PERSONAS_DIR, type PersonaLibrary } from './personaLibrary.ts';
+import { defaultRubricSignals, loadPersonaLibrary, parsePersonaText, PERSONAS_DIR, type PersonaLibrary } from './personaLibrary.ts';
+import type { KnownSignals } from '../scoring/rubric/signalTags.ts';
 import type { PersonaFile } from './schema.ts';
 
 /** One version of one persona in one locale, valid or not. */
@@ -48,10 +49,10 @@ export interface PersonaVersionEntry {
 
 export type PersonaTextCheck = { ok: true; persona: PersonaFile } | { ok: false; problems: FileProblem[] };
 
-/** Validates persona text (uploaded or stored): the persona, or every problem with its line. */
-export function checkPersonaText(name: string, text: string): PersonaTextCheck {
+/** Validates persona text (uploaded or stored) against the rubric's signals: the persona, or every problem with its line. */
+export function checkPersonaText(name: string, text: string, signals: KnownSignals): PersonaTextCheck {
   try {
-    return { ok: true, persona: parsePersonaText(name, text) };
+    return { ok: true, persona: parsePersonaText(name, text, signals) };
   } catch (err) {
     if (err instanceof FileError) return { ok: false, problems: err.problems };
     throw err;
@@ -97,10 +98,13 @@ export class PersonaCatalog {
   readonly files: string[];
   /** Files that did not load, with why. */
   readonly problems: FileProblem[];
+  /** The rubric's signals, which every version (file or saved) is checked against. */
+  readonly signals: KnownSignals;
 
   constructor(library: PersonaLibrary) {
     this.files = library.files;
     this.problems = library.problems;
+    this.signals = library.signals;
     for (const path of library.files) {
       const id = basename(dirname(path));
       const locale = Locale.safeParse(basename(path).replace(/\.ya?ml$/, ''));
@@ -194,7 +198,7 @@ export class PersonaCatalog {
     const known = this.#entry(saved.personaId, saved.locale, saved.version);
     if (known?.source === 'saved') return known;
     const name = `${saved.personaId}/${saved.locale} version ${saved.version}`;
-    const checked = checkPersonaText(name, saved.text);
+    const checked = this.check(name, saved.text);
     const problems = checked.ok ? mismatches(name, checked.persona, saved) : checked.problems;
     const entry: PersonaVersionEntry = {
       id: saved.personaId,
@@ -209,6 +213,11 @@ export class PersonaCatalog {
     };
     this.#put(entry);
     return entry;
+  }
+
+  /** Validates persona text against this catalogue's rubric signals. */
+  check(name: string, text: string): PersonaTextCheck {
+    return checkPersonaText(name, text, this.signals);
   }
 
   #entry(id: string, locale: string, version: number): PersonaVersionEntry | undefined {
@@ -240,7 +249,7 @@ function mismatches(name: string, persona: PersonaFile, saved: PersonaVersion): 
   return problems;
 }
 
-/** The catalogue of the persona files in `dir`, before any saved version is read. */
-export function loadPersonaCatalog(dir: string = PERSONAS_DIR): PersonaCatalog {
-  return new PersonaCatalog(loadPersonaLibrary(dir));
+/** The catalogue of the persona files in `dir`, before any saved version is read, checked against the rubric's signals. */
+export function loadPersonaCatalog(dir: string = PERSONAS_DIR, signals: KnownSignals = defaultRubricSignals()): PersonaCatalog {
+  return new PersonaCatalog(loadPersonaLibrary(dir, signals));
 }

@@ -1,15 +1,17 @@
 /**
- * Loads persona files from `personas/<id>/<locale>.yaml`. Every file is validated; a bad one
- * is refused with its path, line and field, and the others still load, so one broken
- * persona never takes the library down.
+ * Loads persona files from `personas/<id>/<locale>.yaml`. Every file is validated, the
+ * signals it names against the rubric's; a bad one is refused with its path, line and
+ * field, and the others still load, so one broken persona never takes the library down.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileError, type FileProblem } from '../dataFiles/fileError.ts';
 import { parseDataFile, parseDataText } from '../dataFiles/parseDataFile.ts';
+import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
+import { knownSignals, type KnownSignals } from '../scoring/rubric/signalTags.ts';
 import type { Locale } from '../scoring/types.ts';
-import { PersonaFile } from './schema.ts';
+import { personaFileFor, type PersonaFile } from './schema.ts';
 
 export const PERSONAS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'personas');
 
@@ -19,6 +21,16 @@ export interface PersonaLibrary {
   problems: FileProblem[];
   /** Every persona file found, loaded or not. */
   files: string[];
+  /** The signals the personas were checked against: those of the rubric they are played with. */
+  signals: KnownSignals;
+}
+
+/**
+ * The default rubric's signals: what the CLI and tests check personas against when they name
+ * no rubric. The server passes the signals of the rubric it loaded.
+ */
+export function defaultRubricSignals(): KnownSignals {
+  return knownSignals(loadDefaultRubric());
 }
 
 /** The persona files under `dir`: `<id>/<locale>.yaml`, sorted. */
@@ -45,31 +57,31 @@ function checkPlace(path: string, persona: PersonaFile): FileProblem[] {
   return problems;
 }
 
-export function readPersonaFile(path: string): PersonaFile {
-  const persona = parseDataFile(path, PersonaFile);
+export function readPersonaFile(path: string, signals: KnownSignals = defaultRubricSignals()): PersonaFile {
+  const persona = parseDataFile(path, personaFileFor(signals));
   const misplaced = checkPlace(path, persona);
   if (misplaced.length > 0) throw new FileError(misplaced);
   return persona;
 }
 
 /** Validates persona text as a QA person would upload it (no folder to check against). */
-export function parsePersonaText(name: string, text: string): PersonaFile {
-  return parseDataText(name, text, PersonaFile);
+export function parsePersonaText(name: string, text: string, signals: KnownSignals = defaultRubricSignals()): PersonaFile {
+  return parseDataText(name, text, personaFileFor(signals));
 }
 
-export function loadPersonaLibrary(dir: string = PERSONAS_DIR): PersonaLibrary {
+export function loadPersonaLibrary(dir: string = PERSONAS_DIR, signals: KnownSignals = defaultRubricSignals()): PersonaLibrary {
   const files = personaFiles(dir);
   const personas: PersonaFile[] = [];
   const problems: FileProblem[] = [];
   for (const path of files) {
     try {
-      personas.push(readPersonaFile(path));
+      personas.push(readPersonaFile(path, signals));
     } catch (err) {
       if (err instanceof FileError) problems.push(...err.problems);
       else throw err;
     }
   }
-  return { personas, problems, files };
+  return { personas, problems, files, signals };
 }
 
 /** The persona with this id in this locale, or in the first locale it exists in. */

@@ -3,10 +3,14 @@
  * trainee's words move, lines for each situation, the end conditions, and the conversations
  * that prove it behaves. One YAML file per persona and locale, `personas/<id>/<locale>.yaml`;
  * the JSON Schema for editors (`personas/persona.schema.json`) is generated from this one.
+ *
+ * The signals a persona names (mood effects, what reveals a fact) are the rubric's: the
+ * format checks their shape, and `personaFileFor` checks them against the loaded rubric.
  */
 import { z } from 'zod';
 import { Mood, MoodValue } from '../domain/mood.ts';
-import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SIGNAL_IDS } from '../scoring/types.ts';
+import type { KnownSignals } from '../scoring/rubric/signalTags.ts';
+import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SignalId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
 /** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
@@ -21,15 +25,19 @@ const MoodDelta = z.strictObject({
 });
 export type MoodDelta = z.infer<typeof MoodDelta>;
 
-const SignalName = z.enum(SIGNAL_IDS);
+/** A signal of the rubric the persona is played against (checked by `personaFileFor`). */
+export const SignalName = SignalId.meta({ description: 'a signal id of the rubric, such as listening.open_question' });
 const StepName = z.enum(COMPLAINT_STEPS);
+
+/** How each signal moves the mood; signals not named leave it alone. */
+export const MoodEffects = z.partialRecord(SignalName, MoodDelta);
 
 /** A fact the customer keeps to themselves until the trainee asks the right question. */
 const Reveal = z.strictObject({
   /** Name of the fact in `facts` that this reveals. */
   fact: z.string().min(1),
-  /** Revealed by a reply carrying any of these signals… */
-  when_signals: z.array(SignalName).min(1).default(['listening.open_question']),
+  /** Revealed by a reply carrying any of these signals (when absent: any the rubric tags open_question)… */
+  when_signals: z.array(SignalName).min(1).optional(),
   /** …that also mentions one of these words (any script; empty: any such reply). */
   about: z.array(Text).default([]),
   say: Lines,
@@ -86,7 +94,7 @@ export const PersonaFile = z
     mood: z.strictObject({
       initial: Mood,
       /** How each rubric signal in the trainee's reply moves the mood. */
-      effects: z.partialRecord(SignalName, MoodDelta),
+      effects: MoodEffects,
       /** Applied every turn before the signals: impatience grows when nothing is done. */
       each_turn: MoodDelta.default({}),
     }),
@@ -142,6 +150,24 @@ export const PersonaFile = z
     });
   });
 export type PersonaFile = z.infer<typeof PersonaFile>;
+
+/**
+ * The persona format with every signal it names checked against a rubric's: an unknown one
+ * is a problem on its own line and field, like any other mistake in the file.
+ */
+export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
+  const unknown = (id: string): string => `no signal "${id}" in the rubric ${signals.rubric}`;
+  return PersonaFile.superRefine((p, ctx) => {
+    for (const id of Object.keys(p.mood.effects)) {
+      if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: unknown(id) });
+    }
+    p.reveals.forEach((r, i) =>
+      r.when_signals?.forEach((id, j) => {
+        if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'when_signals', j], message: unknown(id) });
+      }),
+    );
+  });
+}
 
 /** What a trainee may see of a persona: no hidden facts, no lines, no tests. */
 export function publicPersona(p: PersonaFile): {

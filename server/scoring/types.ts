@@ -20,7 +20,12 @@ export type CriterionId = z.infer<typeof CriterionId>;
 export const COMPLAINT_STEPS = ['acknowledge', 'investigate', 'negotiate', 'follow_up'] as const;
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
 
-/** The stable signal ids of the scoring contract. A rubric may add its own beside them. */
+/**
+ * The stable signal ids of the scoring contract: every rubric the server ships defines them
+ * (a test checks the default one) and the evaluation harness measures them. A rubric may add
+ * its own beside them; code never lists signals itself, it reads them, their labels and
+ * their tags from the loaded rubric (server/scoring/rubric/signalTags.ts).
+ */
 export const SIGNAL_IDS = [
   'empathy.emotion',
   'empathy.interpretation',

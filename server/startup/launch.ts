@@ -1,6 +1,6 @@
 /**
  * The server's start once its configuration is known to be good (server/main.ts checks it
- * first): Redis for the adapter, when configured → storage → tokens → personas and rubric →
+ * first): Redis for the adapter, when configured → storage → tokens → rubric, then personas (checked against its signals) →
  * the first admin → HTTP API and socket.io on one port. Each step that can fail for a reason
  * a person can fix throws a StartupError naming it; whatever was started by then is closed
  * again, so a failed start leaves nothing running.
@@ -12,6 +12,8 @@ import type { Config } from '../config.ts';
 import { FileError, formatProblem } from '../dataFiles/fileError.ts';
 import { createHttpApp } from '../http/app.ts';
 import { loadPersonaCatalog } from '../personas/personaCatalog.ts';
+import { PERSONAS_DIR } from '../personas/personaLibrary.ts';
+import { knownSignals } from '../scoring/rubric/signalTags.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
@@ -72,11 +74,12 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   closers.push(() => store.close());
   for (const problem of store.problems) log(`storage: ${problem}`);
 
+  const rubric = loadRubric();
   const ctx: ServerContext = {
     config,
     store,
-    personas: await loadPersonas(store, log),
-    rubric: loadRubric(),
+    personas: await loadPersonas(store, rubric, log),
+    rubric,
     tokens: await createTokens(store, config.tokenHours),
     log,
   };
@@ -107,8 +110,8 @@ async function open(config: Config): Promise<SessionStore> {
  * Every persona file that loads; each one that does not is logged with its path and line and
  * left out. The versions QA saved are read from the store as they are needed.
  */
-async function loadPersonas(store: SessionStore, log: (line: string) => void): Promise<ServerContext['personas']> {
-  const catalogue = loadPersonaCatalog();
+async function loadPersonas(store: SessionStore, rubric: ServerContext['rubric'], log: (line: string) => void): Promise<ServerContext['personas']> {
+  const catalogue = loadPersonaCatalog(PERSONAS_DIR, knownSignals(rubric));
   for (const problem of catalogue.problems) log(`persona skipped: ${formatProblem(problem)}`);
   try {
     // Bounded: a store that stalls here must not stall the start.

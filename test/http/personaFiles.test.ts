@@ -189,6 +189,18 @@ describe('checking and testing without saving', () => {
     expect(syntax).toMatchObject({ ok: false, problems: [{ line: 2, message: expect.any(String) }] });
   });
 
+  it("refuses a signal the server's rubric does not have, by line and field, and takes one it has", async () => {
+    const unknown = FILE.replace('    conduct.threat: { anger: 4, trust: -4 }', '    conduct.threat: { anger: 4, trust: -4 }\n    conduct.shouting: { anger: 3 }');
+    const checked = (await api('POST', '/check', qa.token, { text: unknown })).body;
+    expect(checked).toMatchObject({ ok: false, id: 'double-charge', locale: 'en' });
+    expect(checked.problems).toEqual([
+      { line: unknown.split('\n').indexOf('    conduct.shouting: { anger: 3 }') + 1, field: 'mood.effects.conduct.shouting', message: `no signal "conduct.shouting" in the rubric ${server.ctx.rubric.id}` },
+    ]);
+    // The signal beyond the scoring contract is the rubric's, so a persona may use it.
+    const known = unknown.replace('conduct.shouting: { anger: 3 }', 'conduct.credential_request: { anger: 3, trust: -4 }');
+    expect((await api('POST', '/check', qa.token, { text: known })).body).toMatchObject({ ok: true });
+  });
+
   it.each([
     ['a !!js/function tag', FILE.replace('difficulty: easy', 'difficulty: !!js/function "function () { return process.exit(1) }"'), 'difficulty: !!js/function'],
     ['a custom tag', FILE.replace('scenario: complaint', 'scenario: !include /etc/passwd'), 'scenario: !include'],

@@ -56,6 +56,25 @@ describe('loading persona files', () => {
     expect(lib.problems.map((p) => p.field).sort()).toEqual(['id', 'locale']);
   });
 
+  it("names the line and field of a signal the rubric does not have, in mood effects and in reveals", () => {
+    const broken = model
+      .replace('    plain.long_sentence: { confusion: 1 }', '    plain.long_sentance: { confusion: 1 }')
+      .replace('when_signals: [empathy.exploration, listening.open_question]', 'when_signals: [empathy.exploration, listening.open_questions]');
+    const lib = libraryWith({ 'late-disbursement/zh-Hant.yaml': broken });
+    const path = join(lib.dir, 'late-disbursement', 'zh-Hant.yaml');
+    expect(lib.personas).toEqual([]);
+    expect(lib.problems).toEqual([
+      { path, line: lineOf(broken, 'plain.long_sentance'), field: 'mood.effects.plain.long_sentance', message: 'no signal "plain.long_sentance" in the rubric lending-service-v1' },
+      { path, line: lineOf(broken, 'listening.open_questions'), field: 'reveals[1].when_signals[1]', message: 'no signal "listening.open_questions" in the rubric lending-service-v1' },
+    ]);
+  });
+
+  it('accepts every signal of the rubric, the ones beyond the contract too', () => {
+    const lib = libraryWith({ 'late-disbursement/zh-Hant.yaml': model.replace('    plain.long_sentence: { confusion: 1 }', '    plain.long_sentence: { confusion: 1 }\n    conduct.credential_request: { anger: 3, trust: -3 }') });
+    expect(lib.problems).toEqual([]);
+    expect(lib.personas[0]!.mood.effects['conduct.credential_request']).toEqual({ anger: 3, trust: -3 });
+  });
+
   it('refuses YAML tags: nothing in a persona file is executed', () => {
     const lib = libraryWith({ 'late-disbursement/zh-Hant.yaml': model.replace('version: 1', 'version: !!js/function "function(){}"') });
     expect(lib.problems[0]!.line).toBe(lineOf(model, 'version: 1'));

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { canManagePersonas } from '../../auth/access.ts';
 import type { FileProblem } from '../../dataFiles/fileError.ts';
 import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../dataFiles/yamlField.ts';
-import { checkPersonaText, type PersonaVersionEntry } from '../../personas/personaCatalog.ts';
+import type { PersonaVersionEntry } from '../../personas/personaCatalog.ts';
 import { runPersonaTests } from '../../personas/personaTests.ts';
 import { PersonaFile } from '../../personas/schema.ts';
 import { Locale, Scenario } from '../../scoring/types.ts';
@@ -136,7 +136,7 @@ export function personaFileRoutes(ctx: ServerContext): Router {
   router.post('/check', (req, res) => {
     const input = body(CheckBody, req, res);
     if (!input) return;
-    const checked = checkPersonaText('text', input.text);
+    const checked = personas.check('text', input.text);
     const answer: PersonaCheck = checked.ok
       ? { ok: true, problems: [], id: checked.persona.id, locale: checked.persona.locale }
       : { ok: false, problems: checked.problems.map(toProblem), ...statedIdentity(input.text) };
@@ -177,7 +177,7 @@ export function personaFileRoutes(ctx: ServerContext): Router {
     const version = latestVersion + 1;
     // The number is the server's to give: the text's own `version:` is replaced, nothing else.
     const text = writeTopLevelNumber(input.text, 'version', version) ?? input.text;
-    const checked = checkPersonaText(`${id}/${locale}`, text);
+    const checked = personas.check(`${id}/${locale}`, text);
     if (!checked.ok) return sendProblems(res, `the persona has ${checked.problems.length} problem(s): nothing was saved`, checked.problems);
     const misplaced = addressProblems(text, checked.persona, id, locale);
     if (misplaced.length > 0) return sendProblems(res, 'the text is another persona than the address names: nothing was saved', misplaced);
@@ -201,7 +201,7 @@ export function personaFileRoutes(ctx: ServerContext): Router {
     const { id, locale } = at;
     let persona: PersonaFile;
     if (input.text !== undefined) {
-      const checked = checkPersonaText(`${id}/${locale}`, input.text);
+      const checked = personas.check(`${id}/${locale}`, input.text);
       if (!checked.ok) return sendProblems(res, `the persona has ${checked.problems.length} problem(s): its tests cannot run`, checked.problems);
       const misplaced = addressProblems(input.text, checked.persona, id, locale);
       if (misplaced.length > 0) return sendProblems(res, 'the text is another persona than the address names', misplaced);

@@ -50,13 +50,6 @@ const STEP_DONE: Record<ComplaintStep, string> = {
   follow_up: 'promised when they will come back to you',
 };
 
-const MISCONDUCT: Record<string, string> = {
-  'conduct.threat': 'threatened you',
-  'conduct.abusive': 'insulted you',
-  'conduct.third_party_disclosure': "talked about someone else's private details",
-  'conduct.false_promise': 'promised something no bank employee can be sure of',
-};
-
 function angerWords(x: number): string {
   if (x >= 9) return 'furious, close to hanging up or escalating';
   if (x >= 7) return 'angry';
@@ -149,8 +142,9 @@ function nextReplySection(persona: PersonaFile, situation: Situation): string {
     asks.push(`This is your LAST line: the call ends with it. ${ending} For example: ${examples(lines[situation.outcome], values)}`);
   } else {
     if (situation.reaction === 'misconduct') {
-      const what = situation.score.signals.filter((s) => s in MISCONDUCT).map((s) => MISCONDUCT[s]);
-      asks.push(`The employee just ${what.join(' and ') || 'behaved unacceptably'}: react to that first. For example: ${examples(lines.misconduct, values)}`);
+      // The rubric's names for it: a threat, an insult, asking for your code…
+      const what = situation.reactionTo.length > 0 ? ` (${situation.reactionTo.join('; ')})` : '';
+      asks.push(`The employee just did what no bank employee may do${what}: react to that first. For example: ${examples(lines.misconduct, values)}`);
     } else if (situation.reaction === 'dismissive') {
       asks.push(`The employee just brushed your problem off: react to that first. For example: ${examples(lines.dismissive, values)}`);
     }

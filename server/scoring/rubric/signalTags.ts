@@ -4,7 +4,7 @@
  * step. Nothing outside the rubric file names a signal to decide what it means.
  */
 import type { ComplaintStep } from '../types.ts';
-import type { CompiledRubric, CompiledSignal } from './compile.ts';
+import type { CompiledRubric } from './compile.ts';
 import type { SignalTag } from './schema.ts';
 
 /** The ids of the rubric's signals carrying `tag`. */
@@ -15,16 +15,6 @@ export function signalsWithTag(rubric: Pick<CompiledRubric, 'tagged'>, tag: Sign
 /** The ids of the signals that take the complaint to `step`. */
 export function signalsForStep(rubric: CompiledRubric, step: ComplaintStep): ReadonlySet<string> {
   return new Set(rubric.signals.filter((s) => s.step === step).map((s) => s.id));
-}
-
-/** The complaint step a signal takes the customer to, if any. */
-export function stepOf(rubric: CompiledRubric, signalId: string): ComplaintStep | undefined {
-  return signalById(rubric, signalId)?.step;
-}
-
-/** A signal of the rubric by id. */
-export function signalById(rubric: CompiledRubric, id: string): CompiledSignal | undefined {
-  return rubric.signals.find((s) => s.id === id);
 }
 
 /** The signals a persona may name: those of the rubric it is played against. */

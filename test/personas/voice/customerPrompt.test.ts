@@ -77,9 +77,9 @@ describe('buildCustomerPrompt', () => {
     expect(system).toContain('made you more upset');
   });
 
-  it('names the misconduct it reacts to', () => {
+  it('names the misconduct it reacts to, as the rubric labels it', () => {
     const { system } = promptAfter('你再吵，小心我叫警察去你家。');
-    expect(system).toMatch(/The employee just .*threatened you/);
+    expect(system).toMatch(/The employee just did what no bank employee may do \(threat\)/);
   });
 
   it('makes the ending the last line of the call', () => {
