@@ -1,20 +1,28 @@
 /**
  * The whole client: the interface language and the sign-in around everything, then the
  * page for the address. Signed out, every address shows the login (and comes back to the
- * address after it); signed in, the socket opens and the pages of the user's role show:
- * trainee/ for trainees, coach/ for coaches and admins, qa/ for QA. An address of another
- * role's pages leads to the user's own home.
+ * address after it); signed in, the socket opens, the rubric's signals load, and the pages
+ * of the user's role show: trainee/ for trainees, coach/ for coaches and admins, qa/ for QA,
+ * each area loaded with its text when first shown. An address of another role's pages leads
+ * to the user's own home.
  */
 import { useEffect } from 'react';
 import { AppShell } from './shared/AppShell.tsx';
+import { AreaBoundary } from './shared/AreaBoundary.tsx';
 import { AuthProvider, useAuth } from './shared/auth.tsx';
 import { I18nProvider } from './shared/i18n/I18nProvider.tsx';
+import { lazyArea } from './shared/i18n/lazyArea.ts';
+import { LoginPage } from './shared/LoginPage.tsx';
 import { homeRoute, navigate, useRoute, type Route } from './shared/router.ts';
-import { CoachApp } from './coach/CoachApp.tsx';
-import { QaApp } from './qa/QaApp.tsx';
 import { SocketProvider } from './shared/SocketProvider.tsx';
-import { LoginPage } from './trainee/LoginPage.tsx';
-import { TraineeApp } from './trainee/TraineeApp.tsx';
+import { preloadSignals } from './shared/useSignals.ts';
+
+// Each area's pages and text load when first shown: a trainee never downloads the coach's
+// or QA's. The coach's print page and QA's try-out show trainee pieces, hence its text.
+const traineeText = () => import('./trainee/messages/index.ts');
+const TraineeApp = lazyArea(() => import('./trainee/TraineeApp.tsx').then((m) => m.TraineeApp), [traineeText]);
+const CoachApp = lazyArea(() => import('./coach/CoachApp.tsx').then((m) => m.CoachApp), [() => import('./coach/messages/index.ts'), traineeText]);
+const QaApp = lazyArea(() => import('./qa/QaApp.tsx').then((m) => m.QaApp), [() => import('./qa/messages/index.ts'), traineeText]);
 
 function Pages() {
   const { signedIn, signOut } = useAuth();
@@ -26,6 +34,10 @@ function Pages() {
   useEffect(() => {
     if (role && misplaced) navigate(homeRoute(role), { replace: true });
   }, [role, misplaced]);
+  const token = signedIn?.token ?? null;
+  useEffect(() => {
+    if (token) preloadSignals(token, signOut);
+  }, [token, signOut]);
 
   if (!signedIn) {
     return (
@@ -38,7 +50,9 @@ function Pages() {
   return (
     <SocketProvider token={signedIn.token} onUnauthorized={signOut}>
       <AppShell wide={route.page !== 'personas' && route.page !== 'briefing'}>
-        {area === 'coach' ? <CoachApp route={route} /> : area === 'qa' ? <QaApp route={route} /> : <TraineeApp route={route} />}
+        <AreaBoundary>
+          {area === 'coach' ? <CoachApp route={route} /> : area === 'qa' ? <QaApp route={route} /> : <TraineeApp route={route} />}
+        </AreaBoundary>
       </AppShell>
     </SocketProvider>
   );

@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PersonaListing, TraineeListItem } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LocaleOptions } from '../shared/i18n/LocaleOptions.tsx';
+import { conversationLocaleFor } from '../shared/i18n/interfaceLanguages.ts';
+import { LocaleOptions } from '../shared/components/LocaleOptions.tsx';
 import { assignmentOf, defaultDue, personaChoices, type AssignmentDraft } from './assignmentDraft.ts';
 import { coachApi } from './coachApi.ts';
 import { useSubmit } from './useSubmit.ts';
@@ -21,7 +22,8 @@ interface Props {
 
 export function AssignmentForm({ personas, trainees, onCreated }: Props) {
   const { t, locale: uiLocale } = useI18n();
-  const choices = personaChoices(personas, uiLocale);
+  const readable = conversationLocaleFor(uiLocale);
+  const choices = personaChoices(personas, readable);
   const [draft, setDraft] = useState<AssignmentDraft>(() => ({
     personaId: '',
     locale: '',
@@ -66,7 +68,7 @@ export function AssignmentForm({ personas, trainees, onCreated }: Props) {
             onChange={(e) => {
               const next = choices.find((c) => c.id === e.target.value);
               const keep = next && draft.locale && next.locales.includes(draft.locale);
-              set({ personaId: e.target.value, locale: keep ? draft.locale : (next?.locales.includes(uiLocale) ? uiLocale : (next?.locales[0] ?? '')) });
+              set({ personaId: e.target.value, locale: keep ? draft.locale : (next?.locales.includes(readable) ? readable : (next?.locales[0] ?? '')) });
             }}
           >
             <option value="">{t('coach.assign.choosePersona')}</option>

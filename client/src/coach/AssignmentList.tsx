@@ -5,7 +5,7 @@
  */
 import type { AssignmentView } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { dateTimeText } from './dateText.ts';
 import { RouteLink } from '../shared/RouteLink.tsx';
 
@@ -19,7 +19,7 @@ export function AssignmentList({ assignments }: { assignments: readonly Assignme
           <div className="coach-assignment__head">
             <h3 lang={a.locale}>{a.personaName}</h3>
             <span className="tag tag--locale" lang={a.locale}>
-              {LANGUAGE_NAMES[a.locale]}
+              {LOCALE_NAMES[a.locale]}
             </span>
             {a.overdue && <span className="coach-badge coach-badge--overdue">{t('coach.assign.overdue')}</span>}
           </div>

@@ -8,7 +8,7 @@ import { EvidenceText } from '../shared/components/EvidenceText.tsx';
 import type { TurnScore } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { useApiData } from '../shared/useApiData.ts';
 import { bestAndWeakest, replyScore } from '../trainee/reportHighlights.ts';
 import { StepChecklist } from '../trainee/StepChecklist.tsx';
@@ -19,7 +19,7 @@ import { criterionLines, evidenceOf, replyNumbers } from './replaySteps.ts';
 import { RouteLink } from '../shared/RouteLink.tsx';
 
 function Reply({ kind, score, session }: { kind: 'best' | 'weakest'; score: TurnScore; session: ReviewedSession }) {
-  const { t, tOptional } = useI18n();
+  const { t } = useI18n();
   const text = session.turns.find((turn) => turn.index === score.index)?.text ?? '';
   return (
     <div className={`coach-print__reply coach-print__reply--${kind}`} data-testid={`print-${kind}`}>
@@ -28,7 +28,7 @@ function Reply({ kind, score, session }: { kind: 'best' | 'weakest'; score: Turn
         <span className="muted">{t('coach.print.replyScore', { n: replyNumbers(session.turns).get(score.index) ?? '?', score: replyScore(score) })}</span>
       </h3>
       <blockquote lang={session.locale}>
-        <EvidenceText text={text} evidence={evidenceOf(score)} label={(signal) => tOptional(`signal.${signal}`) ?? signal} />
+        <EvidenceText text={text} evidence={evidenceOf(score)} />
       </blockquote>
     </div>
   );
@@ -60,7 +60,7 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
           <h1 lang={session.locale}>{session.personaName}</h1>
           <p>
             {t('coach.print.trainee', { name: session.traineeName })} · {t('coach.replay.version', { version: session.personaVersion })} ·{' '}
-            <span lang={session.locale}>{LANGUAGE_NAMES[session.locale]}</span>
+            <span lang={session.locale}>{LOCALE_NAMES[session.locale]}</span>
           </p>
           <p>
             {dateTimeText(session.startedAt, uiLocale)} · {t('coach.replay.outcome')} {t(`coach.outcome.${session.outcome ?? 'unfinished'}`)}

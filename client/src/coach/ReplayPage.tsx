@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { moodPoints } from '../trainee/reportHighlights.ts';
 import { coachApi } from './coachApi.ts';
 import { CoachingSuggestions } from './CoachingSuggestions.tsx';
@@ -65,7 +65,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
               {t('coach.replay.version', { version: session.personaVersion })}
             </span>
             <span className="tag tag--locale" lang={locale}>
-              {LANGUAGE_NAMES[locale]}
+              {LOCALE_NAMES[locale]}
             </span>
             <span className="tag tag--locale">{t(`coach.mode.${session.mode}`)}</span>
           </p>

@@ -5,7 +5,7 @@
  */
 import type { SessionListItem } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { dateTimeText } from './dateText.ts';
 import { RouteLink } from '../shared/RouteLink.tsx';
 import { toggleSort, type SessionFilters, type SortKey } from './sessionFilters.ts';
@@ -61,7 +61,7 @@ export function SessionTable({ sessions, filters, onSort }: Props) {
                 <span>
                   <span lang={s.locale}>{s.personaName}</span>{' '}
                   <span className="tag tag--locale" lang={s.locale}>
-                    {LANGUAGE_NAMES[s.locale]}
+                    {LOCALE_NAMES[s.locale]}
                   </span>
                 </span>
               </td>

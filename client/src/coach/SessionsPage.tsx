@@ -33,7 +33,7 @@ export function SessionsPage() {
         <>
           <SessionFiltersForm sessions={sessions.data} filters={filters} onChange={setFilters} onReset={() => setFilters(NO_FILTERS)} />
           <p className="muted" role="status" data-testid="session-count">
-            {t('coach.sessions.count', { count: shown.length, total: sessions.data.length })}
+            {t('coach.sessions.count', { shown: shown.length, count: sessions.data.length })}
           </p>
           {shown.length === 0 ? (
             <p className="card">{t('coach.sessions.empty')}</p>

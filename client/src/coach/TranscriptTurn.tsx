@@ -7,7 +7,7 @@ import { forwardRef } from 'react';
 import { EvidenceText } from '../shared/components/EvidenceText.tsx';
 import { CRITERIA, MOOD_AXES, type Locale } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { toneOf } from '../shared/signals.ts';
+import { useSignals } from '../shared/useSignals.ts';
 import type { CommentEntry, ReviewedSession } from './coachApi.ts';
 import { evidenceOf } from './replaySteps.ts';
 import { TurnComments } from './TurnComments.tsx';
@@ -31,8 +31,8 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
   { sessionId, turn, replyNumber, speaker, locale, current, comments, onSelect, onCommentAdded },
   ref,
 ) {
-  const { t, tOptional } = useI18n();
-  const label = (signal: string) => tOptional(`signal.${signal}`) ?? signal;
+  const { t } = useI18n();
+  const { label, tone } = useSignals();
   const score = turn.score;
   return (
     <li
@@ -50,7 +50,7 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
         {replyNumber !== null && <span className="muted">{t('coach.replay.reply', { n: replyNumber })}</span>}
       </div>
       <p className="coach-turn__text" lang={locale}>
-        {score ? <EvidenceText text={turn.text} evidence={evidenceOf(score)} label={label} /> : turn.text}
+        {score ? <EvidenceText text={turn.text} evidence={evidenceOf(score)} /> : turn.text}
       </p>
 
       {turn.mood && (
@@ -74,7 +74,7 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
           {score.signals.length > 0 && (
             <ul className="coach-signals" aria-label={t('coach.replay.signals')}>
               {score.signals.map((signal, i) => (
-                <li key={`${signal}-${i}`} className={`coach-signal coach-signal--${toneOf(signal)}`} data-signal={signal}>
+                <li key={`${signal}-${i}`} className={`coach-signal coach-signal--${tone(signal)}`} data-signal={signal}>
                   {label(signal)}
                 </li>
               ))}

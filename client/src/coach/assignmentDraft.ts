@@ -8,16 +8,16 @@ import type { NewAssignment } from './coachApi.ts';
 
 export interface PersonaChoice {
   id: string;
-  /** The name in the interface language where the persona exists in it. */
+  /** The name in the reader's language (`readable`) where the persona exists in it. */
   name: string;
   locales: Locale[];
 }
 
-export function personaChoices(listings: readonly PersonaListing[], uiLocale: Locale): PersonaChoice[] {
+export function personaChoices(listings: readonly PersonaListing[], readable: Locale): PersonaChoice[] {
   const byId = new Map<string, PersonaChoice>();
   for (const p of listings) {
     const choice = byId.get(p.id) ?? { id: p.id, name: p.name, locales: [] };
-    if (p.locale === uiLocale) choice.name = p.name;
+    if (p.locale === readable) choice.name = p.name;
     if (!choice.locales.includes(p.locale)) choice.locales.push(p.locale);
     byId.set(p.id, choice);
   }

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { type Locale, type PersonaFileListItem } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
-import { LocaleOptions } from '../shared/i18n/LocaleOptions.tsx';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
+import { LocaleOptions } from '../shared/components/LocaleOptions.tsx';
 import { useApiData } from '../shared/useApiData.ts';
 import { personaFiles } from './personaFilesApi.ts';
 import { RouteLink } from '../shared/RouteLink.tsx';
@@ -62,7 +62,7 @@ export function PersonaLibrary() {
         </label>
       </div>
       <p className="muted" aria-live="polite">
-        {t('qa.library.count', { count: shown.length, total: files.data.length, invalid })}
+        {t('qa.library.count', { shown: shown.length, count: files.data.length, invalid })}
       </p>
 
       {shown.length === 0 ? (
@@ -90,7 +90,7 @@ export function PersonaLibrary() {
                     </RouteLink>
                     <span className="qa-table__id muted">{f.id}</span>
                   </td>
-                  <td lang={f.locale}>{LANGUAGE_NAMES[f.locale]}</td>
+                  <td lang={f.locale}>{LOCALE_NAMES[f.locale]}</td>
                   <td>
                     <span className={`qa-badge qa-badge--${f.status}`} title={f.problems.map((p) => `${p.line ?? '?'}: ${p.message}`).join('\n')}>
                       {f.status === 'valid' ? t('qa.status.valid') : t('qa.status.invalidCount', { count: f.problems.length })}

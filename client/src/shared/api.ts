@@ -3,7 +3,7 @@
  * the server's `{ error: { code, message } }`, or code `network` when no answer came, so a
  * page shows one kind of error whatever went wrong.
  */
-import type { AssignmentView, LoginAnswer, PersonaListing, PublicPersona, SessionListing, SessionView, Locale } from './contract.ts';
+import type { AssignmentView, LoginAnswer, PersonaListing, PublicPersona, SessionListing, SessionView, SignalCatalog, Locale } from './contract.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -57,4 +57,6 @@ export const api = {
   session: (token: string, id: string) => apiFetch<SessionView>(`/sessions/${encodeURIComponent(id)}`, { token }),
   /** A trainee's own assignments, newest first (docs/api.md "Assignments"). */
   assignments: (token: string) => apiFetch<AssignmentView[]>('/assignments', { token }),
+  /** The rubric's signals with their labels and tones (docs/api.md); shared/useSignals.ts asks once per sign-in. */
+  signals: (token: string) => apiFetch<SignalCatalog>('/signals', { token }),
 };

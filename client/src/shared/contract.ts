@@ -32,6 +32,7 @@ import type {
   TraineeSayOk,
 } from '../../../server/sessions/serverEvents.ts';
 import type { SessionOutcome } from '../../../server/domain/records.ts';
+import type { SignalCatalog } from '../../../server/scoring/rubric/signalCatalog.ts';
 
 export type {
   AckError,
@@ -56,6 +57,7 @@ export type {
   SessionResumeOk,
   SessionStartOk,
   SessionView,
+  SignalCatalog,
   TraineeSaid,
   TraineeSayOk,
   TurnScore,

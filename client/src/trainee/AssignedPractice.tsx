@@ -7,7 +7,7 @@
 import { api } from '../shared/api.ts';
 import type { AssignmentStatus, AssignmentView } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { navigate, pathOf, type Route } from '../shared/router.ts';
 import { useApiData } from '../shared/useApiData.ts';
 import { rememberSessionSettings } from './sessionSettings.ts';
@@ -49,7 +49,7 @@ export function AssignedPractice() {
                   {a.personaName}
                 </span>
                 <span className="tag tag--locale" lang={a.locale}>
-                  {LANGUAGE_NAMES[a.locale]}
+                  {LOCALE_NAMES[a.locale]}
                 </span>
                 {a.note && (
                   <p className="assigned__note muted" lang={a.locale}>

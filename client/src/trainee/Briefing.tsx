@@ -10,7 +10,7 @@ import { api } from '../shared/api.ts';
 import type { Locale } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { navigate } from '../shared/router.ts';
 import { request } from '../shared/socket.ts';
 import { useSocket } from '../shared/SocketProvider.tsx';
@@ -63,7 +63,7 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
         <span className="tag">{t(`scenario.${p.scenario}`)}</span>
         <span className={`tag tag--${p.difficulty}`}>{t(`difficulty.${p.difficulty}`)}</span>
         <span className="tag tag--locale" lang={p.locale}>
-          {LANGUAGE_NAMES[p.locale]}
+          {LOCALE_NAMES[p.locale]}
         </span>
       </p>
       <div className="briefing__grid">
@@ -86,7 +86,7 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
       </div>
       <div className="briefing__start">
         <p className="muted">
-          {t('briefing.language', { language: LANGUAGE_NAMES[p.locale] })} {t('briefing.keys')}
+          {t('briefing.language', { language: LOCALE_NAMES[p.locale] })} {t('briefing.keys')}
         </p>
         {error && (
           <p className="form__error" role="alert">

@@ -4,13 +4,14 @@
  */
 import type { Locale, TurnScore } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { useSignals } from '../shared/useSignals.ts';
 import { hintsFor } from './hints.ts';
 
 export function HintList({ score, locale }: { score: TurnScore; locale: Locale }) {
-  const { t, tOptional } = useI18n();
-  const { items, tip } = hintsFor(score);
+  const { t } = useI18n();
+  const { label, tone } = useSignals();
+  const { items, tip } = hintsFor(score, tone);
   if (items.length === 0 && !tip) return null;
-  const label = (signal: string) => tOptional(`signal.${signal}`) ?? signal;
   return (
     <div className="hints" aria-label={t('chat.hintsFor')} data-testid="hints">
       <ul className="hints__items">

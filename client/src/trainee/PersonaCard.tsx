@@ -1,7 +1,7 @@
 /** One customer in the picker: name, story and tags, as a link to the briefing. */
 import type { PersonaListing } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LANGUAGE_NAMES } from '../shared/i18n/messages.ts';
+import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { navigate, pathOf, type Route } from '../shared/router.ts';
 
 export function PersonaCard({ persona }: { persona: PersonaListing }) {
@@ -26,7 +26,7 @@ export function PersonaCard({ persona }: { persona: PersonaListing }) {
           <span className="tag">{t(`scenario.${persona.scenario}`)}</span>
           <span className={`tag tag--${persona.difficulty}`}>{t(`difficulty.${persona.difficulty}`)}</span>
           <span className="tag tag--locale" lang={persona.locale}>
-            {LANGUAGE_NAMES[persona.locale]}
+            {LOCALE_NAMES[persona.locale]}
           </span>
         </p>
       </a>

@@ -1,7 +1,7 @@
 /** The three filters of the persona picker: scenario, difficulty, conversation language. */
 import { DIFFICULTIES, SCENARIOS, type Difficulty, type Locale, type Scenario } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { LocaleOptions } from '../shared/i18n/LocaleOptions.tsx';
+import { LocaleOptions } from '../shared/components/LocaleOptions.tsx';
 
 export interface Filters {
   scenario: Scenario | 'all';

@@ -1,13 +1,14 @@
 /**
  * The customers to practise with (`GET /api/personas`), filtered by scenario, difficulty and
- * conversation language. The filters start on the interface language and are kept for the
- * tab, so coming back from a briefing finds them as they were. What a coach assigned comes
+ * conversation language. The filters start on the conversation language closest to the
+ * interface's and are kept for the tab, so coming back from a briefing finds them as they were. What a coach assigned comes
  * first.
  */
 import { useState } from 'react';
 import { api } from '../shared/api.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { conversationLocaleFor } from '../shared/i18n/interfaceLanguages.ts';
 import { useApiData } from '../shared/useApiData.ts';
 import { AssignedPractice } from './AssignedPractice.tsx';
 import { PersonaCard } from './PersonaCard.tsx';
@@ -28,7 +29,7 @@ function readFilters(fallback: Filters): Filters {
 export function PersonaPicker() {
   const { t, locale } = useI18n();
   const personas = useApiData(api.personas, []);
-  const [filters, setFiltersState] = useState<Filters>(() => readFilters({ scenario: 'all', difficulty: 'all', locale }));
+  const [filters, setFiltersState] = useState<Filters>(() => readFilters({ scenario: 'all', difficulty: 'all', locale: conversationLocaleFor(locale) }));
   const setFilters = (next: Filters) => {
     setFiltersState(next);
     try {
@@ -56,7 +57,7 @@ export function PersonaPicker() {
       <UnfinishedSessions personas={all} />
       <PersonaFilters filters={filters} onChange={setFilters} />
       <p className="picker__count muted" aria-live="polite">
-        {t('picker.count', { count: shown.length, total: all.length })}
+        {t('picker.count', { shown: shown.length, count: all.length })}
       </p>
       {shown.length === 0 ? (
         <p>{t('picker.empty')}</p>

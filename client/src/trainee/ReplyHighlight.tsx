@@ -27,15 +27,14 @@ function feedbackFor(kind: Props['kind'], score: TurnScore): Array<{ criterion: 
 }
 
 export function ReplyHighlight({ kind, score, text, replyNumber, locale }: Props) {
-  const { t, tOptional } = useI18n();
+  const { t } = useI18n();
   const evidence = Object.values(score.criteria).flatMap((c) => c?.evidence ?? []);
-  const label = (signal: string) => tOptional(`signal.${signal}`) ?? signal;
   return (
     <section className={`reply-highlight reply-highlight--${kind} card`} data-testid={`reply-${kind}`}>
       <h3>{kind === 'best' ? t('scorecard.best') : t('scorecard.weakest')}</h3>
       <p className="muted">{t('scorecard.replyScore', { n: replyNumber, score: replyScore(score) })}</p>
       <blockquote lang={locale} className="reply-highlight__text">
-        <EvidenceText text={text} evidence={evidence} label={label} />
+        <EvidenceText text={text} evidence={evidence} />
       </blockquote>
       <ul className="reply-highlight__feedback">
         {feedbackFor(kind, score).map((f) => (

@@ -5,6 +5,7 @@
 import { api } from '../shared/api.ts';
 import type { PersonaListing } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { conversationLocaleFor } from '../shared/i18n/interfaceLanguages.ts';
 import { navigate, pathOf, type Route } from '../shared/router.ts';
 import { useApiData } from '../shared/useApiData.ts';
 
@@ -16,7 +17,7 @@ export function UnfinishedSessions({ personas }: { personas: readonly PersonaLis
   if (open.length === 0) return null;
   const nameOf = (id: string) => {
     const same = personas.filter((p) => p.id === id);
-    const p = same.find((x) => x.locale === locale) ?? same[0];
+    const p = same.find((x) => x.locale === conversationLocaleFor(locale)) ?? same[0];
     return p ? { name: p.name, lang: p.locale } : { name: id, lang: undefined };
   };
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });

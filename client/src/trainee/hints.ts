@@ -1,10 +1,11 @@
 /**
  * The live hints after a reply: what the engine found in it, as short items the trainee can
  * take in at a glance ("reflection ✓", "jargon: 年化利率 → 一年的利息是多少"), and one tip,
- * the feedback of the criterion the reply did worst on (in the session's language).
+ * the feedback of the criterion the reply did worst on (in the session's language). Each
+ * signal's tone is the rubric's (shared/useSignals.ts).
  */
 import type { CriterionId, TurnScore } from '../shared/contract.ts';
-import { toneOf, type Tone } from '../shared/signals.ts';
+import type { Tone } from '../shared/signals.ts';
 
 export interface HintItem {
   signal: string;
@@ -22,7 +23,7 @@ export interface Hints {
 /** Below this a criterion's feedback is worth reading as a tip. */
 const TIP_BELOW = 70;
 
-export function hintsFor(score: TurnScore): Hints {
+export function hintsFor(score: TurnScore, toneOf: (signal: string) => Tone): Hints {
   const evidence = Object.values(score.criteria).flatMap((c) => c?.evidence ?? []);
   const items = [...new Set(score.signals)].map((signal): HintItem => {
     const tone = toneOf(signal);

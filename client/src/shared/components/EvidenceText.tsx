@@ -2,11 +2,13 @@
  * A reply with its evidence highlighted. The text is cut into pieces at the evidence
  * offsets (UTF-16 indices, as the scoring contract gives them) and each piece is a React
  * text node, inside a <mark> where it is evidence: whatever the text holds (a tag, a
- * script) shows as the characters typed, never as HTML.
+ * script) shows as the characters typed, never as HTML. A highlight's colour is its signals'
+ * tone and its title their labels, as the rubric gives them (useSignals.ts).
  */
 import { Fragment } from 'react';
 import type { Evidence } from '../contract.ts';
-import { toneOf, type Tone } from '../signals.ts';
+import type { SignalNames, Tone } from '../signals.ts';
+import { useSignals } from '../useSignals.ts';
 
 interface Piece {
   text: string;
@@ -34,19 +36,20 @@ export function evidencePieces(text: string, evidence: readonly Evidence[]): Pie
 }
 
 /** A piece that cost points shows as such even when it also earned some. */
-function toneOfAll(signals: readonly string[]): Tone {
-  const tones = signals.map(toneOf);
+function toneOfAll(signals: readonly string[], names: SignalNames): Tone {
+  const tones = signals.map(names.tone);
   return tones.includes('bad') ? 'bad' : tones.includes('good') ? 'good' : 'neutral';
 }
 
-export function EvidenceText({ text, evidence, label }: { text: string; evidence: readonly Evidence[]; label: (signal: string) => string }) {
+export function EvidenceText({ text, evidence }: { text: string; evidence: readonly Evidence[] }) {
+  const names = useSignals();
   return (
     <>
       {evidencePieces(text, evidence).map((piece, i) =>
         piece.signals.length === 0 ? (
           <Fragment key={i}>{piece.text}</Fragment>
         ) : (
-          <mark key={i} className={`evidence evidence--${toneOfAll(piece.signals)}`} title={piece.signals.map(label).join(' · ')}>
+          <mark key={i} className={`evidence evidence--${toneOfAll(piece.signals, names)}`} title={piece.signals.map(names.label).join(' · ')}>
             {piece.text}
           </mark>
         ),

@@ -27,7 +27,7 @@ export function MoodChart({ points }: { points: readonly MoodPoint[] }) {
   const span = Math.max(1, last.turn - first.turn);
   const x = (turn: number) => PAD.left + ((turn - first.turn) / span) * (W - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - Math.min(10, Math.max(0, value)) / 10) * (H - PAD.top - PAD.bottom);
-  const summary = t('scorecard.chartSummary', {
+  const summary = t('mood.chartSummary', {
     angerStart: fmt(first.mood.anger),
     angerEnd: fmt(last.mood.anger),
     trustStart: fmt(first.mood.trust),
@@ -57,7 +57,7 @@ export function MoodChart({ points }: { points: readonly MoodPoint[] }) {
             <polyline points={points.map((p) => `${x(p.turn)},${y(p.mood[axis])}`).join(' ')} />
             {points.map((p) => (
               <circle key={p.turn} cx={x(p.turn)} cy={y(p.mood[axis])} r={4}>
-                <title>{`${t(`mood.${axis}`)} · ${t('scorecard.turn')} ${p.turn}: ${fmt(p.mood[axis])}`}</title>
+                <title>{`${t(`mood.${axis}`)} · ${t('mood.chartTurn')} ${p.turn}: ${fmt(p.mood[axis])}`}</title>
               </circle>
             ))}
           </g>

@@ -1,31 +1,32 @@
 /**
- * The interface language for the whole app: `useI18n()` gives the current locale, `t` to
- * translate a key, and `setLocale` (remembered). The page's `lang` follows, so the browser
- * picks Traditional or Simplified glyphs and the right fonts.
+ * The interface language for the whole app: `useI18n()` gives the current interface locale,
+ * `t` to translate a key, and `setLocale` (remembered). The page's `lang` follows, so the
+ * browser picks Traditional or Simplified glyphs and the right fonts. What a conversation is
+ * in (a persona's, a transcript's language) is a `Locale`, never this.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Locale } from '../contract.ts';
-import { translate, translateOptional, type MessageKey, type Vars } from './messages.ts';
+import { appMessages } from './appMessages.ts';
+import type { UiLocale } from './interfaceLanguages.ts';
+import type { MessageKey, VarsFor } from './messageKeys.ts';
 import { initialUiLocale, rememberUiLocale } from './uiLocale.ts';
 
 export interface I18n {
-  locale: Locale;
-  setLocale(locale: Locale): void;
-  t(key: MessageKey, vars?: Vars): string;
-  /** For keys built at run time; null when the catalogue has none. */
-  tOptional(key: string, vars?: Vars): string | null;
+  locale: UiLocale;
+  setLocale(locale: UiLocale): void;
+  /** The message in the interface language; the key itself when its area is not loaded (a bug, shown rather than thrown). */
+  t<K extends MessageKey>(key: K, ...vars: VarsFor<K>): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialUiLocale);
+  const [locale, setLocaleState] = useState<UiLocale>(initialUiLocale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
+  const setLocale = useCallback((next: UiLocale) => {
     rememberUiLocale(next);
     setLocaleState(next);
   }, []);
@@ -34,8 +35,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, vars) => translate(locale, key, vars),
-      tOptional: (key, vars) => translateOptional(locale, key, vars),
+      t: (key, ...[vars]) => appMessages.text(locale, key, vars) ?? key,
     }),
     [locale, setLocale],
   );

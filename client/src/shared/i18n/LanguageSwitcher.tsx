@@ -1,7 +1,6 @@
 /** The interface language menu, each language named in itself. The choice is remembered. */
-import { type Locale } from '../contract.ts';
 import { useI18n } from './I18nProvider.tsx';
-import { LocaleOptions } from './LocaleOptions.tsx';
+import { INTERFACE_LANGUAGES, isUiLocale } from './interfaceLanguages.ts';
 
 export function LanguageSwitcher() {
   const { locale, setLocale, t } = useI18n();
@@ -11,8 +10,18 @@ export function LanguageSwitcher() {
       <span aria-hidden="true" className="language-switcher__icon">
         文A
       </span>
-      <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="language-switcher">
-        <LocaleOptions />
+      <select
+        value={locale}
+        onChange={(e) => {
+          if (isUiLocale(e.target.value)) setLocale(e.target.value);
+        }}
+        data-testid="language-switcher"
+      >
+        {INTERFACE_LANGUAGES.map(({ locale: l, name }) => (
+          <option key={l} value={l} lang={l}>
+            {name}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -1,16 +1,16 @@
 /**
- * The `<option>`s of a menu of locales, each language named in itself and marked with its
- * `lang`, so a reader finds theirs and the browser picks the right glyphs for each.
+ * The `<option>`s of a menu of conversation languages, each named in itself and marked with
+ * its `lang`, so a reader finds theirs and the browser picks the right glyphs for each.
  */
 import { LOCALES, type Locale } from '../contract.ts';
-import { LANGUAGE_NAMES } from './messages.ts';
+import { LOCALE_NAMES } from '../localeNames.ts';
 
 export function LocaleOptions({ locales = LOCALES }: { locales?: readonly Locale[] }) {
   return (
     <>
       {locales.map((l) => (
         <option key={l} value={l} lang={l}>
-          {LANGUAGE_NAMES[l]}
+          {LOCALE_NAMES[l]}
         </option>
       ))}
     </>

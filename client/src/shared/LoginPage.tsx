@@ -1,9 +1,9 @@
 /** Sign in with a username and password (`POST /api/login`); wrong ones say so, plainly. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api.ts';
-import { useAuth } from '../shared/auth.tsx';
-import { errorText } from '../shared/errorText.ts';
-import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { api, ApiError } from './api.ts';
+import { useAuth } from './auth.tsx';
+import { errorText } from './errorText.ts';
+import { useI18n } from './i18n/I18nProvider.tsx';
 
 export function LoginPage() {
   const { t } = useI18n();

@@ -1,31 +1,8 @@
-/** 介面文字：繁體中文。鍵與 en.ts 相同，少一個就無法通過型別檢查。 */
-import type { Messages } from './en.ts';
+/** 學員頁面的介面文字（客戶列表、簡報、對話、成績單、指派練習）：繁體中文。鍵與 en.ts 相同，少一個或多一個都無法通過型別檢查。 */
+import type { Catalogue } from '../../shared/i18n/message.ts';
+import type { TraineeKey } from './en.ts';
 
-export const zhHant: Messages = {
-  'app.name': 'Sparring 對練',
-  'app.tagline': '貸款客服的情境對練',
-  'app.skip': '跳到主要內容',
-  'nav.language': '介面語言',
-  'nav.signOut': '登出',
-  'nav.signedInAs': '已登入：{name}',
-
-  'error.network': '連不上伺服器，請檢查網路後再試一次。',
-  'error.generic': '出了點問題：{message}',
-  'error.limit_reached': '未完成的對話太多了，請先繼續或結束其中一個。',
-  'error.not_found': '找不到這個項目，可能已被移除。',
-  'error.forbidden': '這個帳號沒有這項權限。',
-  'error.timeout': '伺服器沒有及時回應，請再試一次。',
-
-  'login.title': '登入',
-  'login.intro': '和模擬客戶練習困難的對話，看清楚每一句回覆帶來的效果。',
-  'login.username': '帳號',
-  'login.password': '密碼',
-  'login.submit': '登入',
-  'login.submitting': '登入中…',
-  'login.unauthorized': '帳號或密碼錯誤。',
-  'login.tooManyAttempts': '失敗次數太多，請稍後再試。',
-
-
+export const traineeZhHant: Catalogue<TraineeKey> = {
   'picker.title': '選擇一位客戶',
   'picker.intro': '每位客戶都有自己的故事和情緒，有些事情要問對了才會說。',
   'picker.filters': '篩選',
@@ -33,7 +10,7 @@ export const zhHant: Messages = {
   'picker.difficulty': '難度',
   'picker.locale': '對話語言',
   'picker.all': '全部',
-  'picker.count': '共 {total} 位客戶，顯示 {count} 位',
+  'picker.count': '共 {count} 位客戶，顯示 {shown} 位',
   'picker.empty': '沒有符合篩選條件的客戶。',
   'picker.loading': '正在載入客戶…',
   'picker.unfinished': '未完成的對話',
@@ -59,11 +36,6 @@ export const zhHant: Messages = {
   'briefing.back': '← 所有客戶',
   'briefing.loading': '正在載入簡報…',
 
-  'criterion.empathy': '同理心',
-  'criterion.active_listening': '積極傾聽',
-  'criterion.plain_language': '淺白用語',
-  'criterion.complaint_process': '投訴處理流程',
-  'criterion.conduct': '合規言行',
   'goal.empathy': '說出客戶的感受，讓他知道你明白這件事對他的影響。',
   'goal.active_listening': '用客戶的事實和數字複述你聽到的內容，並多問開放式問題。',
   'goal.plain_language': '用日常用語、短句子說明；非用不可的術語要解釋。',
@@ -74,29 +46,6 @@ export const zhHant: Messages = {
   'step.investigate': '調查',
   'step.negotiate': '協商',
   'step.follow_up': '跟進',
-
-  'signal.empathy.emotion': '回應情緒',
-  'signal.empathy.interpretation': '理解處境',
-  'signal.empathy.exploration': '邀請多說',
-  'signal.empathy.dismissive': '輕忽客戶',
-  'signal.listening.reflection': '複述',
-  'signal.listening.open_question': '開放式提問',
-  'signal.listening.closed_question': '封閉式提問',
-  'signal.plain.jargon': '術語',
-  'signal.plain.long_sentence': '句子太長',
-  'signal.complaint.acknowledge': '步驟：受理',
-  'signal.complaint.investigate': '步驟：調查',
-  'signal.complaint.negotiate': '步驟：協商',
-  'signal.complaint.follow_up': '步驟：跟進',
-  'signal.conduct.threat': '威脅',
-  'signal.conduct.third_party_disclosure': '向第三方透露',
-  'signal.conduct.false_promise': '不實承諾',
-  'signal.conduct.abusive': '辱罵',
-
-  'mood.title': '客戶情緒',
-  'mood.anger': '怒氣',
-  'mood.trust': '信任',
-  'mood.confusion': '困惑',
 
   'outcome.resolved': '問題解決',
   'outcome.escalated': '客戶升級投訴',
@@ -120,14 +69,8 @@ export const zhHant: Messages = {
   'chat.toScorecard': '查看成績單',
   'chat.sayFailed': '回覆沒有送出：{message}',
   'chat.replyDelayed': '客戶的回覆延遲了，準備好就會出現。',
-  'chat.noScoreYet': '尚未評分',
-  'chat.replyCount': '已回覆 {count} 次',
   'chat.hintsFor': '這句回覆的提示',
   'chat.tip': '建議：',
-
-  'connection.offline': '已離線，正在重新連線…你寫的內容不會遺失，連線恢復後會送出。',
-  'connection.connecting': '連線中…',
-  'connection.resuming': '已恢復連線，正在同步…',
 
   'scorecard.title': '成績單',
   'scorecard.loading': '正在載入成績單…',
@@ -144,10 +87,23 @@ export const zhHant: Messages = {
   'scorecard.replyScore': '第 {n} 句回覆 · {score} 分',
   'scorecard.highlightNote': '標示處：得分的用語（綠色）與扣分的用語（橙色）。',
   'scorecard.moodChart': '客戶情緒的變化',
-  'scorecard.turn': '輪次',
   'scorecard.noReplies': '這段對話中你沒有回覆。',
   'scorecard.listening': '複述 {reflections} 次 · 開放式問題 {open} 個 · 封閉式問題 {closed} 個',
   'scorecard.again': '再和這位客戶練一次',
   'scorecard.other': '選擇其他客戶',
-  'scorecard.chartSummary': '怒氣從 {angerStart} 變為 {angerEnd}，信任從 {trustStart} 變為 {trustEnd}，困惑從 {confusionStart} 變為 {confusionEnd}。',
+
+  'assigned.title': '教練指派的練習',
+  'assigned.briefing': '指派的練習',
+  'assigned.due': '期限：{date}',
+  'assigned.overdue': '已逾期（期限：{date}）',
+  'assigned.status.pending': '未開始',
+  'assigned.status.in_progress': '進行中',
+  'assigned.status.completed': '已完成',
+  'assigned.start': '開始',
+  'assigned.continue': '繼續',
+  'assigned.view': '檢視',
+  'assigned.moodHidden': '教練在這次練習中隱藏了情緒顯示：請從客戶說的話判斷他的情緒。',
+  'assigned.moodHiddenShort': '情緒已由教練隱藏',
+  'assigned.hintsOn': '提示已開啟（教練設定）',
+  'assigned.hintsOff': '提示已關閉（教練設定）',
 };

@@ -1,33 +1,15 @@
 /**
- * The interface in English: the reference catalogue. Its keys are the message keys; the
- * Chinese catalogues must have every one (messages.ts checks). `{name}` marks a value put
- * in at run time; the text stays text (React escapes it).
+ * The trainee's pages' text (the customers, the briefing, the chat, the scorecard, assigned
+ * practice) in English: the reference catalogue. Every other interface language has exactly
+ * its keys (the type-check and test/client/catalogues.test.ts say which are missing). `{name}`
+ * marks a value put in at run time; a message with plural forms is chosen by `count`
+ * (shared/i18n/message.ts).
  */
-export const en = {
-  'app.name': 'Sparring',
-  'app.tagline': 'Role-play practice for lending customer service',
-  'app.skip': 'Skip to content',
-  'nav.language': 'Interface language',
-  'nav.signOut': 'Sign out',
-  'nav.signedInAs': 'Signed in as {name}',
+import type { Catalogue } from '../../shared/i18n/message.ts';
+// The list of every area's keys, which this file adds to below.
+import type {} from '../../shared/i18n/messageKeys.ts';
 
-  'error.network': 'Cannot reach the server. Check the connection and try again.',
-  'error.generic': 'Something went wrong: {message}',
-  'error.limit_reached': 'You have too many unfinished conversations. Continue or end one of them first.',
-  'error.not_found': 'This was not found. It may have been removed.',
-  'error.forbidden': 'This account may not do that.',
-  'error.timeout': 'The server did not answer in time. Try again.',
-
-  'login.title': 'Sign in',
-  'login.intro': 'Practise difficult conversations with simulated customers, and see what each reply did.',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.submitting': 'Signing in…',
-  'login.unauthorized': 'Wrong username or password.',
-  'login.tooManyAttempts': 'Too many failed attempts. Try again in a little while.',
-
-
+export const traineeEn = {
   'picker.title': 'Choose a customer',
   'picker.intro': 'Each customer has a story, a mood and things they will only tell you if you ask well.',
   'picker.filters': 'Filters',
@@ -35,7 +17,7 @@ export const en = {
   'picker.difficulty': 'Difficulty',
   'picker.locale': 'Conversation language',
   'picker.all': 'All',
-  'picker.count': '{count} of {total} customers',
+  'picker.count': { one: '{shown} of {count} customer', other: '{shown} of {count} customers' },
   'picker.empty': 'No customer fits these filters.',
   'picker.loading': 'Loading the customers…',
   'picker.unfinished': 'Unfinished conversations',
@@ -61,11 +43,6 @@ export const en = {
   'briefing.back': '← All customers',
   'briefing.loading': 'Loading the briefing…',
 
-  'criterion.empathy': 'Empathy',
-  'criterion.active_listening': 'Active listening',
-  'criterion.plain_language': 'Plain language',
-  'criterion.complaint_process': 'Complaint process',
-  'criterion.conduct': 'Conduct',
   'goal.empathy': "Name the customer's feelings and show you understand what this means for them.",
   'goal.active_listening': 'Restate what you heard, in their facts and numbers, and ask open questions.',
   'goal.plain_language': 'Say it in everyday words, in short sentences; explain any term you must use.',
@@ -76,29 +53,6 @@ export const en = {
   'step.investigate': 'Investigate',
   'step.negotiate': 'Negotiate',
   'step.follow_up': 'Follow up',
-
-  'signal.empathy.emotion': 'feelings named',
-  'signal.empathy.interpretation': 'understanding shown',
-  'signal.empathy.exploration': 'invited to say more',
-  'signal.empathy.dismissive': 'dismissive',
-  'signal.listening.reflection': 'reflection',
-  'signal.listening.open_question': 'open question',
-  'signal.listening.closed_question': 'closed question',
-  'signal.plain.jargon': 'jargon',
-  'signal.plain.long_sentence': 'long sentence',
-  'signal.complaint.acknowledge': 'step: accept',
-  'signal.complaint.investigate': 'step: investigate',
-  'signal.complaint.negotiate': 'step: negotiate',
-  'signal.complaint.follow_up': 'step: follow up',
-  'signal.conduct.threat': 'threat',
-  'signal.conduct.third_party_disclosure': 'disclosure to a third party',
-  'signal.conduct.false_promise': 'false promise',
-  'signal.conduct.abusive': 'abusive',
-
-  'mood.title': "Customer's mood",
-  'mood.anger': 'Anger',
-  'mood.trust': 'Trust',
-  'mood.confusion': 'Confusion',
 
   'outcome.resolved': 'resolved',
   'outcome.escalated': 'escalated',
@@ -122,14 +76,8 @@ export const en = {
   'chat.toScorecard': 'See your scorecard',
   'chat.sayFailed': 'Your reply was not sent: {message}',
   'chat.replyDelayed': "The customer's reply is delayed; it will appear as soon as it is ready.",
-  'chat.noScoreYet': 'not scored yet',
-  'chat.replyCount': '{count} replies',
   'chat.hintsFor': 'Hints for your reply',
   'chat.tip': 'Tip:',
-
-  'connection.offline': 'Offline: reconnecting… Nothing you wrote is lost; it is sent when the connection is back.',
-  'connection.connecting': 'Connecting…',
-  'connection.resuming': 'Back online: catching up…',
 
   'scorecard.title': 'Scorecard',
   'scorecard.loading': 'Loading the scorecard…',
@@ -146,14 +94,31 @@ export const en = {
   'scorecard.replyScore': 'reply {n} · {score} points',
   'scorecard.highlightNote': 'Highlighted: the words that earned points (green) or cost them (amber).',
   'scorecard.moodChart': "The customer's mood, turn by turn",
-  'scorecard.turn': 'turn',
   'scorecard.noReplies': 'You did not reply in this conversation.',
   'scorecard.listening': 'Restatements: {reflections} · open questions: {open} · closed questions: {closed}',
   'scorecard.again': 'Practise with this customer again',
   'scorecard.other': 'Choose another customer',
-  'scorecard.chartSummary': 'Anger went from {angerStart} to {angerEnd}, trust from {trustStart} to {trustEnd}, confusion from {confusionStart} to {confusionEnd}.',
-} satisfies Record<string, string>;
 
-/** The shared catalogue's keys; coach/ and qa/ have catalogues of their own (messages.ts merges them). */
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+  'assigned.title': 'Assigned to you',
+  'assigned.briefing': 'Assigned practice',
+  'assigned.due': 'due {date}',
+  'assigned.overdue': 'overdue since {date}',
+  'assigned.status.pending': 'Not started',
+  'assigned.status.in_progress': 'In progress',
+  'assigned.status.completed': 'Completed',
+  'assigned.start': 'Start',
+  'assigned.continue': 'Continue',
+  'assigned.view': 'View',
+  'assigned.moodHidden': 'Hidden by your coach for this practice: read the customer from what they say.',
+  'assigned.moodHiddenShort': 'Mood hidden by your coach',
+  'assigned.hintsOn': 'Hints on (set by your coach)',
+  'assigned.hintsOff': 'Hints off (set by your coach)',
+} satisfies Catalogue;
+
+export type TraineeKey = keyof typeof traineeEn;
+
+declare module '../../shared/i18n/messageKeys.ts' {
+  interface AreaMessages {
+    trainee: typeof traineeEn;
+  }
+}

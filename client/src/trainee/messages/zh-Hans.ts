@@ -1,31 +1,8 @@
-/** 界面文字：简体中文。键与 en.ts 相同，少一个就无法通过类型检查。 */
-import type { Messages } from './en.ts';
+/** 学员页面的界面文字（客户列表、简报、对话、成绩单、练习任务）：简体中文。键与 en.ts 相同，少一个或多一个都通不过类型检查。 */
+import type { Catalogue } from '../../shared/i18n/message.ts';
+import type { TraineeKey } from './en.ts';
 
-export const zhHans: Messages = {
-  'app.name': 'Sparring 对练',
-  'app.tagline': '贷款客服的情景对练',
-  'app.skip': '跳到主要内容',
-  'nav.language': '界面语言',
-  'nav.signOut': '退出登录',
-  'nav.signedInAs': '已登录：{name}',
-
-  'error.network': '连不上服务器，请检查网络后重试。',
-  'error.generic': '出了点问题：{message}',
-  'error.limit_reached': '未完成的对话太多了，请先继续或结束其中一个。',
-  'error.not_found': '找不到该项目，可能已被删除。',
-  'error.forbidden': '该账号没有这项权限。',
-  'error.timeout': '服务器没有及时响应，请重试。',
-
-  'login.title': '登录',
-  'login.intro': '和模拟客户练习困难的对话，看清每一句回复带来的效果。',
-  'login.username': '用户名',
-  'login.password': '密码',
-  'login.submit': '登录',
-  'login.submitting': '登录中…',
-  'login.unauthorized': '用户名或密码错误。',
-  'login.tooManyAttempts': '失败次数太多，请稍后再试。',
-
-
+export const traineeZhHans: Catalogue<TraineeKey> = {
   'picker.title': '选择一位客户',
   'picker.intro': '每位客户都有自己的故事和情绪，有些事情要问对了才会说。',
   'picker.filters': '筛选',
@@ -33,7 +10,7 @@ export const zhHans: Messages = {
   'picker.difficulty': '难度',
   'picker.locale': '对话语言',
   'picker.all': '全部',
-  'picker.count': '共 {total} 位客户，显示 {count} 位',
+  'picker.count': '共 {count} 位客户，显示 {shown} 位',
   'picker.empty': '没有符合筛选条件的客户。',
   'picker.loading': '正在加载客户…',
   'picker.unfinished': '未完成的对话',
@@ -59,11 +36,6 @@ export const zhHans: Messages = {
   'briefing.back': '← 所有客户',
   'briefing.loading': '正在加载简报…',
 
-  'criterion.empathy': '同理心',
-  'criterion.active_listening': '积极倾听',
-  'criterion.plain_language': '通俗表达',
-  'criterion.complaint_process': '投诉处理流程',
-  'criterion.conduct': '合规言行',
   'goal.empathy': '说出客户的感受，让他知道你明白这件事对他的影响。',
   'goal.active_listening': '用客户的事实和数字复述你听到的内容，多问开放式问题。',
   'goal.plain_language': '用日常用语、短句子说明；非用不可的术语要解释。',
@@ -74,29 +46,6 @@ export const zhHans: Messages = {
   'step.investigate': '调查',
   'step.negotiate': '协商',
   'step.follow_up': '跟进',
-
-  'signal.empathy.emotion': '回应情绪',
-  'signal.empathy.interpretation': '理解处境',
-  'signal.empathy.exploration': '邀请多说',
-  'signal.empathy.dismissive': '轻视客户',
-  'signal.listening.reflection': '复述',
-  'signal.listening.open_question': '开放式提问',
-  'signal.listening.closed_question': '封闭式提问',
-  'signal.plain.jargon': '术语',
-  'signal.plain.long_sentence': '句子太长',
-  'signal.complaint.acknowledge': '步骤：受理',
-  'signal.complaint.investigate': '步骤：调查',
-  'signal.complaint.negotiate': '步骤：协商',
-  'signal.complaint.follow_up': '步骤：跟进',
-  'signal.conduct.threat': '威胁',
-  'signal.conduct.third_party_disclosure': '向第三方透露',
-  'signal.conduct.false_promise': '虚假承诺',
-  'signal.conduct.abusive': '辱骂',
-
-  'mood.title': '客户情绪',
-  'mood.anger': '怒气',
-  'mood.trust': '信任',
-  'mood.confusion': '困惑',
 
   'outcome.resolved': '问题解决',
   'outcome.escalated': '客户升级投诉',
@@ -120,14 +69,8 @@ export const zhHans: Messages = {
   'chat.toScorecard': '查看成绩单',
   'chat.sayFailed': '回复没有发送：{message}',
   'chat.replyDelayed': '客户的回复延迟了，准备好就会出现。',
-  'chat.noScoreYet': '尚未评分',
-  'chat.replyCount': '已回复 {count} 次',
   'chat.hintsFor': '这句回复的提示',
   'chat.tip': '建议：',
-
-  'connection.offline': '已离线，正在重新连接…你写的内容不会丢失，连接恢复后会发送。',
-  'connection.connecting': '正在连接…',
-  'connection.resuming': '已恢复连接，正在同步…',
 
   'scorecard.title': '成绩单',
   'scorecard.loading': '正在加载成绩单…',
@@ -144,10 +87,23 @@ export const zhHans: Messages = {
   'scorecard.replyScore': '第 {n} 句回复 · {score} 分',
   'scorecard.highlightNote': '标记处：得分的用语（绿色）和扣分的用语（橙色）。',
   'scorecard.moodChart': '客户情绪的变化',
-  'scorecard.turn': '轮次',
   'scorecard.noReplies': '这段对话中你没有回复。',
   'scorecard.listening': '复述 {reflections} 次 · 开放式问题 {open} 个 · 封闭式问题 {closed} 个',
   'scorecard.again': '再和这位客户练一次',
   'scorecard.other': '选择其他客户',
-  'scorecard.chartSummary': '怒气从 {angerStart} 变为 {angerEnd}，信任从 {trustStart} 变为 {trustEnd}，困惑从 {confusionStart} 变为 {confusionEnd}。',
+
+  'assigned.title': '教练布置的练习',
+  'assigned.briefing': '布置的练习',
+  'assigned.due': '截止：{date}',
+  'assigned.overdue': '已过期（截止：{date}）',
+  'assigned.status.pending': '未开始',
+  'assigned.status.in_progress': '进行中',
+  'assigned.status.completed': '已完成',
+  'assigned.start': '开始',
+  'assigned.continue': '继续',
+  'assigned.view': '查看',
+  'assigned.moodHidden': '教练在这次练习中隐藏了情绪显示：请从客户的话里判断他的情绪。',
+  'assigned.moodHiddenShort': '情绪已被教练隐藏',
+  'assigned.hintsOn': '提示已开启（教练设置）',
+  'assigned.hintsOff': '提示已关闭（教练设置）',
 };
