@@ -15,7 +15,8 @@ export const projects: TestProjectInlineConfiguration[] = [
   // Pure code only (test/support/unitLayer.ts refuses I/O), so its files share workers
   // and loaded modules instead of each loading the server anew: about seven times faster.
   project('unit', { pool: 'threads', isolate: false, setupFiles: ['test/support/unitLayer.ts'] }),
-  project('integration'),
+  // Their hooks start servers and processes, which takes a while on a busy machine.
+  project('integration', { hookTimeout: 30_000 }),
   project('browser', { globalSetup: ['test/e2e/buildClientOnce.ts'] }),
   project('long'),
 ];
