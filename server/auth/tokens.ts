@@ -1,6 +1,7 @@
 /**
  * Signed, expiring session tokens (JWT, HS256, with jose). The signing key is a secret kept
- * in the store, created once, so every server process accepts every other's tokens.
+ * in the store, created once, so every server process accepts every other's tokens. The
+ * clock is the system's unless one is passed in (a test moves its own to see a token expire).
  */
 import { randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
@@ -19,19 +20,26 @@ export interface Tokens {
   verify(token: string): Promise<TokenClaims | null>;
 }
 
-export async function createTokens(store: SessionStore, hours: number): Promise<Tokens> {
+export interface TokenOptions {
+  /** The time in milliseconds since the epoch, by which tokens are dated and expire: the system clock by default. */
+  now?: () => number;
+}
+
+export async function createTokens(store: SessionStore, hours: number, { now = Date.now }: TokenOptions = {}): Promise<Tokens> {
   const key = Buffer.from(await store.secret('token-key', () => randomBytes(32).toString('base64')), 'base64');
   return {
-    issue: (claims) =>
-      new SignJWT({ username: claims.username, role: claims.role })
+    issue: (claims) => {
+      const issuedAt = Math.floor(now() / 1000);
+      return new SignJWT({ username: claims.username, role: claims.role })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(claims.userId)
-        .setIssuedAt()
-        .setExpirationTime(`${Math.round(hours * 3600)}s`)
-        .sign(key),
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + Math.round(hours * 3600))
+        .sign(key);
+    },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now()) });
         const role = Role.safeParse(payload.role);
         if (!payload.sub || typeof payload.username !== 'string' || !role.success) return null;
         return { userId: payload.sub, username: payload.username, role: role.data };

@@ -35,12 +35,8 @@ export async function uploadYaml(page: Page, name: string, text: string): Promis
 /** Waits for the check of the text now in the editor, and returns what it says. */
 export async function checked(page: Page): Promise<string> {
   const status = page.getByTestId('check-status');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const text = (await status.textContent()) ?? '';
-    if (!text.startsWith('Checking') || Date.now() > deadline) return text;
-    await page.waitForTimeout(50);
-  }
+  await status.filter({ hasNotText: /^Checking/ }).waitFor({ state: 'attached', timeout: 10_000 });
+  return (await status.textContent()) ?? '';
 }
 
 /** The problems listed beside the editor: each one's line (null when it names none) and words. */

@@ -54,18 +54,22 @@ export const customerTurn = (index: number) => `.message--customer:not(.message-
 export async function say(page: Page, text: string, index: number): Promise<{ partials: string[] }> {
   const composer = page.getByTestId('composer');
   await composer.fill(text);
+  // The page notes each text the streaming bubble shows, as it changes, until the answer is in.
+  await inPage(
+    page,
+    `(() => {
+      const seen = [];
+      const observer = new MutationObserver(() => {
+        const now = document.querySelector('[data-testid=streaming] .message__text')?.textContent ?? '';
+        if (now && now !== seen[seen.length - 1]) seen.push(now);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      window.sparringStreamed = { seen, observer };
+    })()`,
+  );
   await composer.press('Enter');
-  const partials: string[] = [];
-  const streaming = page.locator('[data-testid=streaming] .message__text');
-  const answered = page.locator(customerTurn(index + 1));
-  // Sample the streaming bubble until the answer is in.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && !(await answered.isVisible())) {
-    const now = (await streaming.textContent({ timeout: 50 }).catch(() => null)) ?? '';
-    if (now && now !== partials.at(-1)) partials.push(now);
-    await page.waitForTimeout(25);
-  }
-  await answered.waitFor({ timeout: 1000 });
+  await page.locator(customerTurn(index + 1)).waitFor({ timeout: 15_000 });
+  const partials = await inPage<string[]>(page, '(() => { window.sparringStreamed.observer.disconnect(); return window.sparringStreamed.seen; })()');
   return { partials };
 }
 

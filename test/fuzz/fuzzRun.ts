@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
-import { call } from '../support/socketClient.ts';
+import { call, record } from '../support/socketClient.ts';
 import { startTestServer, type TestClient, type TestServer } from '../support/testServer.ts';
 import { sampleHostile, type Hostile } from './hostilePayloads.ts';
 import { httpTargets, socketTargets, type FuzzIds, type HttpTarget } from './targets.ts';
@@ -114,6 +114,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       anyone: undefined,
     };
     const socket = await server.connect(trainee.token);
+    const events = record(socket);
     const opened = await call(socket, 'session:start', { personaId: PERSONA_ID, locale: 'en' });
     if (!opened.ok) throw new Error(`session:start: ${opened.error.message}`);
     const said = await call(socket, 'trainee:say', { sessionId: opened.sessionId, text: "I'm sorry about the wait. What happened?" });
@@ -126,7 +127,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       personaText: readFileSync(join(PERSONAS_DIR, PERSONA_ID, 'en.yaml'), 'utf8'),
     };
     // The customer's reply lands after the ack: wait for it before taking the snapshot.
-    await new Promise((r) => setTimeout(r, 300));
+    await events.next('customer:say', (p) => p.index === said.index + 1);
     const before = await storeSnapshot(server, ids.sessionId);
 
     const sockets = socketTargets(ids, server.ctx.config.limits.maxText);
@@ -188,9 +189,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.http++;
     }
 
-    await new Promise((r) => setTimeout(r, 200));
-    report.storeChanges = diff(before, await storeSnapshot(server, ids.sessionId));
+    // Its answer comes after the session's work in flight: anything a hostile event set off has landed.
     const good = await call(socket, 'session:resume', { sessionId: ids.sessionId });
+    report.storeChanges = diff(before, await storeSnapshot(server, ids.sessionId));
     const health = await fetch(`${server.url}/api/health`);
     report.stillServing = good.ok && health.status === 200 && socket.connected;
     report.seconds = (Date.now() - started) / 1000;

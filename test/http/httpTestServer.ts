@@ -32,8 +32,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server context over a file store in `dataDir` (a new temporary one by default). */
-export async function testContext(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'sparring-http-'))): Promise<{ ctx: ServerContext; logs: string[]; dataDir: string }> {
+/**
+ * A server context over a file store in `dataDir` (a new temporary one by default); `now`, the
+ * clock its tokens are dated and checked by (the system's by default).
+ */
+export async function testContext(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'sparring-http-')),
+  now?: () => number,
+): Promise<{ ctx: ServerContext; logs: string[]; dataDir: string }> {
   const config = readConfig({ DATA_DIR: dataDir, ...env });
   if (!config.ok) throw new Error(config.message);
   const store = await openFileSessionStore(dataDir);
@@ -45,16 +52,22 @@ export async function testContext(env: Record<string, string> = {}, dataDir = mk
     personas: loadPersonaCatalog(),
     rubric,
     scorer: createScorer(rubric),
-    tokens: await createTokens(store, config.config.tokenHours),
+    tokens: await createTokens(store, config.config.tokenHours, now ? { now } : {}),
     log: (line) => logs.push(line),
   };
   return { ctx, logs, dataDir };
 }
 
 export async function startTestServer(
-  options: HttpAppOptions & { env?: Record<string, string>; /** What the app sees instead of the context (a failing part). */ adjust?: (ctx: ServerContext) => ServerContext } = {},
+  options: HttpAppOptions & {
+    env?: Record<string, string>;
+    /** What the app sees instead of the context (a failing part). */
+    adjust?: (ctx: ServerContext) => ServerContext;
+    /** The clock tokens are dated and checked by, for a test to move. */
+    now?: () => number;
+  } = {},
 ): Promise<TestServer> {
-  const { ctx, logs, dataDir } = await testContext(options.env);
+  const { ctx, logs, dataDir } = await testContext(options.env, undefined, options.now);
   const app = createHttpApp(options.adjust ? options.adjust(ctx) : ctx, options);
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
 import { redisServerAvailable, REDIS_SERVER, startOwnRedis, type OwnRedis } from '../support/redisServer.ts';
 import { requireOrSkip } from '../support/services.ts';
-import { call, sleep } from '../support/socketClient.ts';
+import { call } from '../support/socketClient.ts';
 import type { TestClient } from '../support/testServer.ts';
 import { connect, createTrainee, plain, say, startSession, type Turn } from '../support/trainee.ts';
+import { waitUntil } from '../support/waitUntil.ts';
 
 const ADMIN_PASSWORD = 'redis-restart-admin';
 const LINES = [
@@ -56,16 +57,7 @@ describe.skipIf(!runs)('a Redis restart under a running session', () => {
 
     await redis.start();
     // The server reconnects by itself; the trainee's retry (same index) goes through.
-    let turns: [Turn, Turn] | null = null;
-    const deadline = Date.now() + 20_000;
-    while (!turns) {
-      try {
-        turns = await say(socket, sessionId, LINES[1]!);
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await sleep(250);
-      }
-    }
+    const turns = await waitUntil(() => say(socket, sessionId, LINES[1]!), { timeoutMs: 20_000, everyMs: 250 });
     acknowledged.push(...turns, ...(await say(socket, sessionId, LINES[2]!)));
 
     const resumed = await call(socket, 'session:resume', { sessionId });

@@ -6,7 +6,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStartOk } from '../../server/sessions/serverEvents.ts';
-import { call, record, sleep } from '../support/socketClient.ts';
+import { call, record, settled } from '../support/socketClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -96,7 +96,7 @@ describe('whose session it is', () => {
     await ownerHeard.next('customer:say');
     await call(ownerSocket, 'session:end', { sessionId });
     await ownerHeard.next('session:ended');
-    await sleep(50);
+    await settled(otherSocket, sessionId);
     expect(otherHeard.all).toEqual([]);
   });
 
@@ -138,7 +138,8 @@ describe('whose session it is', () => {
       }
       expect(await call(socket, 'trainee:say', { sessionId, text: 'hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       await call(traineeSocket, 'trainee:say', { sessionId, text: `I am sorry for the trouble (${role}).` });
-      await sleep(30);
+      // Waits for the customer's reply to that turn, then for anything it sent this connection.
+      await settled(socket, sessionId);
       expect(heard.all).toEqual([]);
       expect(await server.ctx.store.listSessions({ traineeId: user.id })).toEqual([]);
     }

@@ -9,7 +9,7 @@ import { findPersona } from '../../server/personas/personaLibrary.ts';
 import { conversationBefore } from '../../server/sessions/loadSession.ts';
 import { SessionResumeOk, SessionStartOk, TraineeSayOk } from '../../server/sessions/serverEvents.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
-import { call, record, sleep } from '../support/socketClient.ts';
+import { call, record, settled } from '../support/socketClient.ts';
 import { startTestServer, type TestClient, type TestServer } from '../support/testServer.ts';
 
 const servers: TestServer[] = [];
@@ -52,7 +52,7 @@ describe('repeated sends', () => {
     expect(a).toEqual(b);
     expect(TraineeSayOk.parse(a).index).toBe(3);
     await events.next('customer:say', (p) => p.index === 4);
-    await sleep(50);
+    await settled(socket, sessionId);
 
     const stored = (await server.ctx.store.getSession(sessionId))!;
     expect(stored.turns.map((t) => `${t.index}:${t.role}`)).toEqual(['0:customer', '1:trainee', '2:customer', '3:trainee', '4:customer']);
@@ -76,8 +76,9 @@ describe('repeated sends', () => {
 
 describe('connections come and go', () => {
   it('after a dropped connection, session:resume returns everything, nothing lost or duplicated', async () => {
-    // Trainee turns take 150 ms to store, so the connection can drop between arrival and ack.
-    const server = await start({ wrapStore: (store) => withDelay(store, (method, args) => method === 'appendTurn' && (args[1] as { role: string }).role === 'trainee', 150) });
+    // The second trainee turn is held on its way into the store, so the connection can drop between arrival and ack.
+    const held = holdCall((method, args) => method === 'appendTurn' && (args[1] as { index: number }).index === 3);
+    const server = await start({ wrapStore: held.wrap });
     const trainee = await server.user();
     const first = await server.connect(trainee.token);
     const sessionId = await startSession(first);
@@ -85,8 +86,9 @@ describe('connections come and go', () => {
     // The next turn arrives, and the connection drops before its ack can come back.
     let acked = false;
     first.emit('trainee:say', { sessionId, text: ASK, index: 3 }, () => void (acked = true));
-    await sleep(50);
+    await held.arrived;
     first.disconnect();
+    await held.release();
 
     const second = await server.connect(trainee.token);
     const events = record(second);
@@ -125,7 +127,7 @@ describe('connections come and go', () => {
     const again = TraineeSayOk.parse(await call(second, 'trainee:say', { sessionId, text: APOLOGY, index: 1 }));
     expect(again.index).toBe(1);
     if (resumed.turns.length === 1) await events.next('customer:say', (p) => p.index === 2);
-    await sleep(50);
+    await settled(second, sessionId);
     expect((await server.ctx.store.getSession(sessionId))!.turns.map((t) => `${t.index}:${t.role}`)).toEqual(['0:customer', '1:trainee', '2:customer']);
     expect(events.of('customer:say').length).toBe(resumed.turns.length === 1 ? 1 : 0);
   });
@@ -223,7 +225,7 @@ describe('a restart of the server', () => {
     expect(storedAfter.turns[2]).toMatchObject({ index: 2, role: 'customer', text: expected.reply, state: expected.conversation.state });
     // A second resume has nothing left to fill in.
     await call(socket, 'session:resume', { sessionId: died.sessionId });
-    await sleep(50);
+    await settled(socket, died.sessionId);
     expect(events.of('customer:say')).toHaveLength(1);
   });
 
@@ -252,18 +254,46 @@ describe('a restart of the server', () => {
 
 type Fault = 'reject' | 'hang' | null;
 
-/** The real store, with chosen calls answered `ms` later. */
-function withDelay(store: SessionStore, slow: (method: string, args: unknown[]) => boolean, ms: number): SessionStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        if (slow(String(property), args)) await sleep(ms);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
+interface HeldCall {
+  /** Wraps the real store: the first call that `holds` picks waits for `release`. */
+  wrap(store: SessionStore): SessionStore;
+  /** Resolves when that call has come in. */
+  arrived: Promise<void>;
+  /** Lets it through; resolves once the real store has answered it. */
+  release(): Promise<void>;
+}
+
+/** The real store, with one chosen call held on its way in until the test lets it through. */
+function holdCall(holds: (method: string, args: unknown[]) => boolean): HeldCall {
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let landed: Promise<unknown> | undefined;
+  let holding = true;
+  return {
+    arrived,
+    async release() {
+      open();
+      await arrived;
+      await landed?.catch(() => {});
     },
-  });
+    wrap: (store) =>
+      new Proxy(store, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const call = () => (value as (...a: unknown[]) => unknown).apply(target, args);
+            if (!holding || !holds(String(property), args)) return call();
+            holding = false;
+            arrive();
+            landed = opened.then(call);
+            return landed;
+          };
+        },
+      }),
+  };
 }
 
 /** The real store, with chosen calls failing or hanging. */
@@ -312,15 +342,14 @@ describe('a failing store', () => {
   });
 
   it('a write that times out but lands later: the retry with the same index gets the stored turn and its reply', async () => {
-    let slowWrites = true;
-    const server = await start({ storeTimeoutMs: 200, wrapStore: (store) => withDelay(store, (method) => slowWrites && method === 'appendTurn', 400) });
+    const held = holdCall((method) => method === 'appendTurn');
+    const server = await start({ storeTimeoutMs: 200, wrapStore: held.wrap });
     const trainee = await server.user();
     const socket = await server.connect(trainee.token);
     const events = record(socket);
     const sessionId = await startSession(socket);
     expect(await call(socket, 'trainee:say', { sessionId, text: APOLOGY, index: 1 })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    await sleep(400); // the write lands
-    slowWrites = false;
+    await held.release(); // the write lands
     const retry = TraineeSayOk.parse(await call(socket, 'trainee:say', { sessionId, text: APOLOGY, index: 1 }));
     expect(retry.index).toBe(1);
     await events.next('customer:say', (p) => p.index === 2);

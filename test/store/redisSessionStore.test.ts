@@ -11,6 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openRedisSessionStore } from '../../server/store/redisSessionStore.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
+import { waitUntil } from '../support/waitUntil.ts';
 import { aComment, anAssignment, aSession, aTurn, aUser, sessionStoreContract } from './sessionStore.contract.ts';
 import { deleteKeysUnder } from '../../bench/load/benchRedis.ts';
 
@@ -123,7 +124,7 @@ describe.skipIf(!available)('redis store', () => {
       await proxy.cut();
       await expect(store.countUsers()).rejects.toThrow(`:${proxy.port}`);
       await proxy.resume();
-      await eventually(async () => expect(await store.countUsers()).toBe(1));
+      expect(await waitUntil(() => store.countUsers())).toBe(1);
     } finally {
       await proxy.cut();
       await deleteKeys(keyPrefix);
@@ -172,16 +173,4 @@ async function tcpProxy(host: string, targetPort: number): Promise<{ port: numbe
       server = await listen(port);
     },
   };
-}
-
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }

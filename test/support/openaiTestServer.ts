@@ -8,6 +8,8 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+// A slow LLM's latency (first token, pace of the stream): the behaviour the timeouts are tested against.
+import { setTimeout as latency } from 'node:timers/promises';
 
 /** What the server does with the next request. */
 export type Behaviour =
@@ -62,7 +64,6 @@ export interface OpenAiTestServer {
 
 const DEFAULT_HANDLER: Handler = () => ({ kind: 'text', text: '好。' });
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A few characters per chunk, never splitting a surrogate pair, like a tokenizer would. */
 export function splitIntoChunks(text: string, size = 3): string[] {
@@ -112,10 +113,10 @@ async function streamText(res: ServerResponse, body: any, chunks: string[], opts
   const id = `chatcmpl-test-${++completionCounter}`;
   startSse(res);
   res.write(chunkEnvelope(model, id, { delta: { role: 'assistant', content: '' } }));
-  if (opts.firstDelay) await sleep(opts.firstDelay);
+  if (opts.firstDelay) await latency(opts.firstDelay);
   for (const [i, piece] of chunks.entries()) {
     if (opts.stopAfter !== undefined && i >= opts.stopAfter) return;
-    if (i > 0 && opts.delay) await sleep(opts.delay);
+    if (i > 0 && opts.delay) await latency(opts.delay);
     if (res.destroyed) return;
     res.write(chunkEnvelope(model, id, { delta: { content: piece } }));
   }
@@ -168,7 +169,7 @@ async function answer(res: ServerResponse, body: any, b: Behaviour): Promise<voi
   switch (b.kind) {
     case 'text': {
       if (!body.stream) {
-        if (b.firstTokenDelayMs) await sleep(b.firstTokenDelayMs);
+        if (b.firstTokenDelayMs) await latency(b.firstTokenDelayMs);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(completionJson(String(body.model ?? 'test-model'), { content: b.text }, 'stop'));
         return;
@@ -188,8 +189,8 @@ async function answer(res: ServerResponse, body: any, b: Behaviour): Promise<voi
     }
     case 'drop':
       await streamText(res, body, splitIntoChunks(b.text), { stopAfter: b.afterChunks, delay: 5 });
-      // Give the written chunks a moment to leave, then cut the connection as a crashed server would.
-      await sleep(20);
+      // Once the written chunks have left, cut the connection as a crashed server would.
+      await new Promise<void>((resolve) => (res.socket ? res.socket.write('', () => resolve()) : resolve()));
       res.socket?.destroy();
       return;
     case 'stall':

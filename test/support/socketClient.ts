@@ -58,4 +58,13 @@ export function record(socket: TestClient): Recorder {
   };
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/**
+ * Resolves once every event the server sent this connection for work already under way on
+ * the session has arrived, so a test can then assert that nothing more came. A
+ * `session:resume` waits its turn behind that work (server/sessions/sessionLocks.ts), and
+ * socket.io delivers what one connection was sent in order: its answer comes after them.
+ * Answered whether or not the session is this caller's.
+ */
+export async function settled(socket: TestClient, sessionId: string): Promise<void> {
+  await call(socket, 'session:resume', { sessionId });
+}

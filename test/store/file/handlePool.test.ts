@@ -55,11 +55,14 @@ describe('HandlePool', () => {
     const p = await withPool(1);
     const [a, b] = [join(dir, 'a.jsonl'), join(dir, 'b.jsonl')];
     let release!: () => void;
+    let inUse!: () => void;
+    const using = new Promise<void>((done) => (inUse = done));
     const held = p.use(a, async (h) => {
+      inUse();
       await new Promise<void>((done) => (release = done));
       await h.handle.write('still open\n');
     });
-    await new Promise((r) => setTimeout(r, 10));
+    await using;
     await append(p, b, 'b\n');
     release();
     await held;
