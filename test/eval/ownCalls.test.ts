@@ -1,18 +1,8 @@
 // test/eval/ownCalls.ts: labelled whole calls are checked against the contract's scenario
 // processes before anything is measured, and the step agreement counts what a reader expects.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
-import { loadCalls, measureCalls } from './ownCalls.ts';
-
-const dir = mkdtempSync(path.join(tmpdir(), 'sparring-calls-'));
-function callsFile(name: string, yaml: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, yaml);
-  return file;
-}
+import { measureCalls, parseCalls } from './ownCalls.ts';
 
 const complaintCall = `
 - id: en-call-x01
@@ -31,17 +21,15 @@ const complaintCall = `
 
 describe('labelled whole calls', () => {
   it('names the file, the call and the field of a step that is not the scenario\u2019s', () => {
-    const file = callsFile('bad-step.yaml', complaintCall.replace('steps: [investigate]', 'steps: [verify_identity]'));
-    expect(() => loadCalls('en', file)).toThrow(/bad-step\.yaml, call #1: turns\.3\.steps\.0: "verify_identity" is not a complaint step/);
+    expect(() => parseCalls('en', complaintCall.replace('steps: [investigate]', 'steps: [verify_identity]'), 'bad-step.yaml')).toThrow(/bad-step\.yaml, call #1: turns\.3\.steps\.0: "verify_identity" is not a complaint step/);
   });
 
   it('refuses a whole-call step on a turn', () => {
-    const file = callsFile('turn-step.yaml', complaintCall.replace('scenario: complaint', 'scenario: third_party').replace('steps: [acknowledge]', 'steps: [no_disclosure]'));
-    expect(() => loadCalls('en', file)).toThrow(/"no_disclosure" belongs to the whole call, not to a turn/);
+    expect(() => parseCalls('en', complaintCall.replace('scenario: complaint', 'scenario: third_party').replace('steps: [acknowledge]', 'steps: [no_disclosure]'), 'turn-step.yaml')).toThrow(/"no_disclosure" belongs to the whole call, not to a turn/);
   });
 
   it('counts a call whose steps the engine finds on the labelled turns as exact', () => {
-    const measured = measureCalls(loadDefaultRubric(), loadCalls('en', callsFile('good.yaml', complaintCall)));
+    const measured = measureCalls(loadDefaultRubric(), parseCalls('en', complaintCall, 'good.yaml'));
     expect(measured.rows).toHaveLength(1);
     expect(measured.rows[0]).toMatchObject({ scenario: 'complaint', calls: 1, exactCalls: 1, orderAgreed: 1 });
     expect(measured.rows[0]!.turnSteps).toMatchObject({ tp: 2, fp: 0, fn: 0 });
@@ -50,7 +38,7 @@ describe('labelled whole calls', () => {
 
   it('reports a step the engine did not find as a miss of that call', () => {
     const missed = complaintCall.replace('covered: [acknowledge, investigate]', 'covered: [acknowledge, investigate, follow_up]');
-    const measured = measureCalls(loadDefaultRubric(), loadCalls('en', callsFile('missed.yaml', missed)));
+    const measured = measureCalls(loadDefaultRubric(), parseCalls('en', missed, 'missed.yaml'));
     expect(measured.rows[0]).toMatchObject({ exactCalls: 0 });
     expect(measured.rows[0]!.steps).toMatchObject({ fn: 1 });
     expect(measured.misses.map((m) => m.callId)).toEqual(['en-call-x01']);

@@ -77,7 +77,12 @@ export function callFile(locale: Locale, set: CallSet = 'development'): string {
 export function loadCalls(locale: Locale, file: string = callFile(locale)): LabelledCall[] {
   const shownFile = path.relative(repoRoot, file) || file;
   if (!existsSync(file)) throw new Error(`${shownFile}: file not found`);
-  const raw: unknown = parseYaml(readFileSync(file, 'utf8'));
+  return parseCalls(locale, readFileSync(file, 'utf8'), shownFile);
+}
+
+/** Validates calls written as YAML; `shownFile` names them in messages. */
+export function parseCalls(locale: Locale, yaml: string, shownFile: string): LabelledCall[] {
+  const raw: unknown = parseYaml(yaml);
   if (!Array.isArray(raw)) throw new Error(`${shownFile}: expected a list of calls at the top level`);
   const seen = new Set<string>();
   return raw.map((entry: unknown, position) => {
