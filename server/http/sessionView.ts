@@ -8,7 +8,7 @@
  */
 import { commentsOf, latestOverrides, overridesOf } from '../coaching/overrides.ts';
 import { coachingSuggestions } from '../coaching/suggestions.ts';
-import { scoreTranscript } from '../scoring/engine.ts';
+import { sessionReport } from '../scoring/summary.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import type { Locale, ScoreReport } from '../scoring/types.ts';
 import type { ReviewEntry, SessionRecord, StoredTurn } from '../domain/records.ts';
@@ -24,13 +24,12 @@ export function turnView(t: StoredTurn): TurnView {
   return view;
 }
 
-/** The report of the turns so far, for a session that has not ended. */
+/**
+ * The report of the turns so far, for a session that has not ended: summarised from the
+ * scores stored with each trainee turn, like the final report, so nothing is scored again.
+ */
 export function reportSoFar(rubric: CompiledRubric, session: SessionRecord, turns: readonly StoredTurn[]): ScoreReport {
-  return scoreTranscript(rubric, {
-    locale: session.locale,
-    scenario: session.scenario,
-    turns: turns.map((t) => ({ role: t.role, text: t.text })),
-  });
+  return sessionReport(rubric, session.locale, turns.flatMap((t) => (t.role === 'trainee' && t.score ? [t.score] : [])));
 }
 
 export function sessionView(rubric: CompiledRubric, session: SessionRecord, turns: readonly StoredTurn[]): SessionView {

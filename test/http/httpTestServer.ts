@@ -124,8 +124,10 @@ export async function addSession(
   const turns: Array<Pick<StoredTurn, 'role' | 'text'>> = [{ role: 'customer', text: lines.opening }];
   let index = 1;
   for (const [trainee, customer] of lines.replies) {
+    // Each trainee turn is stored with its score, as the server stores it.
+    const { score } = ctx.scorer.scoreTurn({ locale: 'en', scenario: 'complaint', turns: [...turns, { role: 'trainee', text: trainee }] });
     for (const turn of [
-      { index: index++, role: 'trainee' as const, text: trainee, at: at() },
+      { index: index++, role: 'trainee' as const, text: trainee, at: at(), score },
       { index: index++, role: 'customer' as const, text: customer, at: at(), mood },
     ]) {
       const appended = await ctx.store.appendTurn(session.id, turn);
