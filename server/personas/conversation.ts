@@ -7,7 +7,7 @@
  * tests); a session stores the trainee's turn between the step and the voice.
  */
 import type { ScoredTurn, ScoreTurn, Transcript, Turn } from '../scoring/types.ts';
-import { customerStep, type Situation } from './customerStep.ts';
+import { customerStep, type Situation, type Step } from './customerStep.ts';
 import type { CustomerState } from '../domain/customerState.ts';
 import { initialState } from './initialState.ts';
 import type { Mood } from '../domain/mood.ts';
@@ -17,13 +17,6 @@ import { openingLine } from './voice/scriptedVoice.ts';
 
 export interface Conversation {
   state: CustomerState;
-  turns: Turn[];
-}
-
-/** The customer's step after a trainee reply, before any words are chosen; `turns` end with the reply. */
-export interface Step {
-  state: CustomerState;
-  situation: Situation;
   turns: Turn[];
 }
 

@@ -8,7 +8,7 @@
  */
 import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
 import { normalize } from '../text/normalize.ts';
-import { COMPLAINT_STEPS, langOf, type ComplaintStep, type ScoredTurn, type TurnScore } from '../scoring/types.ts';
+import { COMPLAINT_STEPS, langOf, type ComplaintStep, type ScoredTurn, type Turn, type TurnScore } from '../scoring/types.ts';
 import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import { ending } from './endings.ts';
 import { nextMood, trend, type Trend } from './moodModel.ts';
@@ -37,6 +37,11 @@ export interface Situation {
 export interface StepResult {
   state: CustomerState;
   situation: Situation;
+}
+
+/** The customer's step after a trainee reply, before any words are chosen; `turns` end with the reply. */
+export interface Step extends StepResult {
+  turns: Turn[];
 }
 
 // Each reveal's words, compiled once per loaded persona.

@@ -7,7 +7,8 @@
  * emitted as `customer:say`; and when the persona ended the conversation, the report is
  * summarised from the stored turn scores and stored, and `session:ended` emitted.
  */
-import { replyTranscript, traineeTurn, type Step } from '../personas/conversation.ts';
+import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
+import type { Step } from '../personas/customerStep.ts';
 import type { CustomerVoice } from '../personas/voice/customerVoice.ts';
 import { llmVoice } from '../personas/voice/llmVoice.ts';
 import { scriptedVoice } from '../personas/voice/scriptedVoice.ts';

@@ -7,7 +7,8 @@
  * repeating an index already stored is answered with the stored result and stores nothing.
  */
 import type { TokenClaims } from '../auth/tokens.ts';
-import { replyTranscript, traineeTurn, type Step as CustomerStep } from '../personas/conversation.ts';
+import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
+import type { Step as CustomerStep } from '../personas/customerStep.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';

@@ -5,7 +5,7 @@
  * llmVoice.ts a model's, streamed, with the scripted line when the model fails. The
  * session, the `sparring chat` command and the persona tests all speak through it.
  */
-import type { Step } from '../conversation.ts';
+import type { Step } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
 
 export interface VoiceRequest {

@@ -5,7 +5,7 @@
  * `scriptedVoice` says them through the CustomerVoice interface (customerVoice.ts); the same
  * words are the fallback when an LLM fails.
  */
-import type { Step } from '../conversation.ts';
+import type { Step } from '../customerStep.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
 import { choose } from '../seededChoice.ts';

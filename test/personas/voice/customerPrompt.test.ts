@@ -1,7 +1,8 @@
 // The LLM customer's prompt (server/personas/voice/customerPrompt.ts), built from the
 // late-disbursement persona and the default rubric after real steps of the shared engine.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answered, replyTranscript, startConversation, traineeTurn, type Conversation, type Step } from '../../../server/personas/conversation.ts';
+import { answered, replyTranscript, startConversation, traineeTurn, type Conversation } from '../../../server/personas/conversation.ts';
+import type { Step } from '../../../server/personas/customerStep.ts';
 import { buildCustomerPrompt, type PromptMessage } from '../../../server/personas/voice/customerPrompt.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
