@@ -19,4 +19,13 @@ export const CONTRACT_PROCESSES = {
   general: ['understand_problem', 'solve_or_guide', 'confirm_solved'],
 } as const;
 export type CallScenario = keyof typeof CONTRACT_PROCESSES;
+
+/**
+ * Whether a signal is measured on a case of this scenario. The complaint steps are the
+ * complaint process: they cannot occur in a call of another scenario, so a label marking
+ * them there (sets written before the scenarios had processes) is not counted.
+ */
+export function measuredIn(signal: string, scenario: CallScenario | undefined): boolean {
+  return !signal.startsWith('complaint.') || scenario === undefined || scenario === 'complaint';
+}
 export const CONTRACT_SCENARIOS = Object.keys(CONTRACT_PROCESSES) as CallScenario[];

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { Scenario, type Locale, type Transcript } from '../../server/scoring/types.ts';
-import { CONTRACT_SCENARIOS, CONTRACT_SIGNALS, type CallScenario, type ContractSignal } from './contractIds.ts';
+import { CONTRACT_SCENARIOS, CONTRACT_SIGNALS, measuredIn, type CallScenario, type ContractSignal } from './contractIds.ts';
 import { binaryStats, perLabelConfusion, type BinaryStats } from './metrics.ts';
 
 /** The locales with a case file, in report order. */
@@ -190,7 +190,7 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): Ca
     }
     // Signals outside the contract (the engine may grow) are not measured here.
     const detected = CONTRACT_SIGNALS.filter((s) => raised.has(s));
-    const expected = new Set(c.signals);
+    const expected = new Set(c.signals.filter((s) => measuredIn(s, c.scenario)));
     gold.push(expected);
     predicted.push(new Set(detected));
 
