@@ -148,6 +148,17 @@ describe('conduct first: a reply with a fault is never one to keep', () => {
     expect(stop).toMatch(/^Stop threatening/);
   });
 
+  it('never quotes a dismissive reply as one to keep, even when it also reflected the facts', () => {
+    const { report, keep, stop } = coach('en', 'complaint', [
+      'You charged me twice for the same repayment!',
+      'Calm down, rules are rules. So you were charged twice for the same repayment, is that right?',
+    ]);
+    expect(report.turns[0]!.signals).toEqual(expect.arrayContaining(['empathy.dismissive', 'listening.reflection']));
+    expect(keep).not.toMatch(/^Keep repeating/);
+    expect(keep).not.toContain('So you were charged');
+    expect(stop).toMatch(/^Stop brushing the customer off/);
+  });
+
   it('puts a conduct fault before brushing the customer off, whatever the ranks in the rubric say', () => {
     const reranked = {
       ...rubric,
