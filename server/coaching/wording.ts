@@ -69,14 +69,20 @@ export type Gap =
  * What to look for first in each scenario. `steps` stands for the complaint procedure: the
  * first step never reached, or the steps out of order.
  */
-export const START_ORDER: Record<Scenario, ReadonlyArray<Gap | 'steps'>> = {
+const START_BY_SCENARIO = {
   complaint: ['steps', 'emotion', 'reflection', 'open_question', 'interpretation'],
   // A borrower behind on payments: find out why, show you see the hardship, then a way to pay.
   collection: ['open_question_reason', 'emotion', 'options', 'payment_date', 'reflection', 'interpretation'],
   // Someone applying: find the real need, from the general to the specific.
   application: ['open_question_need', 'reflection', 'emotion', 'interpretation'],
   general: ['emotion', 'reflection', 'open_question', 'interpretation'],
-};
+  // Someone other than the borrower answers: nothing here fits (no feelings about the
+  // account to draw out, no facts to repeat); what to start on is the call's own steps.
+  third_party: [],
+} satisfies Record<string, ReadonlyArray<Gap | 'steps'>>;
+// Written apart and assigned whole, so the third-party line is ready before the scenario
+// list names that scenario, and a scenario added there without a line fails the type-check.
+export const START_ORDER: Record<Scenario, ReadonlyArray<Gap | 'steps'>> = START_BY_SCENARIO;
 
 /**
  * Examples here fit any customer of the scenario (or have a scoped variant): never one
@@ -156,7 +162,7 @@ export const START_HARDER: Words = {
 // ---- stop: when the trainee did nothing the rubric corrects ----
 
 /** No fault found: a gentle line for next time, per scenario. */
-export const NOTHING_TO_STOP: Record<Scenario, Words> = {
+const NOTHING_TO_STOP_BY_SCENARIO = {
   complaint: {
     en: 'Nothing to stop: no faults this time. Next time, keep the same calm tone even when the customer threatens to go to the regulator.',
     zh: '這次沒有需要改掉的地方。下次客戶說要向監管部門投訴時，也保持同樣平和的語氣。',
@@ -173,7 +179,14 @@ export const NOTHING_TO_STOP: Record<Scenario, Words> = {
     en: 'Nothing to stop: no faults this time. Next time, keep the same calm, plain way of speaking.',
     zh: '這次沒有需要改掉的地方。下次繼續保持平和、易懂的說法。',
   },
-};
+  third_party: {
+    en: 'Nothing to stop: nothing about the account reached the person who answered. Next time, keep it that way even when they ask what it is about.',
+    zh: '這次沒有需要改掉的地方，接電話的人沒有聽到任何帳戶的事。下次對方追問是什麼事時，也要保持這樣。',
+  },
+} satisfies Record<string, Words>;
+// Assigned whole, as START_ORDER is.
+export const NOTHING_TO_STOP: Record<Scenario, Words> = NOTHING_TO_STOP_BY_SCENARIO;
+
 
 // ---- a session that ended before the trainee said anything ----
 
