@@ -8,7 +8,7 @@ import { compileDetector } from '../detectors/registry.ts';
 import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
-import { simplify, traditionalize } from '../../text/script.ts';
+import { inBothScripts } from '../../text/displayScript.ts';
 import { SCENARIOS, type CriterionId, type Lang, type Scenario } from '../types.ts';
 import type { CriterionConfig, ProcessConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
 
@@ -87,12 +87,13 @@ export interface CompiledRubric {
   cues: Record<Lang, QuestionCues>;
 }
 
+/** A text in every locale: `zh` in the other script where the rubric does not write both (server/text/displayScript.ts). */
 export function localize(text: LocalText): Localized {
-  const zh = text.zh ?? '';
+  const both = inBothScripts(text.zh ?? '');
   return {
     en: text.en,
-    'zh-Hans': text['zh-Hans'] ?? simplify(zh),
-    'zh-Hant': text['zh-Hant'] ?? traditionalize(zh),
+    'zh-Hans': text['zh-Hans'] ?? both['zh-Hans'],
+    'zh-Hant': text['zh-Hant'] ?? both['zh-Hant'],
   };
 }
 

@@ -3,7 +3,7 @@
  * signals are misconduct to the customer, which brush them off, which take a complaint
  * step. Nothing outside the rubric file names a signal to decide what it means.
  */
-import type { ComplaintStep, KnownSignals } from '../types.ts';
+import type { KnownSignals } from '../types.ts';
 import type { CompiledRubric } from './compile.ts';
 import type { SignalTag } from './schema.ts';
 
@@ -12,8 +12,8 @@ export function signalsWithTag(rubric: Pick<CompiledRubric, 'tagged'>, tag: Sign
   return rubric.tagged[tag];
 }
 
-/** The ids of the signals that take the complaint to `step`. */
-export function signalsForStep(rubric: CompiledRubric, step: ComplaintStep): ReadonlySet<string> {
+/** The ids of the signals that take a call's process to `step` (a complaint step, or another process's). */
+export function signalsForStep(rubric: CompiledRubric, step: string): ReadonlySet<string> {
   return new Set(rubric.signals.filter((s) => s.step === step).map((s) => s.id));
 }
 
