@@ -32,7 +32,9 @@ export function transcriptOf(persona: PersonaFile, turns: readonly Turn[]): Tran
 
 /** The transcript a trainee reply is scored in: the conversation so far, then the reply. */
 export function replyTranscript(persona: PersonaFile, conversation: Conversation, text: string): Transcript {
-  return transcriptOf(persona, [...conversation.turns, { role: 'trainee', text }]);
+  const transcript = transcriptOf(persona, [...conversation.turns, { role: 'trainee', text }]);
+  // The product sheet goes to scoring only: what the trainee says is checked against it.
+  return persona.product ? { ...transcript, product: persona.product } : transcript;
 }
 
 /** The customer's step after a trainee reply the caller has scored (once). */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
 import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SignalId } from '../scoring/types.ts';
+import { ProductSheet } from '../scoring/productSheet.ts';
 
 const Text = z.string().trim().min(1);
 /** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
@@ -90,6 +91,8 @@ export const PersonaFile = z
     /** What the customer knows and the trainee does not: amounts, dates, what really happened, what they want. */
     facts: z.record(z.string().regex(/^[a-z_]+$/, 'lower-case letters and _'), Text),
     reveals: z.array(Reveal).default([]),
+    /** The loan's figures and rules (rate, fees, penalty, dates, documents): what the trainee says is checked against them. */
+    product: ProductSheet.optional(),
     opening: Lines,
     mood: z.strictObject({
       initial: Mood,

@@ -2,7 +2,7 @@
  * The rubric engine: a transcript in, a score report out (see the scoring contract). Pure:
  * no I/O, no clock, no randomness. The rubric is compiled beforehand (rubric/compile.ts).
  */
-import { replyContext, spokenTurn, type SpokenTurn } from './context.ts';
+import { replyContext, spokenTurn, type EarlierTurns, type SpokenTurn } from './context.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
 import { sessionReport } from './summary.ts';
 import { detectLocale } from '../text/locale.ts';
@@ -13,14 +13,16 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
   const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
   const lang = langOf(locale);
   const customer: SpokenTurn[] = [];
+  const trainee: SpokenTurn[] = [];
   const turns: TurnScore[] = [];
   transcript.turns.forEach((turn, index) => {
     if (turn.role === 'customer') {
       customer.push(spokenTurn(turn.text, lang));
       return;
     }
-    const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]);
+    const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], earlierTurns(transcript, trainee));
     turns.push(scoreReply(rubric, reply, index));
+    trainee.push(reply);
   });
   return sessionReport(rubric, locale, turns);
 }
@@ -35,6 +37,12 @@ export function scoreLatestTurn(rubric: CompiledRubric, transcript: Transcript):
   if (!last || last.role !== 'trainee') throw new Error('scoreLatestTurn: the last turn must be the trainee\'s');
   const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
   const lang = langOf(locale);
-  const customer = transcript.turns.slice(0, index).filter((t) => t.role === 'customer').map((t) => spokenTurn(t.text, lang));
-  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]), index);
+  const before = transcript.turns.slice(0, index);
+  const customer = before.filter((t) => t.role === 'customer').map((t) => spokenTurn(t.text, lang));
+  const trainee = before.filter((t) => t.role === 'trainee').map((t) => spokenTurn(t.text, lang));
+  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], earlierTurns(transcript, trainee)), index);
+}
+
+function earlierTurns(transcript: Transcript, trainee: readonly SpokenTurn[]): EarlierTurns {
+  return transcript.product ? { trainee: [...trainee], product: transcript.product } : { trainee: [...trainee] };
 }

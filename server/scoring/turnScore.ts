@@ -36,6 +36,7 @@ function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal
     hitsBySignal.set(signal, [...(hitsBySignal.get(signal) ?? []), ...hits]);
   };
   for (const signal of rubric.signals) {
+    if ((signal.onlyAfter && !signal.onlyAfter(reply)) || signal.unlessAfter?.(reply)) continue;
     const hits = signal.detectors.flatMap((d) => d(reply));
     add(signal, hits);
     for (const other of signal.also) {
