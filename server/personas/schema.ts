@@ -10,8 +10,7 @@
 import { z } from 'zod';
 import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
-import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SignalId } from '../scoring/types.ts';
-import { ProductSheet } from '../scoring/productSheet.ts';
+import { COMPLAINT_STEPS, CRITERIA, Locale, ProductSheet, Scenario, SignalId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
 /** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
@@ -183,6 +182,8 @@ export function publicPersona(p: PersonaFile): PublicPersona {
     difficulty: p.difficulty,
     summary: p.summary,
     briefing: p.briefing,
+    // The product sheet is what the trainee would have on the desk: the figures to quote.
+    ...(p.product ? { product: p.product } : {}),
   };
 }
 
@@ -200,5 +201,5 @@ export const PersonaListing = z.object({
 export type PersonaListing = z.infer<typeof PersonaListing>;
 
 /** A persona as `GET /api/personas/:id` answers it: what `publicPersona` gives. */
-export const PublicPersona = PersonaListing.extend({ version: persona.version, briefing: persona.briefing });
+export const PublicPersona = PersonaListing.extend({ version: persona.version, briefing: persona.briefing, product: persona.product });
 export type PublicPersona = z.infer<typeof PublicPersona>;

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { Locale } from '../text/language.ts';
 import { ProductSheet } from './productSheet.ts';
 
+// A persona's product sheet is part of a transcript; the persona files name it from here too.
+export { ProductSheet } from './productSheet.ts';
+
 // The conversation languages belong to the text layer below scoring; the contract names them here too.
 export { LOCALES, Locale, langOf, type Lang } from '../text/language.ts';
 

@@ -52,15 +52,24 @@ function cuesIn(text: string, offset: number, found: Array<{ fact: ProductFact; 
     .sort((a, b) => a.start - b.start);
 }
 
-/** Each cue's figure: the first of its kind after it, before the next cue; else the nearest before it. */
+/**
+ * Each cue's figure: the first of its kind after it, before the next cue of another fact of
+ * that kind; else, when no such cue came before, the nearest before it ("3 days of grace").
+ * A figure after another fact's cue is that cue's.
+ */
 function figureOf(cue: Cue, cues: readonly Cue[], figures: readonly Figure[]): Figure | undefined {
   const kind = PRODUCT_FACTS[cue.fact];
-  const next = cues.find((c) => c.start >= cue.end && PRODUCT_FACTS[c.fact] === kind)?.start ?? Infinity;
+  const rival = (c: Cue): boolean => c.fact !== cue.fact && PRODUCT_FACTS[c.fact] === kind;
+  const next = cues.find((c) => c.start >= cue.end && rival(c))?.start ?? Infinity;
   const after = figures.find((f) => f.kind === kind && f.start >= cue.end && f.start < next);
   if (after) return after;
-  const before = figures.filter((f) => f.kind === kind && f.end <= cue.start);
-  const previousCue = cues.filter((c) => c.end <= cue.start && PRODUCT_FACTS[c.fact] === kind).pop()?.end ?? -1;
-  return before.filter((f) => f.start >= previousCue).pop();
+  if (cues.some((c) => c.end <= cue.start && rival(c))) return undefined;
+  return figures.filter((f) => f.kind === kind && f.end <= cue.start).pop();
+}
+
+/** Whether a word saying "none" ("免", "no … fee") stands right beside the cue. */
+function saidFree(text: string, offset: number, cue: Cue, free: { find(norm: string): Array<{ start: number; end: number }> }, reach: number): boolean {
+  return free.find(text).some((m) => offset + m.end >= cue.start - reach && offset + m.start <= cue.end + reach);
 }
 
 function formatFigure(value: number): string {
@@ -118,8 +127,8 @@ export const productSheet = defineDetector({
         for (const cue of cues) {
           if (done.has(cue.fact)) continue;
           const figure = figureOf(cue, cues, stated);
-          const saidFree = !figure && PRODUCT_FACTS[cue.fact] === 'amount' && free?.[reply.lang].test(text);
-          if (!figure && !saidFree) continue;
+          const none = !figure && PRODUCT_FACTS[cue.fact] === 'amount' && free !== null && saidFree(text, sentence.start, cue, free[reply.lang], reply.lang === 'zh' ? 4 : 12);
+          if (!figure && !none) continue;
           done.add(cue.fact);
           const value = figure ? figure.value : 0;
           const sheetValue = figures[cue.fact]!;
