@@ -150,11 +150,11 @@ describe('misinformation against the product sheet', () => {
   it("checks a live turn against the persona's own sheet", () => {
     const library = loadPersonaLibrary();
     const persona = findPersona(library, 'first-time-applicant', 'en')!;
-    expect(persona.product?.rate?.annual_percent).toBe(11.5);
+    expect(persona.product?.rate?.annual_percent).toBe(10);
     const { conversation } = startConversation(persona, 1);
     const { score } = scorer.scoreTurn(replyTranscript(persona, conversation, 'The interest rate is 5% a year.'));
     const evidence = score.criteria.conduct.evidence.find((e) => e.signal === 'conduct.misinformation');
-    expect(evidence?.suggestion).toBe('the yearly interest rate is 11.5%');
+    expect(evidence?.suggestion).toBe('the yearly interest rate is 10%');
   });
 });
 
