@@ -52,7 +52,7 @@ function findReveal(persona: PersonaFile, state: CustomerState, { score, reading
   for (const r of persona.reveals) {
     if (state.revealed.includes(r.fact)) continue;
     // Without its own signals, a fact waits for an open question.
-    const earned = r.when_signals ? score.signals.some((s) => r.when_signals!.includes(s)) : reading.openQuestion;
+    const earned = r.when_signals ? reading.reactsTo.some((s) => r.when_signals!.includes(s)) : reading.openQuestion;
     if (!earned) continue;
     let about = aboutMatchers.get(r);
     if (!about) {
@@ -73,9 +73,9 @@ function furthestNewStep(said: ReadonlySet<ComplaintStep>, reached: readonly Com
 /** Advances the customer by the trainee's reply, scored and read once by the caller. */
 export function customerStep(persona: PersonaFile, state: CustomerState, reply: string, scored: ScoredTurn): StepResult {
   const { score, reading } = scored;
-  const mood = nextMood(persona, state.mood, score.signals, state.heard);
+  const mood = nextMood(persona, state.mood, reading.reactsTo, state.heard);
   const heard = { ...state.heard };
-  for (const s of new Set(score.signals)) heard[s] = (heard[s] ?? 0) + 1;
+  for (const s of new Set(reading.reactsTo)) heard[s] = (heard[s] ?? 0) + 1;
   const said = new Set(reading.steps);
   const newStep = furthestNewStep(said, state.steps);
   const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || said.has(s));

@@ -24,7 +24,7 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
     turns.push(scoreReply(rubric, reply, index));
     trainee.push(reply);
   });
-  return sessionReport(rubric, locale, turns);
+  return sessionReport(rubric, locale, turns, transcript.scenario);
 }
 
 /**

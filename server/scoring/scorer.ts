@@ -24,7 +24,11 @@ export function createScorer(rubric: CompiledRubric): Scorer {
     rubric,
     scoreTurn: (transcript) => {
       const score = scoreLatestTurn(rubric, transcript);
-      return { score, reading: readTurn(rubric, score) };
+      // The simulated customer's stages are the complaint steps in every scenario; in a call of
+      // another scenario they are read from the turn as scored without one (complaint steps on).
+      const { scenario, ...unscoped } = transcript;
+      const stages = scenario === undefined || scenario === 'complaint' ? score : scoreLatestTurn(rubric, unscoped);
+      return { score, reading: readTurn(rubric, score, stages) };
     },
     scoreTranscript: (transcript) => scoreTranscript(rubric, transcript),
   };

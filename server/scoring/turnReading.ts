@@ -8,8 +8,10 @@
 import type { CompiledRubric } from './rubric/compile.ts';
 import { COMPLAINT_STEPS, type TurnReading, type TurnScore } from './types.ts';
 
-export function readTurn(rubric: CompiledRubric, score: TurnScore): TurnReading {
+/** `stages` is the turn the complaint steps are read from: the score itself unless the scorer gives another. */
+export function readTurn(rubric: CompiledRubric, score: TurnScore, stages: TurnScore = score): TurnReading {
   const fired = rubric.signals.filter((s) => score.signals.includes(s.id));
+  const staged = rubric.signals.filter((s) => stages.signals.includes(s.id));
   const misconduct = fired.filter((s) => rubric.tagged.misconduct.has(s.id));
   const dismissive = fired.filter((s) => rubric.tagged.dismissive.has(s.id));
   const jargon = Object.values(score.criteria)
@@ -20,7 +22,8 @@ export function readTurn(rubric: CompiledRubric, score: TurnScore): TurnReading 
     dismissive: dismissive.map((s) => s.id),
     labels: Object.fromEntries([...misconduct, ...dismissive].map((s) => [s.id, s.label.en])),
     jargonTerm: jargon?.text ?? null,
-    steps: COMPLAINT_STEPS.filter((step) => fired.some((s) => s.step === step)),
+    steps: COMPLAINT_STEPS.filter((step) => staged.some((s) => s.step === step && s.scenario === 'complaint')),
+    reactsTo: [...new Set([...score.signals, ...staged.filter((s) => s.scenario === 'complaint').map((s) => s.id)])],
     openQuestion: fired.some((s) => rubric.tagged.open_question.has(s.id)),
   };
 }
