@@ -87,6 +87,8 @@ describe('account details before the caller is verified', () => {
       ]),
     );
     expect(report.turns.map((t) => t.signals.includes(DETAILS))).toEqual([true, false, false]);
+    // Details to someone not yet known to be the borrower fail the session, as a disclosure does.
+    expect(report.summary.failed).toEqual({ signals: [DETAILS], turns: [1] });
   });
 
   it('counts the caller verifying themselves: "my ID ends in 4471"', () => {
