@@ -140,15 +140,22 @@ export const productSheet = defineDetector({
           hits.push(hit);
         }
         if (contradiction && documents && sheet.documents) {
+          // The document after the words ("不需要收入證明", "you don't need payslips") or right before them ("工資流水不需要").
+          const reach = reply.lang === 'zh' ? 4 : 12;
           for (const cue of documents.notNeeded[reply.lang].find(text)) {
-            const after = text.slice(cue.end);
-            const document = sheet.documents.find((d) => after.includes(normalizeTerm(d)));
-            if (!document) continue;
-            const at = cue.end + after.indexOf(normalizeTerm(document));
+            const named = sheet.documents.flatMap((document) => {
+              const term = normalizeTerm(document);
+              const after = text.indexOf(term, cue.end);
+              const before = text.lastIndexOf(term, cue.start - term.length);
+              if (after >= 0) return [{ document, start: cue.start, end: after + term.length }];
+              if (before >= 0 && cue.start - (before + term.length) <= reach) return [{ document, start: before, end: cue.end }];
+              return [];
+            })[0];
+            if (!named) continue;
             hits.push({
-              start: sentence.start + cue.start,
-              end: sentence.start + at + normalizeTerm(document).length,
-              suggestion: documents.right[reply.locale].replaceAll('{value}', document),
+              start: sentence.start + named.start,
+              end: sentence.start + named.end,
+              suggestion: documents.right[reply.locale].replaceAll('{value}', named.document),
             });
             break;
           }
