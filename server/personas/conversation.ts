@@ -27,7 +27,10 @@ export function startConversation(persona: PersonaFile, seed: number): { convers
 }
 
 export function transcriptOf(persona: PersonaFile, turns: readonly Turn[]): Transcript {
-  return { locale: persona.locale, scenario: persona.scenario, persona: persona.id, turns: [...turns] };
+  const transcript: Transcript = { locale: persona.locale, scenario: persona.scenario, persona: persona.id, turns: [...turns] };
+  // The persona's product sheet travels with the call: what the trainee says is checked against it.
+  if (persona.product) transcript.product = persona.product;
+  return transcript;
 }
 
 /** The transcript a trainee reply is scored in: the conversation so far, then the reply. */

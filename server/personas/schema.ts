@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
-import { CRITERIA, Locale, Scenario, SignalId, StepId } from '../scoring/types.ts';
+import { CRITERIA, Locale, ProductSheet, Scenario, SignalId, StepId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
 /** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
@@ -95,6 +95,8 @@ export const PersonaFile = z
     /** What the customer knows and the trainee does not: amounts, dates, what really happened, what they want. */
     facts: z.record(z.string().regex(/^[a-z_]+$/, 'lower-case letters and _'), Text),
     reveals: z.array(Reveal).default([]),
+    /** The loan's figures and rules (rate, fees, penalty, dates, documents): what the trainee says is checked against them. */
+    product: ProductSheet.optional(),
     opening: Lines,
     mood: z.strictObject({
       initial: Mood,
@@ -215,6 +217,8 @@ export function publicPersona(p: PersonaFile, signals: KnownSignals): PublicPers
     difficulty: p.difficulty,
     summary: p.summary,
     briefing: { ...p.briefing, steps: [...(signals.processes[p.scenario]?.steps ?? [])] },
+    // The product sheet is what the trainee would have on the desk: the figures to quote.
+    ...(p.product ? { product: p.product } : {}),
   };
 }
 
@@ -233,10 +237,12 @@ export type PersonaListing = z.infer<typeof PersonaListing>;
 
 /**
  * A persona as `GET /api/personas/:id` answers it: what `publicPersona` gives. The briefing
- * adds `steps`, the step ids of the scenario's process in order (empty without one).
+ * adds `steps`, the step ids of the scenario's process in order (empty without one); the
+ * product sheet, when the persona has one, is the figures the trainee may quote.
  */
 export const PublicPersona = PersonaListing.extend({
   version: persona.version,
   briefing: persona.briefing.extend({ steps: z.array(StepId) }),
+  product: persona.product,
 });
 export type PublicPersona = z.infer<typeof PublicPersona>;

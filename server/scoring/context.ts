@@ -8,6 +8,7 @@ import { normalize, type NormalText } from '../text/normalize.ts';
 import { sentences, words, type Span, type Word } from '../text/segment.ts';
 import { findQuestions, type Question, type QuestionCues } from '../text/questions.ts';
 import { numberMentions, type NumberMention } from '../text/numbers.ts';
+import type { ProductSheet } from './productSheet.ts';
 
 export interface SpokenTurn {
   text: NormalText;
@@ -24,6 +25,16 @@ export interface ReplyContext extends SpokenTurn {
   questions: Question[];
   /** The customer's turns before this reply, oldest first. */
   customer: readonly SpokenTurn[];
+  /** What else of the call the reply is judged in (earlier.ts). */
+  earlier: EarlierTurns;
+}
+
+/** The call around a reply beyond the customer's turns: the trainee's own earlier turns, and the product the call is about. */
+export interface EarlierTurns {
+  /** The trainee's turns before this reply, oldest first. */
+  trainee: readonly SpokenTurn[];
+  /** The persona's product sheet, when it has one: what stated figures are checked against. */
+  product?: ProductSheet;
 }
 
 export function spokenTurn(raw: string, lang: Lang): SpokenTurn {
@@ -46,6 +57,7 @@ export function replyContext(
   scenario: Scenario | undefined,
   customer: readonly SpokenTurn[],
   cues: QuestionCues,
+  earlier: EarlierTurns = { trainee: [] },
 ): ReplyContext {
   const turn = spokenTurn(raw, lang);
   const spans = sentences(turn.text.norm);
@@ -61,6 +73,7 @@ export function replyContext(
     sentences: spans,
     questions: findQuestions(turn.text.norm, spans, lang, cues),
     customer,
+    earlier,
   };
 }
 

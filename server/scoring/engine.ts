@@ -2,7 +2,7 @@
  * The rubric engine: a transcript in, a score report out (see the scoring contract). Pure:
  * no I/O, no clock, no randomness. The rubric is compiled beforehand (rubric/compile.ts).
  */
-import { replyContext, spokenTurn, type SpokenTurn } from './context.ts';
+import { replyContext, spokenTurn, type EarlierTurns, type SpokenTurn } from './context.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
 import { sessionReport } from './summary.ts';
 import { detectLocale } from '../text/locale.ts';
@@ -13,6 +13,7 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
   const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
   const lang = langOf(locale);
   const customer: SpokenTurn[] = [];
+  const trainee: SpokenTurn[] = [];
   const turns: TurnScore[] = [];
   const taken = new Set<string>();
   transcript.turns.forEach((turn, index) => {
@@ -20,9 +21,10 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
       customer.push(spokenTurn(turn.text, lang));
       return;
     }
-    const reply = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang]);
+    const reply = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee));
     turns.push(scoreReply(rubric, reply, index, new Set(taken)));
     for (const step of stepsTaken(rubric, reply)) taken.add(step);
+    trainee.push(reply);
   });
   return sessionReport(rubric, locale, turns, transcript.scenario);
 }
@@ -38,11 +40,21 @@ export function scoreLatestTurn(rubric: CompiledRubric, transcript: Transcript):
   const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
   const lang = langOf(locale);
   const customer: SpokenTurn[] = [];
+  const trainee: SpokenTurn[] = [];
   const taken = new Set<string>();
-  // The steps earlier replies took, each read with the customer turns before it, as scoreTranscript reads them.
+  // The steps earlier replies took, each read with the turns before it, as scoreTranscript reads them.
   transcript.turns.slice(0, index).forEach((turn) => {
-    if (turn.role === 'customer') customer.push(spokenTurn(turn.text, lang));
-    else for (const step of stepsTaken(rubric, replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang]))) taken.add(step);
+    if (turn.role === 'customer') {
+      customer.push(spokenTurn(turn.text, lang));
+      return;
+    }
+    const earlier = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee));
+    for (const step of stepsTaken(rubric, earlier)) taken.add(step);
+    trainee.push(earlier);
   });
-  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]), index, taken);
+  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], earlierTurns(transcript, trainee)), index, taken);
+}
+
+function earlierTurns(transcript: Transcript, trainee: readonly SpokenTurn[]): EarlierTurns {
+  return transcript.product ? { trainee: [...trainee], product: transcript.product } : { trainee: [...trainee] };
 }

@@ -39,6 +39,7 @@ function detect(rubric: CompiledRubric, reply: ReplyContext, only?: (signal: Com
   for (const signal of rubric.signals) {
     // A step signal belongs to its scenario's process: in another scenario's call it never fires.
     if (!firesIn(signal, reply.scenario) || (only && !only(signal))) continue;
+    if ((signal.onlyAfter && !signal.onlyAfter(reply)) || signal.unlessAfter?.(reply)) continue;
     const hits = signal.detectors.flatMap((d) => d(reply));
     add(signal, hits);
     for (const other of signal.also) {

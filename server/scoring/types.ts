@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { Locale } from '../text/language.ts';
+import { ProductSheet } from './productSheet.ts';
+
+// A persona's product sheet is part of a transcript; the persona files name it from here too.
+export { ProductSheet } from './productSheet.ts';
 
 // The conversation languages belong to the text layer below scoring; the contract names them here too.
 export { LOCALES, Locale, langOf, type Lang } from '../text/language.ts';
@@ -59,6 +63,8 @@ export const Transcript = z.looseObject({
   locale: Locale.optional(),
   scenario: Scenario.optional(),
   persona: z.string().min(1).optional(),
+  /** The persona's product sheet, when it has one: stated figures are checked against it. */
+  product: ProductSheet.optional(),
   turns: z.array(Turn).min(1, 'needs at least one turn'),
 });
 export type Transcript = z.infer<typeof Transcript>;

@@ -3,8 +3,16 @@
 // whatever the engine knows yet.
 import { SIGNAL_IDS } from '../../server/scoring/types.ts';
 
-/** The contract's signals, then the conduct signals it adds with the scenario processes. */
-export const CONTRACT_SIGNALS = [...SIGNAL_IDS, 'conduct.credential_request', 'conduct.details_before_verification', 'conduct.misinformation'] as const;
+/** The contract's signals, then the conduct signals it adds with the scenario processes, then the decks' other signals. */
+export const CONTRACT_SIGNALS = [
+  ...SIGNAL_IDS,
+  'conduct.credential_request',
+  'conduct.details_before_verification',
+  'conduct.misinformation',
+  'plain.cost_explained',
+  'negotiate.several_options',
+  'conduct.scam_warning',
+] as const;
 export type ContractSignal = (typeof CONTRACT_SIGNALS)[number];
 /**
  * The scenario processes of the scoring contract (shared/contracts/scoring.md, "Scenario

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { Scenario, SIGNAL_IDS, type Locale, type Transcript } from '../../server/scoring/types.ts';
+import { ProductSheet } from '../../server/scoring/productSheet.ts';
 import { CONTRACT_SCENARIOS, CONTRACT_SIGNALS, measuredIn, type CallScenario, type ContractSignal } from './contractIds.ts';
 import { binaryStats, perLabelConfusion, type BinaryStats } from './metrics.ts';
 
@@ -31,6 +32,8 @@ export interface LabelledCase {
   /** The complete set of signals a coach marks in the reply. */
   signals: ContractSignal[];
   note?: string;
+  /** The product sheet the reply's figures are checked against, as a persona carries it. */
+  product?: ProductSheet;
 }
 
 export interface Miss {
@@ -78,6 +81,7 @@ const caseSchema = z.object({
   note: z.string().optional(),
   /** How the reply is written (formal, casual, phone, mixed, regional): the styles set says. */
   style: z.enum(['formal', 'casual', 'phone', 'mixed', 'regional']).optional(),
+  product: ProductSheet.optional(),
 });
 
 /**
@@ -123,7 +127,7 @@ export function loadCases(locale: Locale, file: string = caseFile(locale)): Labe
     }
     if (seen.has(parsed.data.id)) throw new Error(`${shownFile}, case ${id}: duplicate id`);
     seen.add(parsed.data.id);
-    const { scenario, note, ...rest } = parsed.data;
+    const { scenario, note, product, ...rest } = parsed.data;
     return {
       ...rest,
       signals: [...new Set(rest.signals)],
@@ -131,6 +135,7 @@ export function loadCases(locale: Locale, file: string = caseFile(locale)): Labe
       file: shownFile,
       ...(scenario === undefined ? {} : { scenario }),
       ...(note === undefined ? {} : { note }),
+      ...(product === undefined ? {} : { product }),
     };
   });
 }
@@ -157,10 +162,12 @@ export function replyTranscript(
   customer: readonly string[],
   reply: string,
   scenario?: CallScenario,
+  product?: ProductSheet,
 ): Transcript {
   const known = engineScenario(scenario);
   return {
     locale,
+    ...(product === undefined ? {} : { product }),
     ...(known === undefined ? {} : { scenario: known }),
     turns: [...customer.map((text) => ({ role: 'customer' as const, text })), { role: 'trainee' as const, text: reply }],
   };
@@ -173,8 +180,9 @@ export function replySignals(
   customer: readonly string[],
   reply: string,
   scenario?: CallScenario,
+  product?: ProductSheet,
 ): Set<string> {
-  const transcript = replyTranscript(locale, customer, reply, scenario);
+  const transcript = replyTranscript(locale, customer, reply, scenario, product);
   const replyIndex = transcript.turns.length - 1;
   const report = scoreTranscript(rubric, transcript);
   const turn = report.turns.find((t) => t.index === replyIndex);
@@ -201,7 +209,7 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[], mea
   for (const c of cases) {
     let raised: Set<string>;
     try {
-      raised = replySignals(rubric, c.locale, c.customer, c.reply, c.scenario);
+      raised = replySignals(rubric, c.locale, c.customer, c.reply, c.scenario, c.product);
     } catch (error) {
       throw new Error(`${c.file}, case ${c.id}: scoring failed: ${(error as Error).message}`, { cause: error });
     }

@@ -7,12 +7,14 @@ import { cooccurrence } from './cooccurrence.ts';
 import { jargon } from './jargon.ts';
 import { pattern } from './pattern.ts';
 import { phrases } from './phrases.ts';
+import { productSheet } from './productSheet.ts';
 import { question } from './question.ts';
 import { reflection } from './reflection.ts';
 import { sentenceLength } from './sentenceLength.ts';
+import { statedFigure } from './statedFigure.ts';
 import type { CompileTools, Detect } from './definition.ts';
 
-export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence] as const;
+export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure] as const;
 
 export const DetectorConfig = z.discriminatedUnion('type', [
   phrases.schema,
@@ -22,6 +24,8 @@ export const DetectorConfig = z.discriminatedUnion('type', [
   jargon.schema,
   sentenceLength.schema,
   cooccurrence.schema,
+  productSheet.schema,
+  statedFigure.schema,
 ]);
 export type DetectorConfig = z.infer<typeof DetectorConfig>;
 
@@ -41,5 +45,9 @@ export function compileDetector(config: DetectorConfig, tools: CompileTools): De
       return sentenceLength.compile(config, tools);
     case 'cooccurrence':
       return cooccurrence.compile(config, tools);
+    case 'product_sheet':
+      return productSheet.compile(config, tools);
+    case 'stated_figure':
+      return statedFigure.compile(config, tools);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
 import { compileDetector } from '../detectors/registry.ts';
+import { compileEarlier, type EarlierTest } from '../earlier.ts';
 import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
@@ -39,6 +40,9 @@ export interface CompiledSignal {
   failsSession: boolean;
   detectors: Detect[];
   also: string[];
+  /** Conditions on the earlier turns of the call (earlier.ts); null when the signal has none. */
+  onlyAfter: EarlierTest | null;
+  unlessAfter: EarlierTest | null;
   present: Localized;
   absent: Localized | undefined;
   /** Undefined for a neutral signal only. */
@@ -191,6 +195,8 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       failsSession: s.fails_session,
       detectors: s.detectors.map((d) => compileDetector(d, tools)),
       also: s.also,
+      onlyAfter: s.only_after ? compileEarlier(s.only_after, tools) : null,
+      unlessAfter: s.unless_after ? compileEarlier(s.unless_after, tools) : null,
       present: localize(s.feedback.present),
       absent: s.feedback.absent ? localize(s.feedback.absent) : undefined,
       coaching: s.coaching && {

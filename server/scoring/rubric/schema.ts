@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CriterionId, SCENARIOS, Scenario, SignalId } from '../types.ts';
 import { LocalText } from '../detectors/definition.ts';
 import { DetectorConfig } from '../detectors/registry.ts';
+import { EarlierSaid } from '../earlier.ts';
 
 const Points = z.number().int().min(-100).max(100);
 
@@ -104,6 +105,10 @@ export const SignalConfig = z.strictObject({
   detectors: z.array(DetectorConfig).min(1),
   /** Signals that fire too, on the same evidence (an insult also belittles: abusive → dismissive). */
   also: z.array(SignalId).default([]),
+  /** Fires only once an earlier turn of the call said one of these (the customer asked what it costs). */
+  only_after: EarlierSaid.optional(),
+  /** Never fires once an earlier turn said one of these (the caller's identity was verified). */
+  unless_after: EarlierSaid.optional(),
   feedback: z.strictObject({
     /** Said when the signal fires. `{evidence}` is what was said, `{suggestion}` a better way. */
     present: LocalText,

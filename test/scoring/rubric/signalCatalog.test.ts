@@ -159,10 +159,15 @@ describe('the shipped rubric', () => {
     else for (const locale of LOCALES) expect(wording?.[locale].trim(), locale).toBeTruthy();
   });
 
-  it('tags every misconduct signal the customer must react to, the code request included', () => {
-    expect([...signalsWithTag(rubric, 'misconduct')].sort()).toEqual(
-      ['conduct.abusive', 'conduct.credential_request', 'conduct.false_promise', 'conduct.third_party_disclosure', 'conduct.threat'],
-    );
+  it('tags every misconduct signal the customer must react to, the code request and details before verification included', () => {
+    expect([...signalsWithTag(rubric, 'misconduct')].sort()).toEqual([
+      'conduct.abusive',
+      'conduct.credential_request',
+      'conduct.details_before_verification',
+      'conduct.false_promise',
+      'conduct.third_party_disclosure',
+      'conduct.threat',
+    ]);
   });
 });
 
