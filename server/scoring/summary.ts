@@ -5,6 +5,7 @@
  * with its turns instead of scoring the transcript again (`sessionReport`).
  */
 import type { CompiledRubric } from './rubric/compile.ts';
+import { empathyMoments, momentsScore, type EmpathyMoments } from './empathyMoments.ts';
 import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type ScoreReport, type TurnScore } from './types.ts';
 
 // Out-of-order steps (a remedy offered before the facts were checked) cost this much.
@@ -48,8 +49,9 @@ export function listening(turns: readonly TurnScore[]): ListeningSummary {
   };
 }
 
-function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], steps: ComplaintStepsSummary): number {
+function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], steps: ComplaintStepsSummary, moments: EmpathyMoments | null): number | null {
   const config = rubric.criteria[id];
+  if (config.session === 'moments' && moments) return momentsScore(moments);
   if (config.session === 'steps') {
     const coverage = (100 * steps.covered.length) / COMPLAINT_STEPS.length;
     return Math.max(0, Math.round(coverage - (steps.in_order ? 0 : ORDER_PENALTY)));
@@ -62,15 +64,20 @@ function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly T
 
 export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[]): ScoreReport['summary'] {
   const steps = complaintSteps(rubric, turns);
+  const moments = empathyMoments(rubric, turns);
   const criteria = {} as Record<CriterionId, number>;
   let weighted = 0;
   let weights = 0;
   for (const id of CRITERIA) {
-    criteria[id] = sessionScore(rubric, id, turns, steps);
-    weighted += criteria[id] * rubric.criteria[id].weight;
+    const score = sessionScore(rubric, id, turns, steps, moments);
+    // No moment called for it (empathy in a call without emotion): shown as nothing missed, left out of the overall.
+    criteria[id] = score ?? 100;
+    if (score === null) continue;
+    weighted += score * rubric.criteria[id].weight;
     weights += rubric.criteria[id].weight;
   }
-  return { criteria, complaint_steps: steps, listening: listening(turns), overall: Math.round(weighted / weights) };
+  const overall = Math.round(weighted / weights);
+  return { criteria, complaint_steps: steps, listening: listening(turns), overall, ...(moments && { empathy_moments: moments }) };
 }
 
 /**

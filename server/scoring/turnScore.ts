@@ -8,6 +8,7 @@ import { criterionFeedback, type FiredSignal } from './feedback.ts';
 import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
 import type { SignalTag } from './rubric/schema.ts';
 import { toOriginalSpan } from '../text/normalize.ts';
+import { calledFor, classifyMoment, criterionCalledFor } from './moments.ts';
 import { CRITERIA, type CriterionId, type CriterionScore, type Evidence, type TurnScore } from './types.ts';
 
 /** Overlapping hits become one span; touching ones stay apart (two questions back to back are two). */
@@ -48,6 +49,7 @@ function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal
 
 export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: number): TurnScore {
   const found = detect(rubric, reply);
+  const moment = classifyMoment(reply.customer, reply.lang, rubric.moments[reply.lang]);
   // Rubric order, so signal lists read the same way in every report.
   const fired: FiredSignal[] = rubric.signals
     .filter((s) => found.has(s))
@@ -57,10 +59,13 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
     const config = rubric.criteria[id];
     const mine = fired.filter((f) => f.signal.criterion === id);
     const points = mine.reduce((sum, f) => sum + f.signal.points, 0);
+    const own = rubric.signals.filter((s) => s.criterion === id);
+    const expected = (s: CompiledSignal | null): boolean =>
+      s ? calledFor(rubric.expectations, moment, s.id, id) : criterionCalledFor(rubric.expectations, moment, id, own);
     criteria[id] = {
       score: Math.max(0, Math.min(100, config.base + points)),
       evidence: mine.flatMap((f) => f.evidence).sort((a, b) => a.start - b.start),
-      feedback: criterionFeedback(config, rubric.signals.filter((s) => s.criterion === id), mine, reply.locale),
+      feedback: criterionFeedback(config, own, mine, reply.locale, expected),
     };
   }
   const count = (tag: SignalTag): number => fired.filter((f) => f.signal.tags.includes(tag)).reduce((n, f) => n + f.evidence.length, 0);
@@ -74,5 +79,6 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
       open_questions: count('open_question'),
       closed_questions: count('closed_question'),
     },
+    moment,
   };
 }

@@ -88,12 +88,18 @@ export const TurnListening = z.object({
 });
 export type TurnListening = z.infer<typeof TurnListening>;
 
+/** What the customer did in the turn a reply answers (server/scoring/moments.ts): several may hold, or none. */
+export const Moment = z.object({ emotion: z.boolean(), question: z.boolean(), facts: z.boolean() });
+export type Moment = z.infer<typeof Moment>;
+
 export const TurnScore = z.object({
   index: z.number().int().nonnegative(),
   role: z.literal('trainee'),
   signals: z.array(SignalId),
   criteria: z.record(CriterionId, CriterionScore),
   listening: TurnListening,
+  /** Absent from turn scores stored before moments were read. */
+  moment: Moment.optional(),
 });
 export type TurnScore = z.infer<typeof TurnScore>;
 
@@ -157,6 +163,8 @@ export const ScoreReport = z.object({
     complaint_steps: ComplaintStepsSummary,
     listening: ListeningSummary,
     overall: z.number().min(0).max(100),
+    /** The customer's emotional moments the trainee responded to with empathy: N of M. */
+    empathy_moments: z.object({ responded: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
   }),
 });
 export type ScoreReport = z.infer<typeof ScoreReport>;

@@ -3,8 +3,11 @@
 // whatever the engine knows yet.
 import { SIGNAL_IDS } from '../../server/scoring/types.ts';
 
+/** The signal that answers to the customer's moment: a direct question left unanswered. */
+const MOMENT_SIGNALS = ['listening.unanswered_question'] as const;
+
 /** The contract's signals, then the conduct signals it adds with the scenario processes. */
-export const CONTRACT_SIGNALS = [...SIGNAL_IDS, 'conduct.credential_request', 'conduct.details_before_verification', 'conduct.misinformation'] as const;
+export const CONTRACT_SIGNALS = [...SIGNAL_IDS, 'conduct.credential_request', 'conduct.details_before_verification', 'conduct.misinformation', ...MOMENT_SIGNALS] as const;
 export type ContractSignal = (typeof CONTRACT_SIGNALS)[number];
 /**
  * The scenario processes of the scoring contract (shared/contracts/scoring.md, "Scenario

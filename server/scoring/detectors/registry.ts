@@ -10,9 +10,10 @@ import { phrases } from './phrases.ts';
 import { question } from './question.ts';
 import { reflection } from './reflection.ts';
 import { sentenceLength } from './sentenceLength.ts';
+import { unansweredQuestion } from './unansweredQuestion.ts';
 import type { CompileTools, Detect } from './definition.ts';
 
-export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence] as const;
+export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, unansweredQuestion] as const;
 
 export const DetectorConfig = z.discriminatedUnion('type', [
   phrases.schema,
@@ -22,6 +23,7 @@ export const DetectorConfig = z.discriminatedUnion('type', [
   jargon.schema,
   sentenceLength.schema,
   cooccurrence.schema,
+  unansweredQuestion.schema,
 ]);
 export type DetectorConfig = z.infer<typeof DetectorConfig>;
 
@@ -41,5 +43,7 @@ export function compileDetector(config: DetectorConfig, tools: CompileTools): De
       return sentenceLength.compile(config, tools);
     case 'cooccurrence':
       return cooccurrence.compile(config, tools);
+    case 'unanswered_question':
+      return unansweredQuestion.compile(config, tools);
   }
 }

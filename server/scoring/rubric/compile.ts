@@ -8,6 +8,7 @@ import { compileDetector } from '../detectors/registry.ts';
 import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
+import type { MomentCues, MomentExpectations } from '../moments.ts';
 import { simplify, traditionalize } from '../../text/script.ts';
 import type { ComplaintStep, CriterionId, Lang, Scenario } from '../types.ts';
 import type { CriterionConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
@@ -46,6 +47,7 @@ export interface CompiledCriterion {
   base: number;
   session: CriterionConfig['session'];
   none: Localized;
+  notCalledFor: Localized | undefined;
 }
 
 export interface CompiledRubric {
@@ -59,6 +61,9 @@ export interface CompiledRubric {
    */
   tagged: Readonly<Record<SignalTag, ReadonlySet<string>>>;
   cues: Record<Lang, QuestionCues>;
+  /** What a customer's turn does, and what each moment calls for (server/scoring/moments.ts). */
+  moments: Record<Lang, MomentCues>;
+  expectations: MomentExpectations;
 }
 
 export function localize(text: LocalText): Localized {
@@ -87,14 +92,10 @@ function tagIndex(file: RubricFile): CompiledRubric['tagged'] {
 }
 
 export function compileRubric(file: RubricFile): CompiledRubric {
-  const { negation, questions } = file.language;
-  const tools: CompileTools = {
-    phrases: (lists) => ({ en: compilePhrases(lists.en, 'en'), zh: compilePhrases(lists.zh, 'zh') }),
-    localize,
-    negation: {
-      zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
-      en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.breaks, negation.en.window),
-    },
+  const { negation, questions, moments } = file.language;
+  const negationRules = {
+    zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
+    en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.breaks, negation.en.window),
   };
   const cuesFor = (lang: Lang): QuestionCues => {
     const q = questions[lang];
@@ -109,10 +110,33 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       rhetorical: compilePhrases(q.rhetorical, lang),
     };
   };
+  const cues = { zh: cuesFor('zh'), en: cuesFor('en') };
+  const momentsFor = (lang: Lang): MomentCues => ({
+    emotion: compilePhrases(moments?.[lang].emotion ?? [], lang),
+    hardship: compilePhrases(moments?.[lang].hardship ?? [], lang),
+    facts: compilePhrases(moments?.[lang].facts ?? [], lang),
+    venting: compilePhrases(moments?.[lang].venting ?? [], lang),
+    questions: cues[lang],
+    negation: negationRules[lang],
+  });
+  const momentCues = { zh: momentsFor('zh'), en: momentsFor('en') };
+  const tools: CompileTools = {
+    phrases: (lists) => ({ en: compilePhrases(lists.en, 'en'), zh: compilePhrases(lists.zh, 'zh') }),
+    localize,
+    negation: negationRules,
+    moments: momentCues,
+  };
   const criteria = Object.fromEntries(
     Object.entries(file.criteria).map(([id, c]) => [
       id,
-      { name: localize(c.name), weight: c.weight, base: c.base, session: c.session, none: localize(c.feedback.none) },
+      {
+        name: localize(c.name),
+        weight: c.weight,
+        base: c.base,
+        session: c.session,
+        none: localize(c.feedback.none),
+        notCalledFor: c.feedback.not_called_for && localize(c.feedback.not_called_for),
+      },
     ]),
   ) as Record<CriterionId, CompiledCriterion>;
   return {
@@ -140,6 +164,8 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       },
     })),
     tagged: tagIndex(file),
-    cues: { zh: cuesFor('zh'), en: cuesFor('en') },
+    cues,
+    moments: momentCues,
+    expectations: { emotion: [], question: [], facts: [], ...moments?.calls_for },
   };
 }

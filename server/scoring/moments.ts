@@ -1,0 +1,119 @@
+/**
+ * What the customer just did, and so what the reply to it is expected to do. The moment is
+ * read from the customer's last turn before the reply: an emotional moment (anger, worry,
+ * distress, or a hardship told: a job lost, an illness, a family need) calls for empathy; a
+ * direct question calls for an answer; facts (amounts, dates, what happened) call for a
+ * reflection. A turn may be several of these, or none ("hello?", "ok"). The earlier turns
+ * are the context: an emotion the customer already voiced and repeats word for word is not
+ * a new moment unless the last turn adds one of its own. Pure; the cue words come from the
+ * rubric's `language.moments`, so a QA person extends them without a code change.
+ */
+import type { SpokenTurn } from './context.ts';
+import type { Lang, Moment } from './types.ts';
+import { isNegated, type NegationRules } from '../text/negation.ts';
+import type { PhraseMatcher } from '../text/phraseMatcher.ts';
+import { findQuestions, type Question, type QuestionCues } from '../text/questions.ts';
+import { clauseStart, sentenceAt, sentences, words, type Span } from '../text/segment.ts';
+
+export interface MomentCues {
+  /** Feelings: anger, worry, distress ("I'm so worried", "气死了", "到底"). */
+  emotion: PhraseMatcher;
+  /** Hardship told: a job lost, an illness, a family need ("I lost my job", "住院"). */
+  hardship: PhraseMatcher;
+  /** What happened, and when ("yesterday", "you charged", "上个月", "扣了"); figures count by themselves. */
+  facts: PhraseMatcher;
+  /** Questions that vent rather than ask ("你们到底在搞什么？"): an emotion, not a question. */
+  venting: PhraseMatcher;
+  questions: QuestionCues;
+  negation: NegationRules;
+}
+
+/** The moment with the customer's direct questions, for a detector that checks they were answered. */
+export interface MomentReading extends Moment {
+  /** The customer's direct questions in their last turn, as spans of its normalised text. */
+  asked: Question[];
+}
+
+const NONE: MomentReading = { emotion: false, question: false, facts: false, asked: [] };
+
+// "Hello?", "喂？": a bare call for attention is no question to answer.
+function asksSomething(text: string, lang: Lang): boolean {
+  return lang === 'en' ? words(text, 'en').length >= 2 : (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 3;
+}
+
+function cueSaid(turn: SpokenTurn, cue: PhraseMatcher, spans: readonly Span[], lang: Lang, negation: NegationRules): boolean {
+  const norm = turn.text.norm;
+  return cue.find(norm).some((m) => {
+    const sentence = sentenceAt(spans, m.start);
+    return !isNegated(norm, clauseStart(norm, sentence.start, m.start), m.start, lang, negation);
+  });
+}
+
+function feels(turn: SpokenTurn, lang: Lang, cues: MomentCues, spans: readonly Span[]): boolean {
+  return cueSaid(turn, cues.emotion, spans, lang, cues.negation) || cueSaid(turn, cues.hardship, spans, lang, cues.negation);
+}
+
+// Each customer turn is read once, however many replies follow it.
+const readings = new WeakMap<SpokenTurn, MomentReading>();
+
+function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading {
+  const norm = turn.text.norm;
+  const spans = sentences(norm);
+  const questions = findQuestions(norm, spans, lang, cues.questions);
+  const vents = questions.some((q) => cues.venting.test(norm.slice(q.start, q.end)));
+  const asked = questions.filter((q) => asksSomething(norm.slice(q.start, q.end), lang) && !cues.venting.test(norm.slice(q.start, q.end)));
+  const isAsked = (s: Span): boolean => asked.some((q) => q.start === s.start);
+  const statements = spans.filter((s) => !isAsked(s));
+  const inStatement = (start: number): boolean => statements.some((s) => start >= s.start && start < s.end);
+  const facts = turn.numbers.some((n) => inStatement(n.start)) || cues.facts.find(norm).some((m) => inStatement(m.start));
+  return { emotion: vents || feels(turn, lang, cues, spans), question: asked.length > 0, facts, asked };
+}
+
+/** The moment a reply answers: the customer's last turn, read with the earlier ones as context. */
+export function readMoment(customer: readonly SpokenTurn[], lang: Lang, cues: MomentCues): MomentReading {
+  const last = customer[customer.length - 1];
+  if (!last) return NONE;
+  let reading = readings.get(last);
+  if (!reading) {
+    reading = readTurn(last, lang, cues);
+    // The same words of feeling said again ("I'm worried." after "I'm worried, I lost my job.")
+    // repeat a moment already there to answer, unless the last turn is itself upset anew.
+    const before = customer[customer.length - 2];
+    if (reading.emotion && before && before.text.norm === last.text.norm) reading = { ...reading, emotion: false };
+    readings.set(last, reading);
+  }
+  return reading;
+}
+
+export function classifyMoment(customer: readonly SpokenTurn[], lang: Lang, cues: MomentCues): Moment {
+  const { emotion, question, facts } = readMoment(customer, lang, cues);
+  return { emotion, question, facts };
+}
+
+export const MOMENT_KINDS = ['emotion', 'question', 'facts'] as const;
+export type MomentKind = (typeof MOMENT_KINDS)[number];
+
+/**
+ * What each moment calls for, from the rubric: the signals, or whole criteria, whose hints
+ * (a signal's `absent` feedback, a criterion's `none`) a reply to that moment may be given.
+ * A signal or criterion named under no moment is always expected.
+ */
+export type MomentExpectations = Readonly<Record<MomentKind, readonly string[]>>;
+
+/** Whether the moment calls for the signal (or criterion, by its id) named `id` of `criterion`. */
+export function calledFor(expectations: MomentExpectations, moment: Moment, id: string, criterion: string): boolean {
+  const governing = MOMENT_KINDS.filter((k) => expectations[k].includes(id) || expectations[k].includes(criterion));
+  return governing.length === 0 || governing.some((k) => moment[k]);
+}
+
+/** Whether anything the moment calls for belongs to the criterion (its own id, or one of its signals'). */
+export function criterionCalledFor(
+  expectations: MomentExpectations,
+  moment: Moment,
+  criterion: string,
+  signals: ReadonlyArray<{ id: string }>,
+): boolean {
+  const names = [criterion, ...signals.map((s) => s.id)];
+  const governing = MOMENT_KINDS.filter((k) => expectations[k].some((id) => names.includes(id)));
+  return governing.length === 0 || governing.some((k) => moment[k]);
+}
