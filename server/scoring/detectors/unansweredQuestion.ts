@@ -92,7 +92,9 @@ export const unansweredQuestion = defineDetector({
       const cues = tools.moments[lang].questions;
       const mine = lang === 'en' ? topicWords(texts.join(' '), 'en', stop.en) : [];
       const bears = moment.asked.every((q) => {
-        const asked = last.text.norm.slice(q.start, q.end);
+        // The asking clause only: "my mother is in hospital, how do I pay?" asks about paying.
+        const clause = clauses(last.text.norm, q).at(-1) ?? q;
+        const asked = last.text.norm.slice(clause.start, clause.end);
         // "How much", "when": a figure in a statement answers it.
         if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) return true;
         const topic = topicWords(asked, lang, stop[lang]);
