@@ -24,6 +24,8 @@ export interface ReplyContext extends SpokenTurn {
   questions: Question[];
   /** The customer's turns before this reply, oldest first. */
   customer: readonly SpokenTurn[];
+  /** How many of the latest customer turns came since the trainee last spoke: what this reply answers. */
+  answering: number;
 }
 
 export function spokenTurn(raw: string, lang: Lang): SpokenTurn {
@@ -46,6 +48,7 @@ export function replyContext(
   scenario: Scenario | undefined,
   customer: readonly SpokenTurn[],
   cues: QuestionCues,
+  answering = Math.min(1, customer.length),
 ): ReplyContext {
   const turn = spokenTurn(raw, lang);
   const spans = sentences(turn.text.norm);
@@ -61,6 +64,7 @@ export function replyContext(
     sentences: spans,
     questions: findQuestions(turn.text.norm, spans, lang, cues),
     customer,
+    answering,
   };
 }
 

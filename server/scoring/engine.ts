@@ -14,12 +14,15 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
   const lang = langOf(locale);
   const customer: SpokenTurn[] = [];
   const turns: TurnScore[] = [];
+  let since = 0;
   transcript.turns.forEach((turn, index) => {
     if (turn.role === 'customer') {
       customer.push(spokenTurn(turn.text, lang));
+      since++;
       return;
     }
-    const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]);
+    const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], since);
+    since = 0;
     turns.push(scoreReply(rubric, reply, index));
   });
   return sessionReport(rubric, locale, turns);
@@ -36,5 +39,6 @@ export function scoreLatestTurn(rubric: CompiledRubric, transcript: Transcript):
   const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
   const lang = langOf(locale);
   const customer = transcript.turns.slice(0, index).filter((t) => t.role === 'customer').map((t) => spokenTurn(t.text, lang));
-  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]), index);
+  const since = index - 1 - transcript.turns.slice(0, index).findLastIndex((t) => t.role === 'trainee');
+  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], since), index);
 }

@@ -1,12 +1,13 @@
 /**
  * What the customer just did, and so what the reply to it is expected to do. The moment is
- * read from the customer's last turn before the reply: an emotional moment (anger, worry,
- * distress, or a hardship told: a job lost, an illness, a family need) calls for empathy; a
- * direct question calls for an answer; facts (amounts, dates, what happened) call for a
- * reflection. A turn may be several of these, or none ("hello?", "ok"). The earlier turns
- * are the context: an emotion the customer already voiced and repeats word for word is not
- * a new moment unless the last turn adds one of its own. Pure; the cue words come from the
- * rubric's `language.moments`, so a QA person extends them without a code change.
+ * read from the customer's last turn before the reply, together with any earlier ones said
+ * since the trainee last spoke (a customer who says "my rent is due" and then "when will I
+ * get it back?" is answered as one): an emotional moment (anger, worry, distress, or a
+ * hardship told: a job lost, an illness, a family need) calls for empathy; a direct question
+ * calls for an answer; facts (amounts, dates, what happened) call for a reflection. A moment
+ * may be several of these, or none ("hello?", "ok", or a second reply in a row). Turns the
+ * trainee already answered are not read again. Pure; the cue words come from the rubric's
+ * `language.moments`, so a QA person extends them without a code change.
  */
 import type { SpokenTurn } from './context.ts';
 import type { Lang, Moment } from './types.ts';
@@ -28,13 +29,16 @@ export interface MomentCues {
   negation: NegationRules;
 }
 
-/** The moment with the customer's direct questions, for a detector that checks they were answered. */
-export interface MomentReading extends Moment {
-  /** The customer's direct questions in their last turn, as spans of its normalised text. */
-  asked: Question[];
+/** A direct question the customer asked, as a span of their turn's normalised text. */
+export interface AskedQuestion {
+  turn: SpokenTurn;
+  question: Question;
 }
 
-const NONE: MomentReading = { emotion: false, question: false, facts: false, asked: [] };
+/** The moment with the customer's direct questions, for a detector that checks they were answered. */
+export interface MomentReading extends Moment {
+  asked: AskedQuestion[];
+}
 
 // "Hello?", "喂？": a bare call for attention is no question to answer.
 function asksSomething(text: string, lang: Lang): boolean {
@@ -57,6 +61,8 @@ function feels(turn: SpokenTurn, lang: Lang, cues: MomentCues, spans: readonly S
 const readings = new WeakMap<SpokenTurn, MomentReading>();
 
 function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading {
+  const known = readings.get(turn);
+  if (known) return known;
   const norm = turn.text.norm;
   const spans = sentences(norm);
   const questions = findQuestions(norm, spans, lang, cues.questions);
@@ -66,27 +72,27 @@ function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading
   const statements = spans.filter((s) => !isAsked(s));
   const inStatement = (start: number): boolean => statements.some((s) => start >= s.start && start < s.end);
   const facts = turn.numbers.some((n) => inStatement(n.start)) || cues.facts.find(norm).some((m) => inStatement(m.start));
-  return { emotion: vents || feels(turn, lang, cues, spans), question: asked.length > 0, facts, asked };
-}
-
-/** The moment a reply answers: the customer's last turn, read with the earlier ones as context. */
-export function readMoment(customer: readonly SpokenTurn[], lang: Lang, cues: MomentCues): MomentReading {
-  const last = customer[customer.length - 1];
-  if (!last) return NONE;
-  let reading = readings.get(last);
-  if (!reading) {
-    reading = readTurn(last, lang, cues);
-    // The same words of feeling said again ("I'm worried." after "I'm worried, I lost my job.")
-    // repeat a moment already there to answer, unless the last turn is itself upset anew.
-    const before = customer[customer.length - 2];
-    if (reading.emotion && before && before.text.norm === last.text.norm) reading = { ...reading, emotion: false };
-    readings.set(last, reading);
-  }
+  const reading = { emotion: vents || feels(turn, lang, cues, spans), question: asked.length > 0, facts, asked: asked.map((question) => ({ turn, question })) };
+  readings.set(turn, reading);
   return reading;
 }
 
-export function classifyMoment(customer: readonly SpokenTurn[], lang: Lang, cues: MomentCues): Moment {
-  const { emotion, question, facts } = readMoment(customer, lang, cues);
+/**
+ * The moment a reply answers: the customer's latest `answering` turns (those since the
+ * trainee last spoke), read together.
+ */
+export function readMoment(customer: readonly SpokenTurn[], answering: number, lang: Lang, cues: MomentCues): MomentReading {
+  const read = customer.slice(customer.length - Math.min(answering, customer.length)).map((t) => readTurn(t, lang, cues));
+  return {
+    emotion: read.some((r) => r.emotion),
+    question: read.some((r) => r.question),
+    facts: read.some((r) => r.facts),
+    asked: read.flatMap((r) => r.asked),
+  };
+}
+
+export function classifyMoment(customer: readonly SpokenTurn[], answering: number, lang: Lang, cues: MomentCues): Moment {
+  const { emotion, question, facts } = readMoment(customer, answering, lang, cues);
   return { emotion, question, facts };
 }
 

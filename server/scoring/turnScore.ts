@@ -49,7 +49,7 @@ function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal
 
 export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: number): TurnScore {
   const found = detect(rubric, reply);
-  const moment = classifyMoment(reply.customer, reply.lang, rubric.moments[reply.lang]);
+  const moment = classifyMoment(reply.customer, reply.answering, reply.lang, rubric.moments[reply.lang]);
   // Rubric order, so signal lists read the same way in every report.
   const fired: FiredSignal[] = rubric.signals
     .filter((s) => found.has(s))

@@ -10,13 +10,10 @@ import { CRITERIA, langOf, type Locale, type Moment, type ScoreReport } from '..
 
 const rubric = loadDefaultRubric();
 
-function momentOf(locale: Locale, ...customer: string[]): Moment {
+/** The moment of one customer turn, the only one the reply answers. */
+function momentOf(locale: Locale, text: string): Moment {
   const lang = langOf(locale);
-  return classifyMoment(
-    customer.map((text) => spokenTurn(text, lang)),
-    lang,
-    rubric.moments[lang],
-  );
+  return classifyMoment([spokenTurn(text, lang)], 1, lang, rubric.moments[lang]);
 }
 
 type Line = [role: 'customer' | 'trainee', text: string];
@@ -50,9 +47,16 @@ describe('the moment: what the customer just did', () => {
     expect(momentOf(locale, text)).toEqual(expected);
   });
 
-  it('reads the last turn, with the earlier ones as context', () => {
-    expect(momentOf('en', "I'm so worried, I lost my job.", 'What are my options?')).toEqual({ emotion: false, question: true, facts: false });
-    expect(momentOf('en', 'What are my options?', "I'm so worried, I lost my job.")).toMatchObject({ emotion: true, question: false });
+  it('reads the turns said since the trainee last spoke, not those already answered', () => {
+    const worried = "I'm so worried, I lost my job.";
+    const asks = 'What are my options?';
+    const answeredBetween = score('en', [['customer', worried], ['trainee', 'Let me see.'], ['customer', asks], ['trainee', 'We can lower your payments.']]);
+    expect(answeredBetween.turns[1]!.moment).toEqual({ emotion: false, question: true, facts: false });
+    const saidTogether = score('en', [['customer', worried], ['customer', asks], ['trainee', 'We can lower your payments.']]);
+    expect(saidTogether.turns[0]!.moment).toEqual({ emotion: true, question: true, facts: false });
+    // A second reply in a row answers nothing new.
+    const twice = score('en', [['customer', worried], ['trainee', 'I am so sorry.'], ['trainee', 'Let me see.']]);
+    expect(twice.turns.map((t) => t.moment?.emotion)).toEqual([true, false]);
   });
 
   it('is no moment at all when the trainee speaks first', () => {

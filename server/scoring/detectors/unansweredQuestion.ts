@@ -72,9 +72,8 @@ export const unansweredQuestion = defineDetector({
       );
     };
     return (reply) => {
-      const moment = readMoment(reply.customer, reply.lang, tools.moments[reply.lang]);
-      const last = reply.customer[reply.customer.length - 1];
-      if (!moment.question || !last) return [];
+      const moment = readMoment(reply.customer, reply.answering, reply.lang, tools.moments[reply.lang]);
+      if (!moment.question) return [];
       const norm = reply.text.norm;
       const lang = reply.lang;
       if (said(reply, findsOut[lang], reply.sentences)) return [];
@@ -91,10 +90,10 @@ export const unansweredQuestion = defineDetector({
       if (texts.some((t) => answers[lang].find(t).some((m) => m.start <= 2))) return [];
       const cues = tools.moments[lang].questions;
       const mine = lang === 'en' ? topicWords(texts.join(' '), 'en', stop.en) : [];
-      const bears = moment.asked.every((q) => {
+      const bears = moment.asked.every(({ turn, question }) => {
         // The asking clause only: "my mother is in hospital, how do I pay?" asks about paying.
-        const clause = clauses(last.text.norm, q).at(-1) ?? q;
-        const asked = last.text.norm.slice(clause.start, clause.end);
+        const clause = clauses(turn.text.norm, question).at(-1) ?? question;
+        const asked = turn.text.norm.slice(clause.start, clause.end);
         // "How much", "when": a figure in a statement answers it.
         if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) return true;
         const topic = topicWords(asked, lang, stop[lang]);
