@@ -1,17 +1,18 @@
 /**
  * Three coaching suggestions for an ended session, drawn from its score report: what to keep
  * (the strongest thing the trainee did, in their own words), what to start (the most
- * important thing missing) and what to stop (the most harmful thing said, in the order the
- * rubric ranks its faults: misconduct, then dismissing the customer, then jargon, then long
- * sentences in the default rubric). Pure: a report and the rubric in, three sentences out,
- * in the session's locale. What is said of each signal is in the rubric (`coaching`); the
- * other sentences are in wording.ts.
+ * important thing missing) and what to stop (the most harmful thing said: a conduct fault
+ * first, then dismissing the customer, then the other faults in the order the rubric ranks
+ * them). A reply with a conduct fault or a dismissive remark is never quoted as one to keep.
+ * Pure: a report and the rubric in, three sentences out, in the session's locale. What is
+ * said of each signal is in the rubric (`coaching`); the other sentences are in wording.ts.
+ * Examples fit any customer or the session's kind of call, never one customer's story.
  */
 import type { CoachingSuggestions } from '../domain/apiAnswers.ts';
 import type { Localized } from '../scoring/detectors/definition.ts';
 import type { CompiledCoaching, CompiledRubric } from '../scoring/rubric/compile.ts';
 import { signalsForStep, signalsWithTag } from '../scoring/rubric/signalTags.ts';
-import { simplify } from '../text/script.ts';
+import { inBothScripts } from '../text/displayScript.ts';
 import type { Evidence, Locale, Scenario, ScoreReport } from '../scoring/types.ts';
 import {
   KEEP_ALL_STEPS,
@@ -22,6 +23,7 @@ import {
   START,
   START_HARDER,
   START_ORDER,
+  forScenario,
   type Gap,
   type Words,
 } from './wording.ts';
@@ -42,7 +44,7 @@ const QUOTE_LIMIT: Record<'en' | 'zh', number> = { en: 60, zh: 24 };
 
 /** A sentence in the session's locale: the rubric's are localized already, wording.ts's here. */
 function localize(words: Words | Localized, locale: Locale): string {
-  if ('zh' in words) return locale === 'en' ? words.en : locale === 'zh-Hans' ? simplify(words.zh) : words.zh;
+  if ('zh' in words) return locale === 'en' ? words.en : inBothScripts(words.zh)[locale];
   return words[locale];
 }
 
@@ -81,11 +83,18 @@ function evidenceBySignal(report: ScoreReport): Map<string, Said[]> {
   return bySignal;
 }
 
-/** The rubric's coaching for this scenario, signal by signal, by rank. */
+/**
+ * The rubric's coaching for this scenario, signal by signal, by rank; a conduct fault before
+ * any other fault, then brushing the customer off, whatever the ranks say: a rubric that
+ * adds a fault cannot put it ahead of a threat by giving it a small rank.
+ */
 function ranked(rubric: CompiledRubric, scenario: Scenario): Array<{ id: string; coaching: CompiledCoaching }> {
+  const misconduct = signalsWithTag(rubric, 'misconduct');
+  const dismissive = signalsWithTag(rubric, 'dismissive');
+  const gravity = (id: string): number => (misconduct.has(id) ? 0 : dismissive.has(id) ? 1 : 2);
   return rubric.signals
     .flatMap(({ id, coaching }) => (coaching && (!coaching.onlyIn || coaching.onlyIn.includes(scenario)) ? [{ id, coaching }] : []))
-    .sort((a, b) => a.coaching.rank - b.coaching.rank);
+    .sort((a, b) => gravity(a.id) - gravity(b.id) || a.coaching.rank - b.coaching.rank);
 }
 
 function keep(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]>, rubric: CompiledRubric): string {
@@ -101,7 +110,10 @@ function keep(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[]
   };
   const steps = report.summary.complaint_steps;
   const lastStep = [...signalsForStep(rubric, 'follow_up')].map(best).find((s) => s !== undefined);
-  if (facts.scenario === 'complaint' && steps.missing.length === 0 && steps.in_order && lastStep) return say(KEEP_ALL_STEPS, facts, lastStep);
+  // A complaint taken through every step while the customer was threatened or insulted is not
+  // a way of handling complaints to keep: only what was done in the clean replies is praised.
+  const allSteps = facts.scenario === 'complaint' && steps.missing.length === 0 && steps.in_order && severe.size === 0;
+  if (allSteps && lastStep) return say(KEEP_ALL_STEPS, facts, lastStep);
   for (const { id, coaching } of ranked(rubric, facts.scenario)) {
     const found = coaching.keep ? best(id) : undefined;
     if (coaching.keep && found) return say(coaching.keep, facts, found);
@@ -142,7 +154,7 @@ function start(report: ScoreReport, facts: SessionFacts, said: Map<string, Said[
       if (!steps.in_order) return say(START.steps_in_order, facts);
       continue;
     }
-    if (missing(item, report, said, rubric)) return say(START[item], facts);
+    if (missing(item, report, said, rubric)) return say(forScenario(START[item], facts.scenario), facts);
   }
   return say(START_HARDER, facts);
 }

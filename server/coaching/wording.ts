@@ -14,8 +14,21 @@ import type { ComplaintStep, Scenario } from '../scoring/types.ts';
 
 export interface Words {
   en: string;
-  /** Traditional Chinese; Simplified is derived. */
+  /** Traditional Chinese; Simplified is derived (server/text/displayScript.ts). */
   zh: string;
+}
+
+/**
+ * A line whose example fits one kind of call better than the general one: a borrower
+ * behind on payments is not waiting for anything, an applicant is not upset.
+ */
+export interface ScopedWords extends Words {
+  in?: Partial<Record<Scenario, Words>>;
+}
+
+/** The line for this kind of call. */
+export function forScenario(words: ScopedWords, scenario: Scenario): Words {
+  return words.in?.[scenario] ?? words;
 }
 
 // ---- keep: beyond the praise one signal earns ----
@@ -56,16 +69,26 @@ export type Gap =
  * What to look for first in each scenario. `steps` stands for the complaint procedure: the
  * first step never reached, or the steps out of order.
  */
-export const START_ORDER: Record<Scenario, ReadonlyArray<Gap | 'steps'>> = {
+const START_BY_SCENARIO = {
   complaint: ['steps', 'emotion', 'reflection', 'open_question', 'interpretation'],
   // A borrower behind on payments: find out why, show you see the hardship, then a way to pay.
   collection: ['open_question_reason', 'emotion', 'options', 'payment_date', 'reflection', 'interpretation'],
   // Someone applying: find the real need, from the general to the specific.
   application: ['open_question_need', 'reflection', 'emotion', 'interpretation'],
   general: ['emotion', 'reflection', 'open_question', 'interpretation'],
-};
+  // Someone other than the borrower answers: nothing here fits (no feelings about the
+  // account to draw out, no facts to repeat); what to start on is the call's own steps.
+  third_party: [],
+} satisfies Record<string, ReadonlyArray<Gap | 'steps'>>;
+// Written apart and assigned whole, so the third-party line is ready before the scenario
+// list names that scenario, and a scenario added there without a line fails the type-check.
+export const START_ORDER: Record<Scenario, ReadonlyArray<Gap | 'steps'>> = START_BY_SCENARIO;
 
-export const START: Record<Gap, Words> = {
+/**
+ * Examples here fit any customer of the scenario (or have a scoped variant): never one
+ * persona's story (another customer's school fees or shop).
+ */
+export const START: Record<Gap, ScopedWords> = {
   'step.acknowledge': {
     en: 'Start by taking the complaint on: apologise and say you will handle it yourself, e.g. "I\'m sorry for the trouble; I\'ll look after this for you."',
     zh: '先受理投訴：道歉，並說明由您負責處理，例如「給您添麻煩了，非常抱歉，這件事我來幫您處理」。',
@@ -91,8 +114,8 @@ export const START: Record<Gap, Words> = {
     zh: '先回應客戶的感受，再談事情，例如「我理解您的擔心」。',
   },
   reflection: {
-    en: 'Start repeating the customer\'s key facts back to them, e.g. "So you applied two weeks ago and the money hasn\'t arrived, is that right?"',
-    zh: '開始複述客戶說的關鍵事實，例如「您是說兩週前提交的申請，到現在還沒收到款，對嗎？」',
+    en: 'Start repeating the customer\'s key facts back to them (the amount, the date, the problem): "So you\'re saying …, is that right?"',
+    zh: '開始複述客戶說的關鍵事實（金額、日期、問題）：「您是說……，對嗎？」',
   },
   open_question: {
     en: 'Start asking at least one open question, such as "Could you tell me what happened?", so the customer can explain in their own words.',
@@ -115,8 +138,18 @@ export const START: Record<Gap, Words> = {
     zh: '最後約定具體的下一步：下次還多少、哪天還，以及您什麼時候再聯繫。',
   },
   interpretation: {
-    en: 'Next, say what the problem means for the customer\'s life or business, e.g. "With the school fees due, this delay really hurts."',
-    zh: '下一步，說出這件事對客戶生活或生意的影響，例如「孩子的學費確實耽誤不得」。',
+    en: 'Next, say what the problem means for the customer\'s life or business, e.g. "No wonder you\'re upset: this really gets in the way of your plans."',
+    zh: '下一步，說出這件事對客戶生活或生意的影響，例如「難怪您著急，這件事確實打亂了您的安排」。',
+    in: {
+      collection: {
+        en: 'Next, say what the hardship means for the borrower, e.g. "With money this tight, the bills at home must be piling up."',
+        zh: '下一步，說出難處對借款人的影響，例如「手頭這麼緊，家裡的開銷還是一樣不會停」。',
+      },
+      application: {
+        en: 'Next, say what the loan means for the customer, e.g. "No wonder you want to be sure: this money matters for your family\'s plans."',
+        zh: '下一步，說出這筆貸款對客戶的意義，例如「難怪您問得這麼仔細，這筆錢關係到家裡接下來的安排」。',
+      },
+    },
   },
 };
 
@@ -129,7 +162,7 @@ export const START_HARDER: Words = {
 // ---- stop: when the trainee did nothing the rubric corrects ----
 
 /** No fault found: a gentle line for next time, per scenario. */
-export const NOTHING_TO_STOP: Record<Scenario, Words> = {
+const NOTHING_TO_STOP_BY_SCENARIO = {
   complaint: {
     en: 'Nothing to stop: no faults this time. Next time, keep the same calm tone even when the customer threatens to go to the regulator.',
     zh: '這次沒有需要改掉的地方。下次客戶說要向監管部門投訴時，也保持同樣平和的語氣。',
@@ -146,7 +179,14 @@ export const NOTHING_TO_STOP: Record<Scenario, Words> = {
     en: 'Nothing to stop: no faults this time. Next time, keep the same calm, plain way of speaking.',
     zh: '這次沒有需要改掉的地方。下次繼續保持平和、易懂的說法。',
   },
-};
+  third_party: {
+    en: 'Nothing to stop: nothing about the account reached the person who answered. Next time, keep it that way even when they ask what it is about.',
+    zh: '這次沒有需要改掉的地方，接電話的人沒有聽到任何帳戶的事。下次對方追問是什麼事時，也要保持這樣。',
+  },
+} satisfies Record<string, Words>;
+// Assigned whole, as START_ORDER is.
+export const NOTHING_TO_STOP: Record<Scenario, Words> = NOTHING_TO_STOP_BY_SCENARIO;
+
 
 // ---- a session that ended before the trainee said anything ----
 

@@ -10,6 +10,7 @@ import type { Localized } from '../../server/scoring/detectors/definition.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { simplify } from '../../server/text/script.ts';
 import type { Locale, Scenario } from '../../server/scoring/types.ts';
+import { rubricTexts, wordingTexts } from '../support/shownTexts.ts';
 
 const rubric = loadDefaultRubric();
 
@@ -98,6 +99,133 @@ describe('keep: the strongest thing done, in the trainee’s own words', () => {
   it('notes a civil tone when nothing stood out but nothing went wrong', () => {
     const { keep } = coach('en', 'general', ['Hello, I have a question about my account.', 'Yes.']);
     expect(keep).toMatch(/^Keep your calm, civil tone/);
+  });
+});
+
+describe('conduct first: a reply with a fault is never one to keep', () => {
+  // The strongest reply of the call (a reflection and an offer) ends in a threat; the other
+  // replies are weak but clean.
+  const OTHERWISE_BEST_HANT = [
+    '我這個月失業了，實在還不上。',
+    '好的，我知道了。',
+    '那怎麼辦？',
+    '您是說這個月失業了，實在還不上，對嗎？我們可以讓您先還一部分，不過再不還錢，我們就到您家找您。',
+    '……',
+    '請問您這週方便還多少？',
+  ];
+  const OTHERWISE_BEST_EN = [
+    'You charged me twice for the same repayment!',
+    'OK, noted.',
+    'Are you even listening?',
+    "So you were charged twice for the same repayment, is that right? I'm so sorry. We can refund it today, but if you keep shouting we will come to your house.",
+    'What?',
+    'Anything else?',
+  ];
+
+  it('quotes nothing of the reply with the threat in "keep", and names the threat first in "stop"', () => {
+    const { report, keep, stop } = coach('zh-Hant', 'collection', OTHERWISE_BEST_HANT);
+    expect(report.turns[1]!.signals).toEqual(expect.arrayContaining(['listening.reflection', 'complaint.negotiate', 'conduct.threat']));
+    for (const piece of ['您是說', '我們可以', '先還一部分', '到您家']) expect(keep).not.toContain(piece);
+    expect(keep).not.toMatch(/^繼續(複述|提出解決辦法)/);
+    expect(stop).toMatch(/^不要威脅客戶：「到您家」屬於威脅/);
+  });
+
+  it('does the same in English, and praises no step taken in the threatening reply', () => {
+    const { report, keep, stop } = coach('en', 'complaint', OTHERWISE_BEST_EN);
+    expect(report.turns[1]!.signals).toEqual(expect.arrayContaining(['empathy.emotion', 'listening.reflection', 'complaint.negotiate', 'conduct.threat']));
+    for (const piece of ['So you were charged', 'so sorry', 'We can refund', 'your house']) expect(keep).not.toContain(piece);
+    expect(stop).toMatch(/^Stop threatening the customer: "come to your house"/);
+  });
+
+  it('does not praise all four complaint steps when one of the replies threatened the customer', () => {
+    const threatening = [...WELL_HANDLED_COMPLAINT];
+    threatening[3] = 'Could you tell me the date of the second charge? I will check the account now. And if you shout again, we will come to your house.';
+    const { report, keep, stop } = coach('en', 'complaint', threatening);
+    expect(report.summary.complaint_steps.missing).toEqual([]);
+    expect(report.turns[1]!.signals).toContain('conduct.threat');
+    expect(keep).not.toMatch(/all four steps/);
+    expect(keep).not.toContain('Could you tell me');
+    expect(stop).toMatch(/^Stop threatening/);
+  });
+
+  it('never quotes a dismissive reply as one to keep, even when it also reflected the facts', () => {
+    const { report, keep, stop } = coach('en', 'complaint', [
+      'You charged me twice for the same repayment!',
+      'Calm down, rules are rules. So you were charged twice for the same repayment, is that right?',
+    ]);
+    expect(report.turns[0]!.signals).toEqual(expect.arrayContaining(['empathy.dismissive', 'listening.reflection']));
+    expect(keep).not.toMatch(/^Keep repeating/);
+    expect(keep).not.toContain('So you were charged');
+    expect(stop).toMatch(/^Stop brushing the customer off/);
+  });
+
+  it('puts a conduct fault before brushing the customer off, whatever the ranks in the rubric say', () => {
+    const reranked = {
+      ...rubric,
+      signals: rubric.signals.map((s) => (s.id === 'empathy.dismissive' && s.coaching ? { ...s, coaching: { ...s.coaching, rank: 0 } } : s)),
+    };
+    const turns = ['You charged me twice!', 'Calm down, rules are rules. If you keep shouting we will come to your house.'].map((text, i) => ({
+      role: i % 2 === 0 ? ('customer' as const) : ('trainee' as const),
+      text,
+    }));
+    const report = scoreTranscript(reranked, { locale: 'en', scenario: 'complaint', turns });
+    expect(report.turns[0]!.signals).toEqual(expect.arrayContaining(['empathy.dismissive', 'conduct.threat']));
+    expect(coachingSuggestions(report, { locale: 'en', scenario: 'complaint' }, reranked).stop).toMatch(/^Stop threatening/);
+  });
+});
+
+describe('examples that fit the session', () => {
+  // The breakfast-shop owner whose loan was approved two weeks ago and not paid out
+  // (personas/late-disbursement), handled well but for saying what the delay means for him.
+  const BREAKFAST_SHOP = [
+    '我的貸款兩週前就核准了，說好三個工作天撥款，到現在錢都沒進來！你們到底在搞什麼？',
+    '非常抱歉讓您久等了，這件事我來幫您處理。',
+    '我已經打第三次了！',
+    '您是說兩週前核准，說好三個工作天撥款，到現在錢還沒進來，對嗎？能說說之前客服是怎麼跟您說的嗎？我馬上幫您查一下。',
+    '上週有人叫我補收入證明，我第二天就傳了。',
+    '我們可以今天幫您加急處理，或者先幫您確認補件有沒有登錄。',
+    '好。',
+    '明天下午五點前我打電話告訴您結果。',
+  ];
+
+  it("never tells the breakfast-shop owner about another customer's school fees", () => {
+    const { report, start, keep, stop } = coach('zh-Hant', 'complaint', BREAKFAST_SHOP);
+    // What is missing is the very hint that used to quote the school fees.
+    expect(start).toBe(wording.START.interpretation.zh);
+    const shown = [start, keep, stop, ...report.turns.flatMap((t) => Object.values(t.criteria).map((c) => c.feedback))];
+    for (const text of shown) expect(text).not.toMatch(/學費|学费|孩子/);
+    const hans = coach('zh-Hans', 'complaint', BREAKFAST_SHOP.map((line) => simplify(line)));
+    expect(hans.start).not.toMatch(/学费|孩子/);
+  });
+
+  it('gives a borrower behind on payments an example about hardship, not about waiting', () => {
+    const { start } = coach('en', 'collection', [
+      "I lost my job, I can't pay this month.",
+      "I'm sorry to hear that. What has made the payments hard lately?",
+      'The factory closed.',
+      'So the factory closed and you cannot pay this month, is that right? We could take part of it now, or adjust the schedule. Could you pay 100 on Friday? I will call you on Friday to confirm.',
+    ]);
+    expect(start).toBe(wording.START.interpretation.in?.collection?.en);
+  });
+
+  // What each persona's story is about: no example shown to everyone may mention any of it.
+  const STORIES: Record<string, RegExp> = {
+    'late-disbursement': /早餐|煎台|grill|breakfast|陳先生|Mr Chen/i,
+    'double-charge': /房租|遲繳|迟缴|\brent\b|letting agent/i,
+    'first-time-applicant': /學費|学费|school fees|機車|机车|外送|scooter|deliver/i,
+    'overdue-lost-income': /資遣|资遣|印刷|倉管|仓管|warehouse|redundan/i,
+    'elderly-mobile-banking': /孫子|孙子|grandson|pension|退休金|gas bill/i,
+    'third-party-answer': /志豪|Jamie|趙女士|赵女士/i,
+  };
+
+  const shown = [...rubricTexts(), ...wordingTexts()].flatMap(([where, text]) => {
+    const all = [text.en, text.zh, text['zh-Hans'], text['zh-Hant']].filter((t): t is string => t !== undefined);
+    return all.map((t) => [where, t] as const);
+  });
+
+  it.each(Object.entries(STORIES))('no feedback or coaching line mentions the story of %s', (_persona, story) => {
+    const found = shown.filter(([, text]) => story.test(text)).map(([where]) => where);
+    expect(found).toEqual([]);
   });
 });
 

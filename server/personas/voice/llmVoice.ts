@@ -10,7 +10,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError, NotFoundError, PermissionDeniedError, RateLimitError } from 'openai';
-import { simplify, traditionalize } from '../../text/script.ts';
+import { inBothScripts } from '../../text/displayScript.ts';
 import type { Locale } from '../../scoring/types.ts';
 import type { CustomerVoice, ReplyCut, VoiceAnswer } from './customerVoice.ts';
 import { scriptedLine } from './scriptedVoice.ts';
@@ -145,11 +145,13 @@ function cutToLimit(text: string, max: number): string {
   return `${text.slice(0, clause > 0 ? clause : max - 1).trim()}…`;
 }
 
-/** The customer speaks the persona's script, whichever one the model chose. */
+/**
+ * The customer speaks the persona's script, whichever one the model chose: text already in
+ * that script is kept as written (converting Traditional again writes 提出瞭解決), the other
+ * script is converted with Taiwan phrasing (server/text/displayScript.ts).
+ */
 function inScript(text: string, locale: Locale): string {
-  if (locale === 'zh-Hant') return traditionalize(text);
-  if (locale === 'zh-Hans') return simplify(text);
-  return text;
+  return locale === 'en' ? text : inBothScripts(text)[locale];
 }
 
 function wrongLanguage(text: string, locale: Locale): boolean {

@@ -9,7 +9,7 @@ import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
 import type { MomentCues, MomentExpectations } from '../moments.ts';
-import { simplify, traditionalize } from '../../text/script.ts';
+import { inBothScripts } from '../../text/displayScript.ts';
 import type { ComplaintStep, CriterionId, Lang, Scenario } from '../types.ts';
 import type { CriterionConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
 
@@ -66,12 +66,13 @@ export interface CompiledRubric {
   expectations: MomentExpectations;
 }
 
+/** A text in every locale: `zh` in the other script where the rubric does not write both (server/text/displayScript.ts). */
 export function localize(text: LocalText): Localized {
-  const zh = text.zh ?? '';
+  const both = inBothScripts(text.zh ?? '');
   return {
     en: text.en,
-    'zh-Hans': text['zh-Hans'] ?? simplify(zh),
-    'zh-Hant': text['zh-Hant'] ?? traditionalize(zh),
+    'zh-Hans': text['zh-Hans'] ?? both['zh-Hans'],
+    'zh-Hant': text['zh-Hant'] ?? both['zh-Hant'],
   };
 }
 
