@@ -2,6 +2,8 @@
 // listening.unanswered_question detector): what the customer's last turn was, the hints a
 // reply to it is given, a question left unanswered, and session empathy as N of M.
 import { describe, it, expect } from 'vitest';
+import { coachingSuggestions } from '../../server/coaching/suggestions.ts';
+import * as wording from '../../server/coaching/wording.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { spokenTurn } from '../../server/scoring/context.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
@@ -182,5 +184,21 @@ describe('session empathy: the emotional moments responded to, N of M', () => {
     const weight = (id: (typeof CRITERIA)[number]): number => rubric.criteria[id].weight;
     const weighted = others.reduce((sum, id) => sum + summary.criteria[id] * weight(id), 0) / others.reduce((sum, id) => sum + weight(id), 0);
     expect(summary.overall).toBe(Math.round(weighted));
+  });
+});
+
+describe('coaching after a calm call', () => {
+  it('does not tell the trainee to start naming feelings when the customer was never upset', () => {
+    const report = scoreTranscript(rubric, {
+      locale: 'en',
+      scenario: 'general',
+      turns: [
+        { role: 'customer', text: 'When is my first payment due?' },
+        { role: 'trainee', text: 'Your first payment of 150 dollars is due on the 1st of March.' },
+      ],
+    });
+    expect(report.summary.empathy_moments?.of).toBe(0);
+    const { start } = coachingSuggestions(report, { locale: 'en', scenario: 'general' }, rubric);
+    expect(start).not.toBe(wording.START.emotion.en);
   });
 });
