@@ -1,25 +1,22 @@
 /**
- * A direct question of the customer's last turn that the reply leaves unanswered: the reply
- * neither gives information bearing on the question nor says it will find out. Information
- * is a yes or a no, a figure for "how much" or "when", a statement about what was asked (it
- * shares the question's words), or any other statement of substance: one that is not only
- * soothing, greeting, thanks or a put-down, and not an "I don't know". A reply that only soothes, greets,
- * shrugs or asks something else leaves the customer still waiting for an answer.
+ * A direct question the customer asked since the trainee last spoke that the reply leaves
+ * unanswered: the reply neither gives information bearing on the question nor says it will
+ * find out. Information is a yes or a no, a figure for "how much" or "when", a statement
+ * about what was asked (it shares the question's words), or any other statement of
+ * substance: one that is not only soothing, greeting, thanks or a put-down, and not an "I
+ * don't know". A reply that only soothes, greets, shrugs or asks something else leaves the
+ * customer still waiting for an answer.
  */
 import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
 import type { ReplyContext } from '../context.ts';
 import { readMoment } from '../moments.ts';
+import { stem } from './reflection.ts';
 import type { Lang } from '../types.ts';
 import { isNegated } from '../../text/negation.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
 import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
 import { clauses, clauseStart, sentenceAt, words, type Span } from '../../text/segment.ts';
-
-/** A crude English stem, enough to match "pay"/"paying", "fees"/"fee". */
-function stem(word: string): string {
-  return word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
-}
 
 /** The words of a question that say what it is about (not its question words, not its pronouns). */
 function topicWords(text: string, lang: Lang, stop: ReadonlySet<string>): string[] {
@@ -37,7 +34,7 @@ function hitOn(reply: ReplyContext): Hit[] {
 
 export const unansweredQuestion = defineDetector({
   type: 'unanswered_question',
-  description: "a direct question of the customer's last turn that the reply neither answers nor undertakes to find out",
+  description: 'a direct question of the customer that the reply neither answers nor undertakes to find out',
   schema: z.strictObject({
     type: z.literal('unanswered_question'),
     /** Saying it will find out: "let me check", "I'll find out", "我查一下". */
