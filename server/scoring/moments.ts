@@ -25,6 +25,8 @@ export interface MomentCues {
   facts: PhraseMatcher;
   /** Questions that vent rather than ask ("你们到底在搞什么？"): an emotion, not a question. */
   venting: PhraseMatcher;
+  /** Words that ask nothing by themselves ("hello?", "喂？"). */
+  interjections: PhraseMatcher;
   questions: QuestionCues;
   negation: NegationRules;
 }
@@ -40,9 +42,11 @@ export interface MomentReading extends Moment {
   asked: AskedQuestion[];
 }
 
-// "Hello?", "喂？": a bare call for attention is no question to answer.
-function asksSomething(text: string, lang: Lang): boolean {
-  return lang === 'en' ? words(text, 'en').length >= 2 : (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 3;
+// "Hello?", "Yeah, hello?", "喂？": a bare call for attention is no question to answer.
+function asksSomething(text: string, lang: Lang, interjections: PhraseMatcher): boolean {
+  let rest = text;
+  for (const m of interjections.find(text)) rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  return lang === 'en' ? words(rest, 'en').length >= 2 : (rest.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2;
 }
 
 function cueSaid(turn: SpokenTurn, cue: PhraseMatcher, spans: readonly Span[], lang: Lang, negation: NegationRules): boolean {
@@ -67,7 +71,7 @@ function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading
   const spans = sentences(norm);
   const questions = findQuestions(norm, spans, lang, cues.questions);
   const vents = questions.some((q) => cues.venting.test(norm.slice(q.start, q.end)));
-  const asked = questions.filter((q) => asksSomething(norm.slice(q.start, q.end), lang) && !cues.venting.test(norm.slice(q.start, q.end)));
+  const asked = questions.filter((q) => asksSomething(norm.slice(q.start, q.end), lang, cues.interjections) && !cues.venting.test(norm.slice(q.start, q.end)));
   const isAsked = (s: Span): boolean => asked.some((q) => q.start === s.start);
   const statements = spans.filter((s) => !isAsked(s));
   const inStatement = (start: number): boolean => statements.some((s) => start >= s.start && start < s.end);

@@ -74,23 +74,25 @@ export const unansweredQuestion = defineDetector({
       const norm = reply.text.norm;
       const lang = reply.lang;
       if (said(reply, findsOut[lang], reply.sentences)) return [];
-      // What the reply states, sentence by sentence: its clauses, but the asking one of a
-      // question, less those that only soothe, greet, thank or insult.
-      const stated = reply.sentences.map((s) => {
+      // What the reply states: its clauses, but the asking one of a question, less those that
+      // only soothe, greet, thank or insult.
+      const spans = reply.sentences.flatMap((s) => {
         const asks = reply.questions.some((q) => q.start === s.start);
         return (asks ? clauses(norm, s).slice(0, -1) : clauses(norm, s)).filter((c) => !noInformation[lang].test(norm.slice(c.start, c.end)));
       });
-      const spans = stated.flat();
       const texts = spans.map((c) => norm.slice(c.start, c.end));
       if (texts.some((t) => noAnswer[lang].test(t))) return hitOn(reply);
       // A yes or a no, where a statement opens with it ("Yes, you can…", "可以，…").
       if (texts.some((t) => answers[lang].find(t).some((m) => m.start <= 2))) return [];
       const cues = tools.moments[lang].questions;
+      const negators = tools.negation[lang].negators;
       const mine = lang === 'en' ? topicWords(texts.join(' '), 'en', stop.en) : [];
       const bears = moment.asked.every(({ turn, question }) => {
         // The asking clause only: "my mother is in hospital, how do I pay?" asks about paying.
         const clause = clauses(turn.text.norm, question).at(-1) ?? question;
         const asked = turn.text.norm.slice(clause.start, clause.end);
+        // A yes/no question is answered by a statement that says no ("满一年不收", "we don't charge it").
+        if (question.kind === 'closed' && texts.some((t) => negators.test(t))) return true;
         // "How much", "when": a figure in a statement answers it.
         if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) return true;
         const topic = topicWords(asked, lang, stop[lang]);
@@ -99,11 +101,11 @@ export const unansweredQuestion = defineDetector({
         return topic.some((w) => mine.some((m) => m.startsWith(w) || w.startsWith(m)));
       });
       if (bears) return [];
-      // Any other statement of substance informs too; a figure counts as a word.
+      // Any other statement of substance informs too, counted over the whole reply (an
+      // abbreviation's full stop may cut a sentence in two); a figure counts as a word.
       const size = (t: string): number =>
         lang === 'zh' ? (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) : topicWords(t, 'en', stop.en).length + (t.match(/\d+/g)?.length ?? 0);
-      const substantive = stated.some((sentence) => sentence.reduce((n, c) => n + size(norm.slice(c.start, c.end)), 0) >= params.substance[lang]);
-      return substantive ? [] : hitOn(reply);
+      return texts.reduce((n, t) => n + size(t), 0) >= params.substance[lang] ? [] : hitOn(reply);
     };
   },
 });

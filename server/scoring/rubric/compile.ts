@@ -117,6 +117,7 @@ export function compileRubric(file: RubricFile): CompiledRubric {
     hardship: compilePhrases(moments?.[lang].hardship ?? [], lang),
     facts: compilePhrases(moments?.[lang].facts ?? [], lang),
     venting: compilePhrases(moments?.[lang].venting ?? [], lang),
+    interjections: compilePhrases(moments?.[lang].interjections ?? [], lang),
     questions: cues[lang],
     negation: negationRules[lang],
   });

@@ -137,6 +137,8 @@ const MomentCueConfig = z.strictObject({
   facts: z.array(z.string().min(1)).default([]),
   /** Questions that vent rather than ask ("你们到底在搞什么？"): anger, not a question to answer. */
   venting: z.array(z.string().min(1)).default([]),
+  /** Words that ask nothing by themselves ("hello?", "喂？"): a question of these alone is no question. */
+  interjections: z.array(z.string().min(1)).default([]),
 });
 
 const MomentsConfig = z.strictObject({
