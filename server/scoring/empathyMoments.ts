@@ -14,8 +14,12 @@ export interface EmpathyMoments {
   of: number;
 }
 
-/** N of M over the trainee's turns, in order; null when a turn was scored before moments were read. */
+/**
+ * N of M over the trainee's turns, in order; null when the rubric names no cue of emotion
+ * (it reads no moments) or a turn was scored before moments were read.
+ */
 export function empathyMoments(rubric: CompiledRubric, turns: readonly TurnScore[]): EmpathyMoments | null {
+  if (rubric.moments.en.emotion.size + rubric.moments.zh.emotion.size === 0) return null;
   if (turns.some((t) => !t.moment)) return null;
   const empathy = rubric.signals.filter((s) => s.criterion === 'empathy');
   const shows = (t: TurnScore): boolean => empathy.some((s) => s.points > 0 && t.signals.includes(s.id));

@@ -4,7 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import { coachingSuggestions } from '../../server/coaching/suggestions.ts';
 import * as wording from '../../server/coaching/wording.ts';
-import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../../server/dataFiles/loadRubric.ts';
+import { compileRubric } from '../../server/scoring/rubric/compile.ts';
+import { RubricFile } from '../../server/scoring/rubric/schema.ts';
 import { spokenTurn } from '../../server/scoring/context.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { classifyMoment } from '../../server/scoring/moments.ts';
@@ -200,5 +202,36 @@ describe('coaching after a calm call', () => {
     expect(report.summary.empathy_moments?.of).toBe(0);
     const { start } = coachingSuggestions(report, { locale: 'en', scenario: 'general' }, rubric);
     expect(start).not.toBe(wording.START.emotion.en);
+  });
+});
+
+describe('a rubric that reads no moments', () => {
+  const file = readRubricFile(`${RUBRICS_DIR}/${DEFAULT_RUBRIC_ID}.yaml`);
+  const { moments: _moments, ...language } = file.language;
+  const plain = {
+    ...file,
+    language,
+    criteria: { ...file.criteria, empathy: { ...file.criteria.empathy, session: 'mean' as const } },
+    signals: file.signals.filter((s) => s.id !== 'listening.unanswered_question'),
+  };
+
+  it('gives every hint as before and judges empathy on the mean of the turns', () => {
+    const old = compileRubric(RubricFile.parse(plain));
+    const report = scoreTranscript(old, {
+      locale: 'en',
+      turns: [
+        { role: 'customer', text: 'When is my first payment due?' },
+        { role: 'trainee', text: 'Your first payment is due on the 1st of March.' },
+      ],
+    });
+    expect(report.turns[0]!.criteria.empathy.feedback).toBe(EMPATHY_TIP.en);
+    expect(report.summary.empathy_moments).toBeUndefined();
+    expect(report.summary.criteria.empathy).toBe(report.turns[0]!.criteria.empathy.score);
+  });
+
+  it('refuses an empathy criterion judged on moments without the moments to judge', () => {
+    const parsed = RubricFile.safeParse({ ...plain, criteria: file.criteria });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['criteria', 'empathy', 'session']);
   });
 });
