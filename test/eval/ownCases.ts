@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
-import { Scenario, type Locale, type Transcript } from '../../server/scoring/types.ts';
+import { Scenario, SIGNAL_IDS, type Locale, type Transcript } from '../../server/scoring/types.ts';
 import { CONTRACT_SCENARIOS, CONTRACT_SIGNALS, type CallScenario, type ContractSignal } from './contractIds.ts';
 import { binaryStats, perLabelConfusion, type BinaryStats } from './metrics.ts';
 
@@ -76,6 +76,8 @@ const caseSchema = z.object({
   reply: nonEmptyText,
   signals: z.array(signalSchema),
   note: z.string().optional(),
+  /** How the reply is written (formal, casual, phone, mixed, regional): the styles set says. */
+  style: z.enum(['formal', 'casual', 'phone', 'mixed', 'regional']).optional(),
 });
 
 /**
@@ -83,7 +85,18 @@ const caseSchema = z.object({
  * and never tuned on; `blind` cases were written for round 2 by a writer who had read neither
  * the rubric nor the engine, frozen before any round-2 tuning, and are never tuned on.
  */
-export type CaseSet = 'development' | 'holdout' | 'blind';
+export type CaseSet = 'development' | 'styles' | 'holdout' | 'blind';
+
+/**
+ * The signals each set's writers labelled. `styles` is development data too (1,500 replies in
+ * five styles per language, written from the definitions for tuning and training).
+ */
+export const LABELLED_SIGNALS: Record<CaseSet, readonly ContractSignal[]> = {
+  development: CONTRACT_SIGNALS,
+  styles: [...SIGNAL_IDS, 'conduct.credential_request'],
+  holdout: SIGNAL_IDS,
+  blind: [...SIGNAL_IDS, 'conduct.credential_request'],
+};
 
 export function caseFile(locale: Locale, set: CaseSet = 'development'): string {
   return set === 'development' ? path.join(repoRoot, 'test', 'cases', `${locale}.yaml`) : path.join(repoRoot, 'test', 'cases', set, `${locale}.yaml`);
@@ -175,8 +188,12 @@ export function engineScenario(scenario: CallScenario | undefined): Scenario | u
   return known.success ? known.data : undefined;
 }
 
-/** Scores every case and compares the engine's signals with the labels, signal by signal. */
-export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): CaseMeasurement {
+/**
+ * Scores every case and compares the engine's signals with the labels, signal by signal.
+ * `measured` is the signals the set's writers labelled: a signal added after a set was
+ * written is not counted against it (its correct detections would read as false positives).
+ */
+export function measureCases(rubric: Rubric, cases: readonly LabelledCase[], measured: readonly ContractSignal[] = CONTRACT_SIGNALS): CaseMeasurement {
   const gold: Set<ContractSignal>[] = [];
   const predicted: Set<ContractSignal>[] = [];
   const misses: Miss[] = [];
@@ -188,13 +205,13 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): Ca
     } catch (error) {
       throw new Error(`${c.file}, case ${c.id}: scoring failed: ${(error as Error).message}`, { cause: error });
     }
-    // Signals outside the contract (the engine may grow) are not measured here.
-    const detected = CONTRACT_SIGNALS.filter((s) => raised.has(s));
+    // Signals outside those measured (the engine may grow) are not counted here.
+    const detected = measured.filter((s) => raised.has(s));
     const expected = new Set(c.signals);
     gold.push(expected);
     predicted.push(new Set(detected));
 
-    for (const signal of CONTRACT_SIGNALS) {
+    for (const signal of measured) {
       const isExpected = expected.has(signal);
       if (isExpected === raised.has(signal)) continue;
       misses.push({
@@ -210,12 +227,12 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[]): Ca
     }
   }
 
-  const byLabel = perLabelConfusion(gold, predicted, CONTRACT_SIGNALS);
+  const byLabel = perLabelConfusion(gold, predicted, measured);
   const locales = new Set(cases.map((c) => c.locale));
   return {
     locale: locales.size === 1 ? [...locales][0]! : 'mixed',
     cases: cases.length,
-    signals: CONTRACT_SIGNALS.map((signal) => ({ signal, ...binaryStats(byLabel.get(signal)!) })),
+    signals: measured.map((signal) => ({ signal, ...binaryStats(byLabel.get(signal)!) })),
     misses,
   };
 }

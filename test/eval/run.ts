@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { displayWidth, formatTable } from './metrics.ts';
-import { caseFile, LOCALES, loadCases, measureCases, type CaseMeasurement, type CaseSet, type Locale, type Miss, type Rubric } from './ownCases.ts';
+import { caseFile, LABELLED_SIGNALS, LOCALES, loadCases, measureCases, type CaseMeasurement, type CaseSet, type Locale, type Miss, type Rubric } from './ownCases.ts';
 import { callFile, loadCalls, measureCalls, type CallMeasurement } from './ownCalls.ts';
 import { measureAnnoMI } from './datasets/annomi.ts';
 import { measureCped } from './datasets/cped.ts';
@@ -59,7 +59,7 @@ function parseArgs(args: readonly string[]): Options {
 
 function measureLocale(rubric: Rubric, locale: Locale, set: CaseSet): LocaleOutcome {
   try {
-    return { status: 'ok', ...measureCases(rubric, loadCases(locale, caseFile(locale, set))) };
+    return { status: 'ok', ...measureCases(rubric, loadCases(locale, caseFile(locale, set)), LABELLED_SIGNALS[set]) };
   } catch (error) {
     return { status: 'error', locale, error: messageOf(error) };
   }
@@ -91,6 +91,7 @@ function messageOf(error: unknown): string {
 
 const CASE_SET_TITLES: Record<CaseSet, string> = {
   development: '== Own labelled cases: development set (test/cases; the word lists are tuned on these) ==',
+  styles: '== Own labelled cases: styles set (test/cases/styles; 1,500 development replies in five styles, for tuning) ==',
   holdout: '== Own labelled cases: held-out set (test/cases/holdout; written after round 1\'s tuning, never tuned on) ==',
   blind: '== Own labelled cases: blind held-out set (test/cases/blind; written without sight of the rubric or the engine, frozen before round 2\'s tuning, never tuned on) ==',
 };
@@ -225,21 +226,23 @@ function main(): number {
   }
 
   const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale, 'development'));
+  const styles = LOCALES.map((locale) => measureLocale(rubric, locale, 'styles'));
   const holdout = LOCALES.map((locale) => measureLocale(rubric, locale, 'holdout'));
   const blind = LOCALES.map((locale) => measureLocale(rubric, locale, 'blind'));
   const calls = (['development', 'holdout'] as const).map((set) => measureCallSet(rubric, set));
   const datasets = DATASETS.map((d) => measureDataset(rubric, d));
   const errors = [
-    ...[...ownCases, ...holdout, ...blind].flatMap((o) => (o.status === 'error' ? [o.error] : [])),
+    ...[...ownCases, ...styles, ...holdout, ...blind].flatMap((o) => (o.status === 'error' ? [o.error] : [])),
     ...calls.flatMap((o) => (o.status === 'error' ? [`calls (${o.set}): ${o.error}`] : [])),
     ...datasets.flatMap((d) => (d.status === 'error' ? [`${d.name}: ${d.error}`] : [])),
   ];
 
   if (options.json) {
-    console.log(JSON.stringify({ ownCases, holdout, blind, calls, datasets, errors }, null, 2));
+    console.log(JSON.stringify({ ownCases, styles, holdout, blind, calls, datasets, errors }, null, 2));
   } else {
     console.log(`${LEGEND}\n`);
     printOwnCases('development', ownCases, options.misses);
+    printOwnCases('styles', styles, options.misses);
     printOwnCases('holdout', holdout, options.misses);
     printOwnCases('blind', blind, options.misses);
     for (const outcome of calls) printCalls(outcome, options.misses);
