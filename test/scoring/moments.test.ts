@@ -135,6 +135,10 @@ describe('a customer question left unanswered', () => {
     ['zh-Hans', '我这笔退款到底什么时候能到？', '一般三到五个工作日到账。'],
     ['zh-Hant', '錢到底什麼時候會撥下來？', '真的很抱歉讓您久等，我馬上幫您查撥款進度。'],
     ['zh-Hant', '我可以晚幾天繳嗎？', '可以，我幫您把繳款日延後五天。'],
+    ['zh-Hans', '能在网上还款吗？', '能。'],
+    ['en', "Who's this?", "Hi, it's Sam from Riverside Credit Union."],
+    // Speech written down without stops: a long run holds the answer beside its "don't worry".
+    ['zh-Hans', '这个贷款要不要抵押', '您放心这个不用抵押我们这个是信用贷款主要看的是您的收入和以前的还款记录'],
   ])('%s: "%s" → "%s" answers it', (locale, customer, reply) => {
     expect(fires(locale, customer, reply)).toBe(false);
   });

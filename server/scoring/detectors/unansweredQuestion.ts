@@ -26,6 +26,16 @@ function topicWords(text: string, lang: Lang, stop: ReadonlySet<string>): string
   return lang === 'en' ? keys.filter((w) => w.length >= 3).map(stem) : keys.filter((w) => w.length >= 2);
 }
 
+/** A clause too long to be only a question or only soothing, when speech is written down without stops. */
+function isLong(text: string, lang: Lang): boolean {
+  return lang === 'zh' ? (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 14 : words(text, 'en').length > 12;
+}
+
+/** "能。", "有的", "会啊": a word or two that says yes to a yes/no question. */
+function bareYes(text: string, lang: Lang): boolean {
+  return lang === 'zh' && /^[能会有行要是对好得][的啊呀啦喔哦嘅]?[\s.!。]*$/.test(text.trim());
+}
+
 /** The reply's opening is what the customer heard instead of an answer. */
 function hitOn(reply: ReplyContext): Hit[] {
   const first = reply.sentences[0];
@@ -75,12 +85,26 @@ export const unansweredQuestion = defineDetector({
       const lang = reply.lang;
       if (said(reply, findsOut[lang], reply.sentences)) return [];
       // What the reply states: its clauses, but the asking one of a question, less those that
-      // only soothe, greet, thank or insult.
-      const spans = reply.sentences.flatMap((s) => {
+      // only soothe, greet, thank or insult. In a transcript of speech, written without stops,
+      // a long clause holds more than its question or its "don't worry": it is kept, with the
+      // soothing words taken out.
+      const unpunctuated = !/[,.!?;。]/.test(norm);
+      const runsOn = (text: string): boolean => unpunctuated && isLong(text, lang);
+      const stated = reply.sentences.flatMap((s) => {
+        const all = clauses(norm, s);
         const asks = reply.questions.some((q) => q.start === s.start);
-        return (asks ? clauses(norm, s).slice(0, -1) : clauses(norm, s)).filter((c) => !noInformation[lang].test(norm.slice(c.start, c.end)));
+        const last = all[all.length - 1];
+        const kept = asks && last && !runsOn(norm.slice(last.start, last.end)) ? all.slice(0, -1) : all;
+        return kept.flatMap((span) => {
+          const text = norm.slice(span.start, span.end);
+          const soothing = noInformation[lang].find(text);
+          if (soothing.length === 0) return [{ span, text }];
+          if (!runsOn(text)) return [];
+          return [{ span, text: soothing.reduceRight((t, m) => t.slice(0, m.start) + ' '.repeat(m.end - m.start) + t.slice(m.end), text) }];
+        });
       });
-      const texts = spans.map((c) => norm.slice(c.start, c.end));
+      const spans = stated.map((c) => c.span);
+      const texts = stated.map((c) => c.text);
       if (texts.some((t) => noAnswer[lang].test(t))) return hitOn(reply);
       // A yes or a no, where a statement opens with it ("Yes, you can…", "可以，…").
       if (texts.some((t) => answers[lang].find(t).some((m) => m.start <= 2))) return [];
@@ -91,8 +115,9 @@ export const unansweredQuestion = defineDetector({
         // The asking clause only: "my mother is in hospital, how do I pay?" asks about paying.
         const clause = clauses(turn.text.norm, question).at(-1) ?? question;
         const asked = turn.text.norm.slice(clause.start, clause.end);
-        // A yes/no question is answered by a statement that says no ("满一年不收", "we don't charge it").
-        if (question.kind === 'closed' && texts.some((t) => negators.test(t))) return true;
+        // A yes/no question is answered by a statement that says no ("满一年不收", "we don't
+        // charge it"), or by a bare yes ("能。", "有的").
+        if (question.kind === 'closed' && texts.some((t) => negators.test(t) || bareYes(t, lang))) return true;
         // "How much", "when": a figure in a statement answers it.
         if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) return true;
         const topic = topicWords(asked, lang, stop[lang]);
