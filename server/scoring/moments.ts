@@ -61,11 +61,13 @@ function feels(turn: SpokenTurn, lang: Lang, cues: MomentCues, spans: readonly S
   return cueSaid(turn, cues.emotion, spans, lang, cues.negation) || cueSaid(turn, cues.hardship, spans, lang, cues.negation);
 }
 
-// Each customer turn is read once, however many replies follow it.
-const readings = new WeakMap<SpokenTurn, MomentReading>();
+// Each customer turn is read once per rubric, however many replies follow it.
+const readings = new WeakMap<MomentCues, WeakMap<SpokenTurn, MomentReading>>();
 
 function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading {
-  const known = readings.get(turn);
+  let byTurn = readings.get(cues);
+  if (!byTurn) readings.set(cues, (byTurn = new WeakMap()));
+  const known = byTurn.get(turn);
   if (known) return known;
   const norm = turn.text.norm;
   const spans = sentences(norm);
@@ -77,7 +79,7 @@ function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading
   const inStatement = (start: number): boolean => statements.some((s) => start >= s.start && start < s.end);
   const facts = turn.numbers.some((n) => inStatement(n.start)) || cues.facts.find(norm).some((m) => inStatement(m.start));
   const reading = { emotion: vents || feels(turn, lang, cues, spans), question: asked.length > 0, facts, asked: asked.map((question) => ({ turn, question })) };
-  readings.set(turn, reading);
+  byTurn.set(turn, reading);
   return reading;
 }
 
