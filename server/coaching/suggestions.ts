@@ -126,6 +126,8 @@ function missing(gap: Gap, report: ScoreReport, said: Map<string, Said[]>, rubri
   const { listening } = report.summary;
   switch (gap) {
     case 'emotion':
+      // A call where the customer was never upset asks for no feeling words (summary.empathy_moments).
+      if (report.summary.empathy_moments?.of === 0) return false;
       return none(signalsWithTag(rubric, 'names_feeling'), signalsWithTag(rubric, 'shows_impact'));
     case 'reflection':
       return listening.reflections === 0;

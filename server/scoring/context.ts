@@ -25,6 +25,8 @@ export interface ReplyContext extends SpokenTurn {
   questions: Question[];
   /** The customer's turns before this reply, oldest first. */
   customer: readonly SpokenTurn[];
+  /** How many of the latest customer turns came since the trainee last spoke: what this reply answers. */
+  answering: number;
   /** What else of the call the reply is judged in (earlier.ts). */
   earlier: EarlierTurns;
 }
@@ -58,6 +60,7 @@ export function replyContext(
   customer: readonly SpokenTurn[],
   cues: QuestionCues,
   earlier: EarlierTurns = { trainee: [] },
+  answering = Math.min(1, customer.length),
 ): ReplyContext {
   const turn = spokenTurn(raw, lang);
   const spans = sentences(turn.text.norm);
@@ -74,6 +77,7 @@ export function replyContext(
     questions: findQuestions(turn.text.norm, spans, lang, cues),
     customer,
     earlier,
+    answering,
   };
 }
 

@@ -16,12 +16,15 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
   const trainee: SpokenTurn[] = [];
   const turns: TurnScore[] = [];
   const taken = new Set<string>();
+  let since = 0;
   transcript.turns.forEach((turn, index) => {
     if (turn.role === 'customer') {
       customer.push(spokenTurn(turn.text, lang));
+      since++;
       return;
     }
-    const reply = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee));
+    const reply = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee), since);
+    since = 0;
     turns.push(scoreReply(rubric, reply, index, new Set(taken)));
     for (const step of stepsTaken(rubric, reply)) taken.add(step);
     trainee.push(reply);
@@ -42,17 +45,20 @@ export function scoreLatestTurn(rubric: CompiledRubric, transcript: Transcript):
   const customer: SpokenTurn[] = [];
   const trainee: SpokenTurn[] = [];
   const taken = new Set<string>();
+  let since = 0;
   // The steps earlier replies took, each read with the turns before it, as scoreTranscript reads them.
   transcript.turns.slice(0, index).forEach((turn) => {
     if (turn.role === 'customer') {
       customer.push(spokenTurn(turn.text, lang));
+      since++;
       return;
     }
-    const earlier = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee));
+    const earlier = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee), since);
+    since = 0;
     for (const step of stepsTaken(rubric, earlier)) taken.add(step);
     trainee.push(earlier);
   });
-  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], earlierTurns(transcript, trainee)), index, taken);
+  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang], earlierTurns(transcript, trainee), since), index, taken);
 }
 
 function earlierTurns(transcript: Transcript, trainee: readonly SpokenTurn[]): EarlierTurns {

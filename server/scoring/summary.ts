@@ -9,6 +9,7 @@
 import { bestAndWeakestTurns, sessionFailure } from './conductFirst.ts';
 import { processCoverage, processScore, processSummary, scoredProcess } from './process.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
+import { empathyMoments, momentsScore, type EmpathyMoments } from './empathyMoments.ts';
 import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type Scenario, type ScoreReport, type TurnScore } from './types.ts';
 
 export function complaintSteps(rubric: CompiledRubric, turns: readonly TurnScore[]): ComplaintStepsSummary {
@@ -49,11 +50,16 @@ export function listening(turns: readonly TurnScore[]): ListeningSummary {
   };
 }
 
-/** A criterion scored by steps, for a call with no process: no score, left out of the overall. */
+/**
+ * A criterion that does not apply to the call, left out of the overall: one scored by steps in
+ * a call with no process, or one judged on emotional moments in a call without any.
+ */
 type NotApplied = null;
 
-function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], scenario: Scenario | undefined): number | NotApplied {
+function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], scenario: Scenario | undefined, moments: EmpathyMoments | null): number | NotApplied {
   const config = rubric.criteria[id];
+  // Turns scored before moments were read (stored earlier) fall back to the mean.
+  if (config.session === 'moments' && moments) return momentsScore(moments);
   if (config.session === 'steps') {
     const process = scoredProcess(rubric, scenario);
     return process ? processScore(processCoverage(rubric, process, turns)) : null;
@@ -65,14 +71,16 @@ function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly T
 }
 
 export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], scenario?: Scenario): ScoreReport['summary'] {
+  const moments = empathyMoments(rubric, turns);
   const criteria = {} as Record<CriterionId, number>;
   const applied: CriterionId[] = [];
   let weighted = 0;
   let weights = 0;
   for (const id of CRITERIA) {
-    const score = sessionScore(rubric, id, turns, scenario);
-    // A criterion that does not apply is shown at its base and weighs nothing: the others are renormalised.
-    criteria[id] = score ?? rubric.criteria[id].base;
+    const score = sessionScore(rubric, id, turns, scenario, moments);
+    // A criterion that does not apply weighs nothing, the others are renormalised. It is shown
+    // at its base, or, judged on moments (empathy in a call without emotion), as nothing missed.
+    criteria[id] = score ?? (rubric.criteria[id].session === 'moments' ? 100 : rubric.criteria[id].base);
     if (score === null) continue;
     applied.push(id);
     weighted += score * rubric.criteria[id].weight;
@@ -92,6 +100,7 @@ export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], s
     best_turn: best,
     weakest_turn: weakest,
     failed,
+    ...(moments && { empathy_moments: moments }),
   };
 }
 

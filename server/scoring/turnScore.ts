@@ -9,6 +9,7 @@ import { firesIn, scoredProcess } from './process.ts';
 import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
 import type { SignalTag } from './rubric/schema.ts';
 import { toOriginalSpan } from '../text/normalize.ts';
+import { calledFor, classifyMoment, criterionCalledFor } from './moments.ts';
 import { CRITERIA, type CriterionId, type CriterionScore, type Evidence, type TurnScore } from './types.ts';
 
 /** Overlapping hits become one span; touching ones stay apart (two questions back to back are two). */
@@ -61,6 +62,7 @@ export function stepsTaken(rubric: CompiledRubric, reply: ReplyContext): string[
  */
 export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: number, stepsBefore: ReadonlySet<string> = new Set()): TurnScore {
   const found = detect(rubric, reply);
+  const moment = classifyMoment(reply.customer, reply.answering, reply.lang, rubric.moments[reply.lang]);
   // Rubric order, so signal lists read the same way in every report.
   const fired: FiredSignal[] = rubric.signals
     .filter((s) => found.has(s))
@@ -73,10 +75,13 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
     const points = mine.reduce((sum, f) => sum + f.signal.points, 0);
     // Hints come only from signals that can fire in this call; a call with no process gets no process feedback.
     const candidates = rubric.signals.filter((s) => s.criterion === id && firesIn(s, reply.scenario) && !(s.step && stepsBefore.has(s.step)));
+    // And only for what the customer's moment called for (moments.ts).
+    const expected = (s: CompiledSignal | null): boolean =>
+      s ? calledFor(rubric.expectations, moment, s.id, id) : criterionCalledFor(rubric.expectations, moment, id, candidates);
     criteria[id] = {
       score: Math.max(0, Math.min(100, config.base + points)),
       evidence: mine.flatMap((f) => f.evidence).sort((a, b) => a.start - b.start),
-      feedback: config.session === 'steps' && !hasProcess ? '' : criterionFeedback(config, candidates, mine, reply.locale),
+      feedback: config.session === 'steps' && !hasProcess ? '' : criterionFeedback(config, candidates, mine, reply.locale, expected),
     };
   }
   const count = (tag: SignalTag): number => fired.filter((f) => f.signal.tags.includes(tag)).reduce((n, f) => n + f.evidence.length, 0);
@@ -90,5 +95,6 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
       open_questions: count('open_question'),
       closed_questions: count('closed_question'),
     },
+    moment,
   };
 }

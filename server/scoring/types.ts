@@ -94,12 +94,18 @@ export const TurnListening = z.object({
 });
 export type TurnListening = z.infer<typeof TurnListening>;
 
+/** What the customer did in the turn a reply answers (server/scoring/moments.ts): several may hold, or none. */
+export const Moment = z.object({ emotion: z.boolean(), question: z.boolean(), facts: z.boolean() });
+export type Moment = z.infer<typeof Moment>;
+
 export const TurnScore = z.object({
   index: z.number().int().nonnegative(),
   role: z.literal('trainee'),
   signals: z.array(SignalId),
   criteria: z.record(CriterionId, CriterionScore),
   listening: TurnListening,
+  /** Absent from turn scores stored before moments were read. */
+  moment: Moment.optional(),
 });
 export type TurnScore = z.infer<typeof TurnScore>;
 
@@ -207,6 +213,8 @@ export const ScoreReport = z.object({
     weakest_turn: z.number().int().nonnegative().nullable().optional(),
     /** Set when a signal the rubric marks `fails_session` fired: `overall` is then capped. */
     failed: SessionFailure.nullable().optional(),
+    /** The customer's emotional moments the trainee responded to with empathy: N of M. */
+    empathy_moments: z.object({ responded: z.number().int().nonnegative(), of: z.number().int().nonnegative() }).optional(),
   }),
 });
 export type ScoreReport = z.infer<typeof ScoreReport>;

@@ -3,7 +3,10 @@
 // whatever the engine knows yet.
 import { SIGNAL_IDS } from '../../server/scoring/types.ts';
 
-/** The contract's signals, then the conduct signals it adds with the scenario processes, then the decks' other signals. */
+/** The signal that answers to the customer's moment: a direct question left unanswered. */
+const MOMENT_SIGNALS = ['listening.unanswered_question'] as const;
+
+/** The contract's signals, then the conduct signals it adds with the scenario processes, then the decks' other signals and the moment's. */
 export const CONTRACT_SIGNALS = [
   ...SIGNAL_IDS,
   'conduct.credential_request',
@@ -12,6 +15,7 @@ export const CONTRACT_SIGNALS = [
   'plain.cost_explained',
   'negotiate.several_options',
   'conduct.scam_warning',
+  ...MOMENT_SIGNALS,
 ] as const;
 export type ContractSignal = (typeof CONTRACT_SIGNALS)[number];
 /**

@@ -318,7 +318,11 @@ describe('a scenario without a process', () => {
     expect(report.summary.process).toBeUndefined();
     for (const turn of report.turns) expect(turn.criteria.complaint_process.feedback).toBe('');
     const c = report.summary.criteria;
-    const weighted = c.empathy * 25 + c.active_listening * 20 + c.plain_language * 15 + c.conduct * 20;
-    expect(report.summary.overall).toBe(Math.round(weighted / 80));
+    // Empathy counts only when the customer had an emotional moment (moments.ts).
+    const empathyApplies = (report.summary.empathy_moments?.of ?? 1) > 0;
+    const parts: Array<[number, number]> = [[c.active_listening, 20], [c.plain_language, 15], [c.conduct, 20], ...(empathyApplies ? [[c.empathy, 25] as [number, number]] : [])];
+    const weighted = parts.reduce((sum, [score, weight]) => sum + score * weight, 0);
+    const weights = parts.reduce((sum, [, weight]) => sum + weight, 0);
+    expect(report.summary.overall).toBe(Math.round(weighted / weights));
   });
 });

@@ -133,12 +133,14 @@ describe('session scores', () => {
 
   it('a mean criterion is the rounded mean of the turns', () => {
     const report = score('en', lines);
-    const empathy = report.turns.map((t) => t.criteria.empathy.score);
-    expect(report.summary.criteria.empathy).toBe(Math.round(empathy.reduce((a, b) => a + b, 0) / empathy.length));
+    const listening = report.turns.map((t) => t.criteria.active_listening.score);
+    expect(report.summary.criteria.active_listening).toBe(Math.round(listening.reduce((a, b) => a + b, 0) / listening.length));
   });
 
   it('overall is the mean of the criteria weighted by the rubric (25/20/15/20/20)', () => {
-    const { summary } = score('en', lines);
+    // An upset customer: empathy is judged on this emotional moment, so all five criteria count.
+    const upset: Line[] = [['customer', 'I borrowed 5,000 in March and you charged me twice! I am so upset.'], ['trainee', 'Thanks for calling.'], ...lines.slice(2)];
+    const { summary } = score('en', upset);
     const c = summary.criteria;
     const weighted = c.empathy * 25 + c.active_listening * 20 + c.plain_language * 15 + c.complaint_process * 20 + c.conduct * 20;
     expect(summary.overall).toBe(Math.round(weighted / 100));

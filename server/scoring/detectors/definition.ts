@@ -8,6 +8,7 @@ import type { ReplyContext } from '../context.ts';
 import type { Lang, Locale } from '../types.ts';
 import type { NegationRules } from '../../text/negation.ts';
 import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
+import type { MomentCues } from '../moments.ts';
 
 /** A span of the reply's normalised text that shows a signal. */
 export interface Hit {
@@ -44,6 +45,8 @@ export interface CompileTools {
   phrases(lists: WordLists): Record<Lang, PhraseMatcher>;
   localize(text: LocalText): Localized;
   negation: Record<Lang, NegationRules>;
+  /** What the customer's last turn does (server/scoring/moments.ts), for detectors that answer to it. */
+  moments: Record<Lang, MomentCues>;
 }
 
 export interface DetectorDefinition<S extends z.ZodObject = z.ZodObject> {

@@ -13,7 +13,7 @@ import { clauses, clauseStart, sentences, type Span, type Word } from '../../tex
 import { normalizeTerm } from '../../text/normalize.ts';
 
 /** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
-function stem(word: string): string {
+export function stem(word: string): string {
   return word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
 }
 

@@ -12,9 +12,10 @@ import { question } from './question.ts';
 import { reflection } from './reflection.ts';
 import { sentenceLength } from './sentenceLength.ts';
 import { statedFigure } from './statedFigure.ts';
+import { unansweredQuestion } from './unansweredQuestion.ts';
 import type { CompileTools, Detect } from './definition.ts';
 
-export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure] as const;
+export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure, unansweredQuestion] as const;
 
 export const DetectorConfig = z.discriminatedUnion('type', [
   phrases.schema,
@@ -26,6 +27,7 @@ export const DetectorConfig = z.discriminatedUnion('type', [
   cooccurrence.schema,
   productSheet.schema,
   statedFigure.schema,
+  unansweredQuestion.schema,
 ]);
 export type DetectorConfig = z.infer<typeof DetectorConfig>;
 
@@ -49,5 +51,7 @@ export function compileDetector(config: DetectorConfig, tools: CompileTools): De
       return productSheet.compile(config, tools);
     case 'stated_figure':
       return statedFigure.compile(config, tools);
+    case 'unanswered_question':
+      return unansweredQuestion.compile(config, tools);
   }
 }

@@ -9,6 +9,7 @@ import { compileEarlier, type EarlierTest } from '../earlier.ts';
 import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
+import type { MomentCues, MomentExpectations } from '../moments.ts';
 import { inBothScripts } from '../../text/displayScript.ts';
 import { SCENARIOS, type CriterionId, type Lang, type Scenario } from '../types.ts';
 import type { CriterionConfig, ProcessConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
@@ -74,6 +75,7 @@ export interface CompiledCriterion {
   session: CriterionConfig['session'];
   none: Localized;
   failCap: number | undefined;
+  notCalledFor: Localized | undefined;
 }
 
 export interface CompiledRubric {
@@ -89,6 +91,9 @@ export interface CompiledRubric {
    */
   tagged: Readonly<Record<SignalTag, ReadonlySet<string>>>;
   cues: Record<Lang, QuestionCues>;
+  /** What a customer's turn does, and what each moment calls for (server/scoring/moments.ts). */
+  moments: Record<Lang, MomentCues>;
+  expectations: MomentExpectations;
 }
 
 /** A text in every locale: `zh` in the other script where the rubric does not write both (server/text/displayScript.ts). */
@@ -144,14 +149,10 @@ function compileProcess(scenario: Scenario, process: ProcessConfig, file: Rubric
 }
 
 export function compileRubric(file: RubricFile): CompiledRubric {
-  const { negation, questions } = file.language;
-  const tools: CompileTools = {
-    phrases: (lists) => ({ en: compilePhrases(lists.en, 'en'), zh: compilePhrases(lists.zh, 'zh') }),
-    localize,
-    negation: {
-      zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
-      en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.breaks, negation.en.window),
-    },
+  const { negation, questions, moments } = file.language;
+  const negationRules = {
+    zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
+    en: compileNegation('en', negation.en.negators, negation.en.not_negating, negation.en.breaks, negation.en.window),
   };
   const cuesFor = (lang: Lang): QuestionCues => {
     const q = questions[lang];
@@ -166,10 +167,35 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       rhetorical: compilePhrases(q.rhetorical, lang),
     };
   };
+  const cues = { zh: cuesFor('zh'), en: cuesFor('en') };
+  const momentsFor = (lang: Lang): MomentCues => ({
+    emotion: compilePhrases(moments?.[lang].emotion ?? [], lang),
+    hardship: compilePhrases(moments?.[lang].hardship ?? [], lang),
+    facts: compilePhrases(moments?.[lang].facts ?? [], lang),
+    venting: compilePhrases(moments?.[lang].venting ?? [], lang),
+    interjections: compilePhrases(moments?.[lang].interjections ?? [], lang),
+    questions: cues[lang],
+    negation: negationRules[lang],
+  });
+  const momentCues = { zh: momentsFor('zh'), en: momentsFor('en') };
+  const tools: CompileTools = {
+    phrases: (lists) => ({ en: compilePhrases(lists.en, 'en'), zh: compilePhrases(lists.zh, 'zh') }),
+    localize,
+    negation: negationRules,
+    moments: momentCues,
+  };
   const criteria = Object.fromEntries(
     Object.entries(file.criteria).map(([id, c]) => [
       id,
-      { name: localize(c.name), weight: c.weight, base: c.base, session: c.session, none: localize(c.feedback.none), failCap: c.fail_cap },
+      {
+        name: localize(c.name),
+        weight: c.weight,
+        base: c.base,
+        session: c.session,
+        none: localize(c.feedback.none),
+        notCalledFor: c.feedback.not_called_for && localize(c.feedback.not_called_for),
+        failCap: c.fail_cap,
+      },
     ]),
   ) as Record<CriterionId, CompiledCriterion>;
   const scenarioOf = stepScenarios(file);
@@ -208,6 +234,8 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       },
     })),
     tagged: tagIndex(file),
-    cues: { zh: cuesFor('zh'), en: cuesFor('en') },
+    cues,
+    moments: momentCues,
+    expectations: { emotion: [], question: [], facts: [], ...moments?.calls_for },
   };
 }

@@ -54,9 +54,10 @@ export const CriterionConfig = z.strictObject({
   base: z.number().int().min(0).max(100),
   /**
    * How turn scores become the session's: the mean; the worst turn (one threat spoils a
-   * call); or the complaint steps covered, in order.
+   * call); the complaint steps covered, in order; or the share of the customer's emotional
+   * moments answered with empathy (server/scoring/empathyMoments.ts).
    */
-  session: z.enum(['mean', 'min', 'steps']),
+  session: z.enum(['mean', 'min', 'steps', 'moments']),
   /**
    * The most `overall` can be when a signal marked `fails_session` fired (a threat, a
    * disclosure): given in the conduct criterion.
@@ -65,6 +66,8 @@ export const CriterionConfig = z.strictObject({
   feedback: z.strictObject({
     /** When no signal of this criterion fired and no hint applies. */
     none: LocalText,
+    /** Said instead of `none` when the customer's moment called for nothing of this criterion. */
+    not_called_for: LocalText.optional(),
   }),
 });
 export type CriterionConfig = z.infer<typeof CriterionConfig>;
@@ -170,6 +173,28 @@ const QuestionCueConfig = z.strictObject({
   rhetorical: z.array(z.string().min(1)).default([]),
 });
 
+/** Cue words of what a customer's turn does (server/scoring/moments.ts). */
+const MomentCueConfig = z.strictObject({
+  emotion: z.array(z.string().min(1)).min(1),
+  hardship: z.array(z.string().min(1)).default([]),
+  facts: z.array(z.string().min(1)).default([]),
+  /** Questions that vent rather than ask ("你们到底在搞什么？"): anger, not a question to answer. */
+  venting: z.array(z.string().min(1)).default([]),
+  /** Words that ask nothing by themselves ("hello?", "喂？"): a question of these alone is no question. */
+  interjections: z.array(z.string().min(1)).default([]),
+});
+
+const MomentsConfig = z.strictObject({
+  /** The signal or criterion ids whose hints each moment calls for; those named nowhere are always called for. */
+  calls_for: z.strictObject({
+    emotion: z.array(z.string().min(1)).default([]),
+    question: z.array(z.string().min(1)).default([]),
+    facts: z.array(z.string().min(1)).default([]),
+  }),
+  zh: MomentCueConfig,
+  en: MomentCueConfig,
+});
+
 /** A good signal is praised, a bad one corrected, a neutral one left alone: the wording must fit. */
 function coachingProblems(s: SignalConfig): Array<[string[], string]> {
   const c = s.coaching;
@@ -237,6 +262,25 @@ function processProblems(rubric: { processes: Partial<Record<Scenario, ProcessCo
   return problems;
 }
 
+type RubricShape = { language: { moments?: z.infer<typeof MomentsConfig> }; criteria: Record<string, CriterionConfig> };
+
+/** Moments name criteria or signal ids, and a criterion judged on moments needs them. */
+function momentProblems(rubric: RubricShape): Array<[PropertyKey[], string]> {
+  const problems: Array<[PropertyKey[], string]> = [];
+  const moments = rubric.language.moments;
+  for (const [id, c] of Object.entries(rubric.criteria)) {
+    if (c.session === 'moments' && !moments) problems.push([['criteria', id, 'session'], 'a criterion judged on moments needs `language.moments`']);
+  }
+  for (const [kind, ids] of Object.entries(moments?.calls_for ?? {})) {
+    // A signal id names the family of a signal (rubrics cut down for a test keep the moments of
+    // the full one); a bare word must be a criterion.
+    ids.forEach((id, j) => {
+      if (!(id in rubric.criteria) && !SignalId.safeParse(id).success) problems.push([['language', 'moments', 'calls_for', kind, j], `"${id}" is neither a criterion nor a signal id`]);
+    });
+  }
+  return problems;
+}
+
 export const RubricFile = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -245,6 +289,7 @@ export const RubricFile = z
     language: z.strictObject({
       negation: z.strictObject({ zh: NegationConfig, en: NegationConfig }),
       questions: z.strictObject({ zh: QuestionCueConfig, en: QuestionCueConfig }),
+      moments: MomentsConfig.optional(),
     }),
     criteria: z.strictObject({
       empathy: CriterionConfig,
@@ -275,6 +320,7 @@ export const RubricFile = z
       ctx.addIssue({ code: 'custom', path: ['criteria', 'conduct', 'fail_cap'], message: 'a signal fails the session: give the score a failed session is capped at' });
     }
     processProblems(rubric).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path, message }));
+    momentProblems(rubric).forEach(([path, message]) => ctx.addIssue({ code: 'custom', path, message }));
     rubric.signals.forEach((s, i) =>
       s.also.forEach((other, j) => {
         if (!seen.has(other)) ctx.addIssue({ code: 'custom', path: ['signals', i, 'also', j], message: `no signal "${other}" in this rubric` });
