@@ -1,6 +1,7 @@
 /**
  * Before the conversation: who the customer is and what the trainee knows, the situation,
- * and the goals they will be scored on. "Start" opens the session (`session:start`) and
+ * the goals they will be scored on and the call's own steps, each with what it asks
+ * ("verify the borrower before discussing the account"; none for a call without a process). "Start" opens the session (`session:start`) and
  * goes to the chat. LLM mode is asked for; a server without an LLM answers scripted.
  * Practice a coach assigned carries the assignment's id: the server links the session to it
  * and answers with the coach's settings, kept for the chat page.
@@ -15,12 +16,15 @@ import { navigate } from '../shared/router.ts';
 import { request } from '../shared/socket.ts';
 import { useSocket } from '../shared/SocketProvider.tsx';
 import { useApiData } from '../shared/useApiData.ts';
+import { useSignals } from '../shared/useSignals.ts';
 import { GoalList } from './GoalList.tsx';
+import { ProcessGoals } from './ProcessGoals.tsx';
 import { rememberSessionSettings } from './sessionSettings.ts';
 
 export function Briefing({ personaId, locale, assignmentId }: { personaId: string; locale: Locale; assignmentId?: string }) {
   const { t } = useI18n();
   const socket = useSocket();
+  const signals = useSignals();
   const persona = useApiData((token) => api.persona(token, personaId, locale), [personaId, locale]);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +32,7 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
   if (persona.status === 'loading') return <p className="muted">{t('briefing.loading')}</p>;
   if (persona.status === 'failed') return <p role="alert">{errorText(t, persona.error)}</p>;
   const p = persona.data;
+  const process = signals.process(p.scenario);
 
   async function start() {
     setStarting(true);
@@ -81,7 +86,8 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
         </section>
         <section className="card briefing__goals">
           <h2>{t('briefing.goals')}</h2>
-          <GoalList goals={p.briefing.goals} />
+          <GoalList goals={process ? p.briefing.goals : p.briefing.goals.filter((g) => g !== 'complaint_process')} />
+          {process && <ProcessGoals process={process} />}
         </section>
       </div>
       <div className="briefing__start">
