@@ -1,11 +1,11 @@
 /**
- * Where a simulated customer stands in a conversation: mood, the complaint steps the
- * trainee has taken them through, the facts revealed, and whether it has ended. Plain
+ * Where a simulated customer stands in a conversation: mood, the steps of the call's process
+ * the trainee has taken them through, the facts revealed, and whether it has ended. Plain
  * data, so a session can be stored and resumed anywhere: the one schema both the persona
  * runtime (its type) and the store (each customer turn keeps it) use.
  */
 import { z } from 'zod';
-import { COMPLAINT_STEPS, Locale } from '../scoring/types.ts';
+import { Locale, StepId } from '../scoring/types.ts';
 import { Mood } from './mood.ts';
 
 export const OUTCOMES = ['resolved', 'escalated', 'abandoned'] as const;
@@ -18,8 +18,13 @@ export const CustomerState = z.object({
   /** Seeds every choice of line, so a replay gives the same customer. */
   seed: z.number().int(),
   mood: Mood,
-  /** Complaint steps reached, in the order the trainee took them. */
-  steps: z.array(z.enum(COMPLAINT_STEPS)),
+  /** Steps of the call's process reached, in the order the trainee took them. */
+  steps: z.array(StepId),
+  /**
+   * The whole-call steps of the call's process so far: kept while nothing has broken them,
+   * broken for good by one reply (a disclosure). Stored states from before have none.
+   */
+  wholeCall: z.record(StepId, z.enum(['kept', 'broken'])).default({}),
   revealed: z.array(z.string()),
   /** How many earlier replies carried each signal: soothing words wear off with repetition. */
   heard: z.record(z.string(), z.number()),

@@ -1,14 +1,16 @@
 /**
  * One turn of a simulated customer, pure: given the trainee's reply, scored once by the
  * caller (its TurnScore and what the rubric reads in it), the mood moves, the customer
- * follows the complaint steps the trainee takes, facts are revealed to the right questions,
+ * follows the steps of the call's own process the trainee takes (a collection call's
+ * verify → purpose → reason → options → plan → confirm), and keeps count of the whole-call
+ * steps a reply breaks (a disclosure to a third party), facts are revealed to the right questions,
  * and the conversation may end. The result is the situation the customer now answers, which
  * a customer voice (voice/customerVoice.ts) puts into words. Needs no rubric: the scoring
  * side reads the turn (server/scoring/turnReading.ts).
  */
 import { compilePhrases, type PhraseMatcher } from '../text/phraseMatcher.ts';
 import { normalize } from '../text/normalize.ts';
-import { COMPLAINT_STEPS, langOf, type ComplaintStep, type ScoredTurn, type Turn, type TurnScore } from '../scoring/types.ts';
+import { langOf, type ScoredTurn, type Turn, type TurnScore } from '../scoring/types.ts';
 import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import { ending } from './endings.ts';
 import { nextMood, trend, type Trend } from './moodModel.ts';
@@ -29,8 +31,8 @@ export interface Situation {
   jargonTerm: string | null;
   /** A fact revealed by this reply, with what the customer says of it. */
   reveal: { fact: string; say: string[] } | null;
-  /** The complaint step the trainee just took the customer to. */
-  newStep: ComplaintStep | null;
+  /** The step of the call's process the trainee just took the customer to. */
+  newStep: string | null;
   outcome: Outcome | null;
 }
 
@@ -65,9 +67,12 @@ function findReveal(persona: PersonaFile, state: CustomerState, { score, reading
   return null;
 }
 
-function furthestNewStep(said: ReadonlySet<ComplaintStep>, reached: readonly ComplaintStep[]): ComplaintStep | null {
-  const taken = COMPLAINT_STEPS.filter((s) => said.has(s) && !reached.includes(s));
-  return taken[taken.length - 1] ?? null;
+/** The whole-call steps after a reply: a kept one stays kept until a reply breaks it, for good. */
+function wholeCallAfter(before: CustomerState['wholeCall'], kept: readonly string[], broken: readonly string[]): CustomerState['wholeCall'] {
+  const after = { ...before };
+  for (const step of kept) if (after[step] !== 'broken') after[step] = 'kept';
+  for (const step of broken) after[step] = 'broken';
+  return after;
 }
 
 /** Advances the customer by the trainee's reply, scored and read once by the caller. */
@@ -76,11 +81,11 @@ export function customerStep(persona: PersonaFile, state: CustomerState, reply: 
   const mood = nextMood(persona, state.mood, score.signals, state.heard);
   const heard = { ...state.heard };
   for (const s of new Set(score.signals)) heard[s] = (heard[s] ?? 0) + 1;
-  const said = new Set(reading.steps);
-  const newStep = furthestNewStep(said, state.steps);
-  const steps = COMPLAINT_STEPS.filter((s) => state.steps.includes(s) || said.has(s));
+  // The reading lists the turn's steps in the process's order; the furthest new one is the customer's move.
+  const taken = reading.steps.filter((s) => !state.steps.includes(s));
+  const newStep = taken[taken.length - 1] ?? null;
   // Keep the order the trainee took them in: earlier ones first, then this turn's.
-  const ordered = [...state.steps, ...steps.filter((s) => !state.steps.includes(s))];
+  const ordered = [...state.steps, ...taken];
   const reaction: Situation['reaction'] = reading.misconduct.length > 0
     ? 'misconduct'
     : reading.dismissive.length > 0
@@ -95,6 +100,7 @@ export function customerStep(persona: PersonaFile, state: CustomerState, reply: 
     ...state,
     mood,
     steps: ordered,
+    wholeCall: wholeCallAfter(state.wholeCall, reading.kept, reading.broken),
     revealed: reveal ? [...state.revealed, reveal.fact] : state.revealed,
     heard,
     hotTurns: hot ? state.hotTurns + 1 : 0,

@@ -1,6 +1,8 @@
 /**
  * How a conversation ends, the same for both engines: escalated when anger stays at the top
- * for the persona's number of turns; resolved when the required steps are done, the facts
+ * for the persona's number of turns; resolved when the required steps of the call's process
+ * are done (taken by the trainee, or, for a whole-call step such as third_party's
+ * no_disclosure, kept by every reply so far and broken by none), the facts
  * that matter have come out and the customer is calm enough; abandoned when the trainee has
  * taken too many turns, or confusion has stayed at the give-up level too long.
  */
@@ -10,7 +12,8 @@ import type { PersonaFile } from './schema.ts';
 export function ending(persona: PersonaFile, state: CustomerState): Outcome | null {
   const { escalate, resolve, abandon } = persona.end;
   if (state.hotTurns >= escalate.for_turns) return 'escalated';
-  const stepsDone = resolve.steps.every((s) => state.steps.includes(s)) && resolve.revealed.every((f) => state.revealed.includes(f));
+  const done = (step: string): boolean => state.steps.includes(step) || state.wholeCall[step] === 'kept';
+  const stepsDone = resolve.steps.every(done) && resolve.revealed.every((f) => state.revealed.includes(f));
   if (
     stepsDone &&
     state.mood.anger <= resolve.anger_at_most &&

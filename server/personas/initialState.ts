@@ -1,6 +1,6 @@
 /**
  * A customer's state before the trainee's first reply: the persona's starting mood, nothing
- * revealed, no step taken.
+ * revealed, no step taken or kept.
  */
 import type { CustomerState } from '../domain/customerState.ts';
 import type { PersonaFile } from './schema.ts';
@@ -13,6 +13,7 @@ export function initialState(persona: PersonaFile, seed: number): CustomerState 
     seed,
     mood: { ...persona.mood.initial },
     steps: [],
+    wholeCall: {},
     revealed: [],
     heard: {},
     hotTurns: 0,

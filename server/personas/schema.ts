@@ -4,13 +4,15 @@
  * that prove it behaves. One YAML file per persona and locale, `personas/<id>/<locale>.yaml`;
  * the JSON Schema for editors (`personas/persona.schema.json`) is generated from this one.
  *
- * The signals a persona names (mood effects, what reveals a fact) are the rubric's: the
- * format checks their shape, and `personaFileFor` checks them against the loaded rubric.
+ * The signals a persona names (mood effects, what reveals a fact) are the rubric's, and so
+ * are the steps of its scenario's process (its stage lines, when it resolves, what its tests
+ * expect): the format checks their shape, and `personaFileFor` checks them against the
+ * loaded rubric.
  */
 import { z } from 'zod';
 import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
-import { COMPLAINT_STEPS, CRITERIA, Locale, Scenario, SignalId } from '../scoring/types.ts';
+import { CRITERIA, Locale, Scenario, SignalId, StepId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
 /** Several ways to say the same thing; the customer picks one with the session's seeded random source. */
@@ -27,7 +29,8 @@ export type MoodDelta = z.infer<typeof MoodDelta>;
 
 /** A signal of the rubric the persona is played against (checked by `personaFileFor`). */
 export const SignalName = SignalId.meta({ description: 'a signal id of the rubric, such as listening.open_question' });
-const StepName = z.enum(COMPLAINT_STEPS);
+/** A step of the process of the persona's scenario (checked by `personaFileFor`). */
+export const StepName = StepId.meta({ description: "a step of the scenario's process, such as verify_identity" });
 
 /** How each signal moves the mood; signals not named leave it alone. */
 export const MoodEffects = z.partialRecord(SignalName, MoodDelta);
@@ -55,8 +58,8 @@ export const PersonaTest = z.strictObject({
             anger: z.enum(['up', 'down', 'same']).optional(),
             trust: z.enum(['up', 'down', 'same']).optional(),
             confusion: z.enum(['up', 'down', 'same']).optional(),
-            /** The complaint step the trainee took last (none before the first). */
-            stage: z.enum(['none', ...COMPLAINT_STEPS]).optional(),
+            /** The step of the call's process the trainee took last ("none" before the first). */
+            stage: StepName.optional(),
             /** A fact revealed by this turn. */
             reveals: z.string().min(1).optional(),
             /** Words the customer's reply must contain (the jargon term it asks about…). */
@@ -86,6 +89,8 @@ export const PersonaFile = z
       situation: Text,
       /** The criteria the trainee will be scored on, the goals shown during the session. */
       goals: z.array(z.enum(CRITERIA)).min(1),
+      /** What this customer asks of the trainee beyond the scenario's process, in the persona's language. */
+      own_goals: z.array(Text).default([]),
     }),
     /** What the customer knows and the trainee does not: amounts, dates, what really happened, what they want. */
     facts: z.record(z.string().regex(/^[a-z_]+$/, 'lower-case letters and _'), Text),
@@ -106,13 +111,11 @@ export const PersonaFile = z
       misconduct: Lines,
       calmer: Lines,
       angrier: Lines,
-      /** Said when the trainee first performs each step, as the customer moves with them. */
-      stages: z.strictObject({
-        acknowledge: Lines,
-        investigate: Lines,
-        negotiate: Lines,
-        follow_up: Lines,
-      }),
+      /**
+       * Said when the trainee first takes a step of the call's process, as the customer moves
+       * with them, by step id; a step without lines gets the customer's usual reply.
+       */
+      stages: z.record(StepName, Lines),
       /** When nothing else applies: what the customer still wants. */
       waiting: Lines,
       escalated: Lines,
@@ -122,6 +125,10 @@ export const PersonaFile = z
     end: z.strictObject({
       escalate: z.strictObject({ anger_at_least: MoodValue, for_turns: z.number().int().positive().default(2) }),
       resolve: z.strictObject({
+        /**
+         * Steps of the scenario's process that must be done: taken by the trainee, or, for a
+         * whole-call step (no_disclosure), broken by no reply so far.
+         */
         steps: z.array(StepName).min(1),
         anger_at_most: MoodValue.default(10),
         confusion_at_most: MoodValue.default(10),
@@ -152,12 +159,36 @@ export const PersonaFile = z
 export type PersonaFile = z.infer<typeof PersonaFile>;
 
 /**
- * The persona format with every signal it names checked against a rubric's: an unknown one
- * is a problem on its own line and field, like any other mistake in the file.
+ * The persona format with every signal it names checked against a rubric's, and every step
+ * against its scenario's process there: an unknown one is a problem on its own line and
+ * field, like any other mistake in the file.
  */
 export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
   const unknown = (id: string): string => `no signal "${id}" in the rubric ${signals.rubric}`;
   return PersonaFile.superRefine((p, ctx) => {
+    const process = signals.processes[p.scenario];
+    const notAStep = (step: string): string =>
+      process
+        ? `"${step}" is not a step of the ${p.scenario} process (${process.steps.join(', ')})`
+        : `the rubric ${signals.rubric} has no process for the scenario ${p.scenario}, so no step "${step}"`;
+    const isStep = (step: string): boolean => process?.steps.includes(step) ?? false;
+    p.end.resolve.steps.forEach((step, i) => {
+      if (!isStep(step)) ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'steps', i], message: notAStep(step) });
+    });
+    for (const step of Object.keys(p.lines.stages)) {
+      if (!isStep(step)) ctx.addIssue({ code: 'custom', path: ['lines', 'stages', step], message: notAStep(step) });
+      else if (process?.wholeCall.includes(step)) {
+        ctx.addIssue({ code: 'custom', path: ['lines', 'stages', step], message: `"${step}" is judged on the whole call: no turn takes it, so it has no stage line` });
+      }
+    }
+    p.tests.forEach((t, i) =>
+      t.turns.forEach((turn, j) => {
+        const stage = turn.expect.stage;
+        if (stage !== undefined && stage !== 'none' && !isStep(stage)) {
+          ctx.addIssue({ code: 'custom', path: ['tests', i, 'turns', j, 'expect', 'stage'], message: notAStep(stage) });
+        }
+      }),
+    );
     for (const id of Object.keys(p.mood.effects)) {
       if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: unknown(id) });
     }
@@ -169,8 +200,12 @@ export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
   });
 }
 
-/** What a trainee may see of a persona: no hidden facts, no lines, no tests. */
-export function publicPersona(p: PersonaFile): PublicPersona {
+/**
+ * What a trainee may see of a persona: no hidden facts, no lines, no tests. The briefing
+ * names the steps of its scenario's process in the rubric the persona is played with, whose
+ * goal texts the client shows in its own language (`GET /api/signals` `processes`).
+ */
+export function publicPersona(p: PersonaFile, signals: KnownSignals): PublicPersona {
   return {
     id: p.id,
     version: p.version,
@@ -179,7 +214,7 @@ export function publicPersona(p: PersonaFile): PublicPersona {
     scenario: p.scenario,
     difficulty: p.difficulty,
     summary: p.summary,
-    briefing: p.briefing,
+    briefing: { ...p.briefing, steps: [...(signals.processes[p.scenario]?.steps ?? [])] },
   };
 }
 
@@ -196,6 +231,12 @@ export const PersonaListing = z.object({
 });
 export type PersonaListing = z.infer<typeof PersonaListing>;
 
-/** A persona as `GET /api/personas/:id` answers it: what `publicPersona` gives. */
-export const PublicPersona = PersonaListing.extend({ version: persona.version, briefing: persona.briefing });
+/**
+ * A persona as `GET /api/personas/:id` answers it: what `publicPersona` gives. The briefing
+ * adds `steps`, the step ids of the scenario's process in order (empty without one).
+ */
+export const PublicPersona = PersonaListing.extend({
+  version: persona.version,
+  briefing: persona.briefing.extend({ steps: z.array(StepId) }),
+});
 export type PublicPersona = z.infer<typeof PublicPersona>;

@@ -24,7 +24,7 @@ export function createScorer(rubric: CompiledRubric): Scorer {
     rubric,
     scoreTurn: (transcript) => {
       const score = scoreLatestTurn(rubric, transcript);
-      return { score, reading: readTurn(rubric, score) };
+      return { score, reading: readTurn(rubric, score, transcript.scenario) };
     },
     scoreTranscript: (transcript) => scoreTranscript(rubric, transcript),
   };

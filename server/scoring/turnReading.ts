@@ -1,14 +1,15 @@
 /**
  * The rubric's view of a scored turn, for the simulated customer: what it reacts to (the
  * signals the rubric tags misconduct or dismissive), the jargon term to ask about, the
- * complaint steps taken and whether an open question was asked. Pure: a turn score and the
- * compiled rubric in, a TurnReading out. The persona runtime takes this reading with the
+ * steps of the call's own process the turn took (and the whole-call steps it kept or broke)
+ * and whether an open question was asked. Pure: a turn score, the compiled rubric and the
+ * call's scenario in, a TurnReading out. The persona runtime takes this reading with the
  * score and never needs the rubric itself.
  */
 import type { CompiledRubric } from './rubric/compile.ts';
-import { COMPLAINT_STEPS, type TurnReading, type TurnScore } from './types.ts';
+import { COMPLAINT_STEPS, type Scenario, type TurnReading, type TurnScore } from './types.ts';
 
-export function readTurn(rubric: CompiledRubric, score: TurnScore): TurnReading {
+export function readTurn(rubric: CompiledRubric, score: TurnScore, scenario: Scenario | undefined): TurnReading {
   const fired = rubric.signals.filter((s) => score.signals.includes(s.id));
   const misconduct = fired.filter((s) => rubric.tagged.misconduct.has(s.id));
   const dismissive = fired.filter((s) => rubric.tagged.dismissive.has(s.id));
@@ -20,7 +21,9 @@ export function readTurn(rubric: CompiledRubric, score: TurnScore): TurnReading 
     dismissive: dismissive.map((s) => s.id),
     labels: Object.fromEntries([...misconduct, ...dismissive].map((s) => [s.id, s.label.en])),
     jargonTerm: jargon?.text ?? null,
-    steps: COMPLAINT_STEPS.filter((step) => fired.some((s) => s.step === step)),
+    steps: scenario === 'complaint' ? COMPLAINT_STEPS.filter((step) => fired.some((s) => s.step === step)) : [],
+    kept: [],
+    broken: [],
     openQuestion: fired.some((s) => rubric.tagged.open_question.has(s.id)),
   };
 }

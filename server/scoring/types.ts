@@ -105,7 +105,19 @@ export type TurnScore = z.infer<typeof TurnScore>;
 export interface KnownSignals {
   rubric: string;
   ids: ReadonlySet<string>;
+  /** Each scenario's process, as step ids in order; a scenario without a process is absent. */
+  processes: Partial<Record<Scenario, KnownProcess>>;
 }
+
+/** A scenario's process as a persona names it: its steps, and those judged on the whole call. */
+export interface KnownProcess {
+  steps: readonly string[];
+  /** Steps kept by never being broken (third_party's no_disclosure), not taken on a turn. */
+  wholeCall: readonly string[];
+}
+
+/** A step id of a scenario's process (`verify_identity`, `leave_callback`), as the contract's table names them. */
+export const StepId = z.string().regex(/^[a-z_]+$/, 'a step id is lower-case letters and _');
 
 export interface TurnReading {
   /** The signals the rubric tags misconduct that the turn fired (threats, abuse, disclosure…), in rubric order. */
@@ -116,8 +128,12 @@ export interface TurnReading {
   labels: Record<SignalId, string>;
   /** A jargon term the customer will ask about, as the trainee wrote it. */
   jargonTerm: string | null;
-  /** The complaint steps the turn took, in the process's order. */
-  steps: ComplaintStep[];
+  /** The steps of the call's own process the turn took, in the process's order (whole-call steps aside). */
+  steps: string[];
+  /** The whole-call steps of the call's process the turn kept (nothing said that breaks them). */
+  kept: string[];
+  /** The whole-call steps the turn broke (a disclosure breaks third_party's no_disclosure). */
+  broken: string[];
   /** The turn asked an open question: what a hidden fact waits for unless its persona says otherwise. */
   openQuestion: boolean;
 }

@@ -28,7 +28,7 @@ function retakeStep(ctx: ServerContext, loaded: LoadedSession, trainee: StoredTu
   const before = conversationBefore(turns, trainee.index);
   // traineeSay stores every trainee turn with its score; only a record without one is scored here.
   const scored = trainee.score
-    ? { score: trainee.score, reading: readTurn(ctx.rubric, trainee.score) }
+    ? { score: trainee.score, reading: readTurn(ctx.rubric, trainee.score, persona.scenario) }
     : ctx.scorer.scoreTurn(replyTranscript(persona, before, trainee.text));
   return traineeTurn(persona, before, trainee.text, scored);
 }

@@ -61,7 +61,7 @@ export async function sessionStart(ctx: ServerContext, caller: TokenClaims, payl
   const first: StoredTurn = { index: 0, role: 'customer', text: opening.text, at: now, mood: opening.mood, state: conversation.state };
   await ctx.store.createSession(session, first);
   const settings = assignment ? { settings: { hideMood: assignment.hideMood, hints: assignment.hints } } : {};
-  return answer({ ok: true, sessionId: session.id, mode, persona: publicPersona(persona), opening, ...settings });
+  return answer({ ok: true, sessionId: session.id, mode, persona: publicPersona(persona, ctx.personas.signals), opening, ...settings });
 }
 
 /** The assignment named in the payload, if it exists, names the caller and is for this persona (and locale). */

@@ -7,7 +7,8 @@ import { readTurn } from '../../server/scoring/turnReading.ts';
 import type { Locale } from '../../server/scoring/types.ts';
 
 const rubric = loadDefaultRubric();
-const read = (locale: Locale, text: string) => readTurn(rubric, scoreTranscript(rubric, { locale, turns: [{ role: 'trainee', text }] }).turns[0]!);
+const read = (locale: Locale, text: string) =>
+  readTurn(rubric, scoreTranscript(rubric, { locale, scenario: 'complaint', turns: [{ role: 'trainee', text }] }).turns[0]!, 'complaint');
 
 describe('readTurn', () => {
   it('reads a threat as misconduct, naming the signal', () => {

@@ -490,6 +490,7 @@ export function aTurn(index: number, over: Partial<StoredTurn> = {}): StoredTurn
       seed: 42,
       mood,
       steps: ['acknowledge'],
+      wholeCall: {},
       revealed: [],
       heard: { 'empathy.emotion': 1 },
       hotTurns: 0,

@@ -39,7 +39,7 @@ export function personaRoutes(ctx: ServerContext): Router {
     await ctx.personas.refresh(ctx.store, { personaId: req.params.id });
     const persona = ctx.personas.live(req.params.id, locale);
     if (!persona) return sendError(res, 'not_found', `no persona "${req.params.id}"${locale ? ` in ${locale}` : ''}`);
-    const answer: PublicPersona = publicPersona(persona);
+    const answer: PublicPersona = publicPersona(persona, ctx.personas.signals);
     res.json(answer);
   });
 

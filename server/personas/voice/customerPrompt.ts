@@ -13,7 +13,7 @@ import type { CustomerState } from '../../domain/customerState.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
 import { fillLine } from './fillLine.ts';
-import type { ComplaintStep, Locale, Turn } from '../../scoring/types.ts';
+import type { Locale, Turn } from '../../scoring/types.ts';
 
 export interface PromptMessage {
   role: 'system' | 'user' | 'assistant';
@@ -43,12 +43,33 @@ const CALL_CONNECTS: Record<Locale, string> = {
   en: '(The call connects.)',
 };
 
-const STEP_DONE: Record<ComplaintStep, string> = {
+/** What each step of the scenario processes (the scoring contract's table) means to the customer. */
+const STEP_DONE: Readonly<Record<string, string>> = {
   acknowledge: 'acknowledged your complaint and taken it on',
   investigate: 'started looking into what went wrong',
   negotiate: 'offered a way to put it right',
   follow_up: 'promised when they will come back to you',
+  verify_identity: 'checked that they are speaking to the right person',
+  state_purpose: 'said plainly why they are calling',
+  understand_reason: 'asked why the payments stopped',
+  offer_options: 'offered you more than one way to pay',
+  agree_plan: 'agreed an amount and a date with you',
+  confirm_next: 'confirmed the arrangement and said what happens next',
+  identify_speaker: 'asked who you are',
+  leave_callback: 'left a name, a number and a time to call back',
+  discover_needs: 'asked what you need, from the general to the specific',
+  explain_cost: 'explained in plain numbers what it costs each month and in total',
+  documents_kyc: 'said which documents you need and why',
+  agree_next_step: 'agreed the next step with you',
+  understand_problem: 'asked what your problem is',
+  solve_or_guide: 'solved it or guided you through it step by step',
+  confirm_solved: 'checked that it is solved',
 };
+
+/** A step a persona's rubric adds beyond the contract's table is described by its id. */
+function stepDone(step: string): string {
+  return STEP_DONE[step] ?? `done this: ${step.replaceAll('_', ' ')}`;
+}
 
 function angerWords(x: number): string {
   if (x >= 9) return 'furious, close to hanging up or escalating';
@@ -117,7 +138,7 @@ function moodSection(situation: Situation): string {
 }
 
 function stageSection(persona: PersonaFile, state: CustomerState): string {
-  const done = state.steps.map((s) => STEP_DONE[s]);
+  const done = state.steps.map(stepDone);
   const wants = persona.facts.wants;
   return [
     '## Where the call stands',
@@ -154,7 +175,8 @@ function nextReplySection(persona: PersonaFile, situation: Situation): string {
     if (situation.reveal) {
       asks.push(`Reveal the hidden fact "${situation.reveal.fact}" now (${persona.facts[situation.reveal.fact] ?? ''}), as you would tell it. For example: ${examples(situation.reveal.say, values)}`);
     } else if (situation.newStep) {
-      asks.push(`The employee has just ${STEP_DONE[situation.newStep]}: go along with it, as the customer you are. For example: ${examples(lines.stages[situation.newStep], values)}`);
+      const stage = lines.stages[situation.newStep];
+      asks.push(`The employee has just ${stepDone(situation.newStep)}: go along with it, as the customer you are.${stage ? ` For example: ${examples(stage, values)}` : ''}`);
     } else if (asks.length === 0) {
       const byTrend = { calmer: lines.calmer, angrier: lines.angrier, same: lines.waiting };
       asks.push(`Nothing new has happened: press for what you want. For example: ${examples(byTrend[situation.trend], values)}`);

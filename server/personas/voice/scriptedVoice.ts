@@ -31,8 +31,10 @@ export function scriptedReply(persona: PersonaFile, situation: Situation, seed: 
   const parts: string[] = [];
   if (situation.reaction) parts.push(pick(lines[situation.reaction], situation.reaction));
   if (situation.jargonTerm) parts.push(pick(lines.jargon, 'jargon'));
+  // A step the persona has no line for gets the customer's usual reply.
+  const stage = situation.newStep ? lines.stages[situation.newStep] : undefined;
   if (situation.reveal) parts.push(pick(situation.reveal.say, `reveal:${situation.reveal.fact}`));
-  else if (situation.newStep) parts.push(pick(lines.stages[situation.newStep], `stage:${situation.newStep}`));
+  else if (stage) parts.push(pick(stage, `stage:${situation.newStep}`));
   else if (parts.length === 0) {
     const byTrend = { calmer: lines.calmer, angrier: lines.angrier, same: lines.waiting };
     parts.push(pick(byTrend[situation.trend], situation.trend));

@@ -3,7 +3,7 @@
  * signals are misconduct to the customer, which brush them off, which take a complaint
  * step. Nothing outside the rubric file names a signal to decide what it means.
  */
-import type { ComplaintStep, KnownSignals } from '../types.ts';
+import { COMPLAINT_STEPS, type ComplaintStep, type KnownSignals } from '../types.ts';
 import type { CompiledRubric } from './compile.ts';
 import type { SignalTag } from './schema.ts';
 
@@ -18,5 +18,5 @@ export function signalsForStep(rubric: CompiledRubric, step: ComplaintStep): Rea
 }
 
 export function knownSignals(rubric: CompiledRubric): KnownSignals {
-  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)) };
+  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)), processes: { complaint: { steps: COMPLAINT_STEPS, wholeCall: [] } } };
 }
