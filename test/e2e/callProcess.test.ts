@@ -103,6 +103,8 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     const page = await trainee();
     await openBriefing(page, 'third-party-answer', 'en');
     expect(await page.getByTestId('process-goals').getAttribute('data-process')).toBe('third_party');
+    // Then what this customer asks beyond the process, in her language.
+    expect(await page.getByTestId('own-goals').textContent()).toContain('scam');
     await startConversation(page);
     await say(page, THIRD_PARTY[0]!, 1);
     await say(page, THIRD_PARTY[1]!, 3);

@@ -1,7 +1,8 @@
 /**
  * Before the conversation: who the customer is and what the trainee knows, the situation,
- * the goals they will be scored on and the call's own steps, each with what it asks
- * ("verify the borrower before discussing the account"; none for a call without a process). "Start" opens the session (`session:start`) and
+ * the goals they will be scored on, the call's own steps, each with what it asks ("verify
+ * the borrower before discussing the account"; none for a call without a process), then
+ * what this customer asks beyond them (in the persona's language). "Start" opens the session (`session:start`) and
  * goes to the chat. LLM mode is asked for; a server without an LLM answers scripted.
  * Practice a coach assigned carries the assignment's id: the server links the session to it
  * and answers with the coach's settings, kept for the chat page.
@@ -88,6 +89,18 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
           <h2>{t('briefing.goals')}</h2>
           <GoalList goals={process ? p.briefing.goals : p.briefing.goals.filter((g) => g !== 'complaint_process')} />
           {process && <ProcessGoals process={process} />}
+          {p.briefing.own_goals.length > 0 && (
+            <>
+              <h3>{t('briefing.ownGoals')}</h3>
+              <ul className="goal-list goal-list--own" data-testid="own-goals">
+                {p.briefing.own_goals.map((goal) => (
+                  <li key={goal} lang={p.locale}>
+                    {goal}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       </div>
       <div className="briefing__start">
