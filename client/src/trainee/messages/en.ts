@@ -28,7 +28,6 @@ export const traineeEn = {
   'scenario.collection': 'Collection',
   'scenario.application': 'Application',
   'scenario.general': 'General',
-  'scenario.third_party': 'Someone else answers',
   'difficulty.easy': 'Easy',
   'difficulty.medium': 'Medium',
   'difficulty.hard': 'Hard',

@@ -21,7 +21,6 @@ export const traineeZhHans: Catalogue<TraineeKey> = {
   'scenario.collection': '催收',
   'scenario.application': '申请',
   'scenario.general': '一般咨询',
-  'scenario.third_party': '第三方接听',
   'difficulty.easy': '简单',
   'difficulty.medium': '中等',
   'difficulty.hard': '困难',

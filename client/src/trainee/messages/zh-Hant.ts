@@ -21,7 +21,6 @@ export const traineeZhHant: Catalogue<TraineeKey> = {
   'scenario.collection': '催收',
   'scenario.application': '申請',
   'scenario.general': '一般諮詢',
-  'scenario.third_party': '第三方接聽',
   'difficulty.easy': '簡單',
   'difficulty.medium': '中等',
   'difficulty.hard': '困難',
