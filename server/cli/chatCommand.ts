@@ -156,7 +156,7 @@ async function run(args: string[]): Promise<number> {
 
   if (conversation.turns.some((t) => t.role === 'trainee')) {
     const transcript = transcriptOf(persona, conversation.turns);
-    out(`\n${renderReport({ file: `${persona.id}/${persona.locale}`, transcript, report: sessionReport(rubric, persona.locale, scores), rubric })}`);
+    out(`\n${renderReport({ file: `${persona.id}/${persona.locale}`, transcript, report: sessionReport(rubric, persona.locale, scores, persona.scenario), rubric })}`);
     if (parsed.judge && llmConfig) {
       const judged = await judgeTranscript(createJudgeModel(llmConfig), transcript, { method: llmConfig.judgeMethod, timeoutMs: llmConfig.timeoutMs });
       if (!judged.ok) out(`\n  LLM judge: no opinion (${judged.error.code}: ${judged.error.message})\n`);

@@ -60,6 +60,8 @@ export const START_ORDER: Record<Scenario, ReadonlyArray<Gap | 'steps'>> = {
   complaint: ['steps', 'emotion', 'reflection', 'open_question', 'interpretation'],
   // A borrower behind on payments: find out why, show you see the hardship, then a way to pay.
   collection: ['open_question_reason', 'emotion', 'options', 'payment_date', 'reflection', 'interpretation'],
+  // Someone else answers the borrower's phone: find out who, disclose nothing, leave a message.
+  third_party: ['reflection', 'emotion'],
   // Someone applying: find the real need, from the general to the specific.
   application: ['open_question_need', 'reflection', 'emotion', 'interpretation'],
   general: ['emotion', 'reflection', 'open_question', 'interpretation'],
@@ -137,6 +139,10 @@ export const NOTHING_TO_STOP: Record<Scenario, Words> = {
   collection: {
     en: 'Nothing to stop: no pressure and no threats this time. Next time, keep it that way even when the borrower makes excuses.',
     zh: '這次沒有需要改掉的地方，沒有施壓，也沒有威脅。下次借款人推託時，也要保持這樣的文明催收。',
+  },
+  third_party: {
+    en: 'Nothing to stop: nothing about the account was disclosed. Next time, keep the message to a name, a number and a time.',
+    zh: '這次沒有需要改掉的地方，沒有透露任何帳務資訊。下次留言也只留姓名、電話和時間。',
   },
   application: {
     en: 'Nothing to stop: no faults this time. Next time, keep explaining the rate and the repayments in the customer\'s own words.',

@@ -29,7 +29,7 @@ export function turnView(t: StoredTurn): TurnView {
  * scores stored with each trainee turn, like the final report, so nothing is scored again.
  */
 export function reportSoFar(rubric: CompiledRubric, session: SessionRecord, turns: readonly StoredTurn[]): ScoreReport {
-  return sessionReport(rubric, session.locale, turns.flatMap((t) => (t.role === 'trainee' && t.score ? [t.score] : [])));
+  return sessionReport(rubric, session.locale, turns.flatMap((t) => (t.role === 'trainee' && t.score ? [t.score] : [])), session.scenario);
 }
 
 export function sessionView(rubric: CompiledRubric, session: SessionRecord, turns: readonly StoredTurn[]): SessionView {

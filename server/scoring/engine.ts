@@ -22,7 +22,7 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
     const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]);
     turns.push(scoreReply(rubric, reply, index));
   });
-  return sessionReport(rubric, locale, turns);
+  return sessionReport(rubric, locale, turns, transcript.scenario);
 }
 
 /**

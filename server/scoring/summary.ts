@@ -1,14 +1,15 @@
 /**
- * The session view of a scored transcript: each criterion over all turns, the complaint
- * steps covered and their order, the listening ratios, and the weighted overall score.
+ * The session view of a scored transcript: each criterion over all turns, the call's own
+ * process (its steps covered and their order; the complaint steps kept for complaint calls),
+ * the listening ratios, the best and weakest replies, whether a fault failed the session, and
+ * the weighted overall score.
  * Made from turn scores alone, so a live session's report summarises the scores stored
  * with its turns instead of scoring the transcript again (`sessionReport`).
  */
+import { bestAndWeakestTurns, sessionFailure } from './conductFirst.ts';
+import { processCoverage, processScore, processSummary, scoredProcess } from './process.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
-import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type ScoreReport, type TurnScore } from './types.ts';
-
-// Out-of-order steps (a remedy offered before the facts were checked) cost this much.
-const ORDER_PENALTY = 10;
+import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type Scenario, type ScoreReport, type TurnScore } from './types.ts';
 
 export function complaintSteps(rubric: CompiledRubric, turns: readonly TurnScore[]): ComplaintStepsSummary {
   const stepOf = new Map(rubric.signals.flatMap((s) => (s.step ? [[s.id, s.step] as const] : [])));
@@ -48,11 +49,14 @@ export function listening(turns: readonly TurnScore[]): ListeningSummary {
   };
 }
 
-function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], steps: ComplaintStepsSummary): number {
+/** A criterion scored by steps, for a call with no process: no score, left out of the overall. */
+type NotApplied = null;
+
+function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], scenario: Scenario | undefined): number | NotApplied {
   const config = rubric.criteria[id];
   if (config.session === 'steps') {
-    const coverage = (100 * steps.covered.length) / COMPLAINT_STEPS.length;
-    return Math.max(0, Math.round(coverage - (steps.in_order ? 0 : ORDER_PENALTY)));
+    const process = scoredProcess(rubric, scenario);
+    return process ? processScore(processCoverage(rubric, process, turns)) : null;
   }
   const scores = turns.map((t) => t.criteria[id].score);
   if (scores.length === 0) return config.base;
@@ -60,23 +64,41 @@ function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly T
   return Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
 }
 
-export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[]): ScoreReport['summary'] {
-  const steps = complaintSteps(rubric, turns);
+export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], scenario?: Scenario): ScoreReport['summary'] {
   const criteria = {} as Record<CriterionId, number>;
+  const applied: CriterionId[] = [];
   let weighted = 0;
   let weights = 0;
   for (const id of CRITERIA) {
-    criteria[id] = sessionScore(rubric, id, turns, steps);
-    weighted += criteria[id] * rubric.criteria[id].weight;
+    const score = sessionScore(rubric, id, turns, scenario);
+    // A criterion that does not apply is shown at its base and weighs nothing: the others are renormalised.
+    criteria[id] = score ?? rubric.criteria[id].base;
+    if (score === null) continue;
+    applied.push(id);
+    weighted += score * rubric.criteria[id].weight;
     weights += rubric.criteria[id].weight;
   }
-  return { criteria, complaint_steps: steps, listening: listening(turns), overall: Math.round(weighted / weights) };
+  const failed = sessionFailure(rubric, turns);
+  const cap = rubric.criteria.conduct.failCap;
+  const overall = Math.round(weighted / weights);
+  const { best, weakest } = bestAndWeakestTurns(rubric, turns, applied);
+  const process = processSummary(rubric, scenario, turns);
+  return {
+    criteria,
+    complaint_steps: complaintSteps(rubric, turns),
+    listening: listening(turns),
+    overall: failed && cap !== undefined ? Math.min(overall, cap) : overall,
+    ...(process ? { process } : {}),
+    best_turn: best,
+    weakest_turn: weakest,
+    failed,
+  };
 }
 
 /**
  * The whole score report from the turn scores of a transcript, in order: what
  * scoreTranscript gives for the same transcript, without scoring anything.
  */
-export function sessionReport(rubric: CompiledRubric, locale: Locale, turns: readonly TurnScore[]): ScoreReport {
-  return { locale, rubric: rubric.id, turns: [...turns], summary: summarize(rubric, turns) };
+export function sessionReport(rubric: CompiledRubric, locale: Locale, turns: readonly TurnScore[], scenario?: Scenario): ScoreReport {
+  return { locale, rubric: rubric.id, turns: [...turns], summary: summarize(rubric, turns, scenario) };
 }

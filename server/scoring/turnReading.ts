@@ -6,8 +6,9 @@
  * call's scenario in, a TurnReading out. The persona runtime takes this reading with the
  * score and never needs the rubric itself.
  */
+import { scoredProcess } from './process.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
-import { COMPLAINT_STEPS, type Scenario, type TurnReading, type TurnScore } from './types.ts';
+import type { Scenario, TurnReading, TurnScore } from './types.ts';
 
 export function readTurn(rubric: CompiledRubric, score: TurnScore, scenario: Scenario | undefined): TurnReading {
   const fired = rubric.signals.filter((s) => score.signals.includes(s.id));
@@ -16,14 +17,19 @@ export function readTurn(rubric: CompiledRubric, score: TurnScore, scenario: Sce
   const jargon = Object.values(score.criteria)
     .flatMap((c) => c.evidence)
     .find((e) => rubric.tagged.jargon.has(e.signal));
+  // The call's own process, as the scorer judges it (the complaint steps for a call without a scenario).
+  const steps = scoredProcess(rubric, scenario)?.steps ?? [];
+  // A whole-call step holds while nothing the rubric tags disclosure is said (third_party's no_disclosure).
+  const disclosed = fired.some((s) => rubric.tagged.disclosure.has(s.id));
+  const wholeCall = steps.filter((s) => s.wholeCall).map((s) => s.step);
   return {
     misconduct: misconduct.map((s) => s.id),
     dismissive: dismissive.map((s) => s.id),
     labels: Object.fromEntries([...misconduct, ...dismissive].map((s) => [s.id, s.label.en])),
     jargonTerm: jargon?.text ?? null,
-    steps: scenario === 'complaint' ? COMPLAINT_STEPS.filter((step) => fired.some((s) => s.step === step)) : [],
-    kept: [],
-    broken: [],
+    steps: steps.filter((s) => !s.wholeCall && s.signal !== undefined && score.signals.includes(s.signal)).map((s) => s.step),
+    kept: disclosed ? [] : wholeCall,
+    broken: disclosed ? wholeCall : [],
     openQuestion: fired.some((s) => rubric.tagged.open_question.has(s.id)),
   };
 }

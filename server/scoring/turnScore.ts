@@ -5,6 +5,7 @@
 import type { ReplyContext } from './context.ts';
 import type { Hit } from './detectors/definition.ts';
 import { criterionFeedback, type FiredSignal } from './feedback.ts';
+import { firesIn, scoredProcess } from './process.ts';
 import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
 import type { SignalTag } from './rubric/schema.ts';
 import { toOriginalSpan } from '../text/normalize.ts';
@@ -36,11 +37,13 @@ function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal
     hitsBySignal.set(signal, [...(hitsBySignal.get(signal) ?? []), ...hits]);
   };
   for (const signal of rubric.signals) {
+    // A step signal belongs to its scenario's process: in another scenario's call it never fires.
+    if (!firesIn(signal, reply.scenario)) continue;
     const hits = signal.detectors.flatMap((d) => d(reply));
     add(signal, hits);
     for (const other of signal.also) {
       const linked = rubric.signals.find((s) => s.id === other);
-      if (linked) add(linked, hits);
+      if (linked && firesIn(linked, reply.scenario)) add(linked, hits);
     }
   }
   return hitsBySignal;
@@ -53,14 +56,17 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
     .filter((s) => found.has(s))
     .map((signal) => ({ signal, evidence: mergeHits(found.get(signal)!).map((h) => toEvidence(reply, signal.id, h)) }));
   const criteria = {} as Record<CriterionId, CriterionScore>;
+  const hasProcess = scoredProcess(rubric, reply.scenario) !== undefined;
   for (const id of CRITERIA) {
     const config = rubric.criteria[id];
     const mine = fired.filter((f) => f.signal.criterion === id);
     const points = mine.reduce((sum, f) => sum + f.signal.points, 0);
+    // Hints come only from signals that can fire in this call; a call with no process gets no process feedback.
+    const candidates = rubric.signals.filter((s) => s.criterion === id && firesIn(s, reply.scenario));
     criteria[id] = {
       score: Math.max(0, Math.min(100, config.base + points)),
       evidence: mine.flatMap((f) => f.evidence).sort((a, b) => a.start - b.start),
-      feedback: criterionFeedback(config, rubric.signals.filter((s) => s.criterion === id), mine, reply.locale),
+      feedback: config.session === 'steps' && !hasProcess ? '' : criterionFeedback(config, candidates, mine, reply.locale),
     };
   }
   const count = (tag: SignalTag): number => fired.filter((f) => f.signal.tags.includes(tag)).reduce((n, f) => n + f.evidence.length, 0);

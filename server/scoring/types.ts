@@ -9,7 +9,7 @@ import { Locale } from '../text/language.ts';
 // The conversation languages belong to the text layer below scoring; the contract names them here too.
 export { LOCALES, Locale, langOf, type Lang } from '../text/language.ts';
 
-export const SCENARIOS = ['complaint', 'collection', 'application', 'general'] as const;
+export const SCENARIOS = ['complaint', 'collection', 'third_party', 'application', 'general'] as const;
 export const Scenario = z.enum(SCENARIOS);
 export type Scenario = z.infer<typeof Scenario>;
 
@@ -164,6 +164,26 @@ export const ComplaintStepsSummary = z.object({
 });
 export type ComplaintStepsSummary = z.infer<typeof ComplaintStepsSummary>;
 
+/**
+ * The call's own process (the rubric's `processes`, by the transcript's scenario): its steps in
+ * order, those taken in the order first taken, the rest, and whether the taken ones kept order.
+ */
+export const ProcessSummary = z.object({
+  scenario: Scenario,
+  steps: z.array(z.string()),
+  covered: z.array(z.string()),
+  missing: z.array(z.string()),
+  in_order: z.boolean(),
+});
+export type ProcessSummary = z.infer<typeof ProcessSummary>;
+
+/** Why a session failed: the signals the rubric marks `fails_session` that fired, and on which turns (input indices). */
+export const SessionFailure = z.object({
+  signals: z.array(SignalId),
+  turns: z.array(z.number().int().nonnegative()),
+});
+export type SessionFailure = z.infer<typeof SessionFailure>;
+
 export const ScoreReport = z.object({
   locale: Locale,
   rubric: z.string(),
@@ -173,6 +193,14 @@ export const ScoreReport = z.object({
     complaint_steps: ComplaintStepsSummary,
     listening: ListeningSummary,
     overall: z.number().min(0).max(100),
+    // The fields below came with the scenario processes; reports stored before them lack them.
+    /** Absent for a transcript without a scenario, or a scenario the rubric has no process for. */
+    process: ProcessSummary.optional(),
+    /** Input turn indices; null with no trainee turn. A turn with a conduct fault is never best. */
+    best_turn: z.number().int().nonnegative().nullable().optional(),
+    weakest_turn: z.number().int().nonnegative().nullable().optional(),
+    /** Set when a signal the rubric marks `fails_session` fired: `overall` is then capped. */
+    failed: SessionFailure.nullable().optional(),
   }),
 });
 export type ScoreReport = z.infer<typeof ScoreReport>;

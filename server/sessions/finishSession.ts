@@ -30,7 +30,7 @@ function storedScores(ctx: ServerContext, loaded: LoadedSession): TurnScore[] {
 export async function finishSession(ctx: ServerContext, loaded: LoadedSession, outcome: SessionOutcome): Promise<Finished> {
   const { session, persona } = loaded;
   if (session.endedAt && session.outcome && session.report) return { outcome: session.outcome, report: session.report };
-  const report = sessionReport(ctx.rubric, persona.locale, storedScores(ctx, loaded));
+  const report = sessionReport(ctx.rubric, persona.locale, storedScores(ctx, loaded), persona.scenario);
   const changed = await ctx.store.endSession(session.id, { endedAt: new Date().toISOString(), outcome, report });
   if (changed) return { outcome, report };
   // Ended meanwhile by another process or tab: theirs is the stored end.

@@ -68,7 +68,8 @@ describe('a fourth interface language', () => {
   it("shows the rubric's signal labels in the closest language the rubric has", () => {
     const catalog: SignalCatalog = {
       rubric: 'test',
-      signals: [{ id: 'listening.reflection', criterion: 'active_listening', tone: 'good', tags: [], label: { en: 'reflection', 'zh-Hans': '复述', 'zh-Hant': '複述' } }],
+      signals: [{ id: 'listening.reflection', criterion: 'active_listening', tone: 'good', tags: [], label: { en: 'reflection', 'zh-Hans': '复述', 'zh-Hant': '複述' }, failsSession: false }],
+      processes: [],
     };
     expect(signalNames(catalog, 'ru').label('listening.reflection')).toBe('reflection');
     expect(signalNames(catalog, 'zh-HK').label('listening.reflection')).toBe('複述');

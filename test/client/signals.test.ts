@@ -10,17 +10,19 @@ import { hintsFor } from '../../client/src/trainee/hints.ts';
 const CATALOG: SignalCatalog = {
   rubric: 'lending-service-v1',
   signals: [
-    { id: 'listening.reflection', criterion: 'active_listening', tone: 'good', tags: [], label: { en: 'reflection', 'zh-Hans': '复述', 'zh-Hant': '複述' } },
-    { id: 'plain.jargon', criterion: 'plain_language', tone: 'bad', tags: ['jargon'], label: { en: 'jargon', 'zh-Hans': '术语', 'zh-Hant': '術語' } },
-    { id: 'listening.closed_question', criterion: 'active_listening', tone: 'neutral', tags: [], label: { en: 'closed question', 'zh-Hans': '封闭式提问', 'zh-Hant': '封閉式提問' } },
+    { id: 'listening.reflection', criterion: 'active_listening', tone: 'good', tags: [], label: { en: 'reflection', 'zh-Hans': '复述', 'zh-Hant': '複述' }, failsSession: false },
+    { id: 'plain.jargon', criterion: 'plain_language', tone: 'bad', tags: ['jargon'], label: { en: 'jargon', 'zh-Hans': '术语', 'zh-Hant': '術語' }, failsSession: false },
+    { id: 'listening.closed_question', criterion: 'active_listening', tone: 'neutral', tags: [], label: { en: 'closed question', 'zh-Hans': '封闭式提问', 'zh-Hant': '封閉式提問' }, failsSession: false },
     {
       id: 'conduct.credential_request',
       criterion: 'conduct',
       tone: 'bad',
       tags: ['misconduct'],
       label: { en: 'asking for a code or password', 'zh-Hans': '索要验证码或密码', 'zh-Hant': '索取驗證碼或密碼' },
+      failsSession: true,
     },
   ],
+  processes: [],
 };
 
 describe("a signal's label and tone", () => {

@@ -88,10 +88,11 @@ describe('keep: the strongest thing done, in the trainee’s own words', () => {
   });
 
   it('never praises what was said in the same reply as a threat', () => {
-    const { report, keep } = coach('zh-Hant', 'collection', THREAT_HANT);
-    // The engine hears a follow-up ("打電話告訴…") in the threat itself: it must not be praised.
-    expect(report.turns[0]!.signals).toContain('complaint.follow_up');
-    expect(keep).not.toContain('打電話');
+    const reply = '您可以先還一半，或者延後一個月再還；再不還錢，我們就打電話告訴您的單位和家人。';
+    const { report, keep } = coach('zh-Hant', 'collection', [THREAT_HANT[0]!, reply]);
+    // The reply offers two ways to pay, a collection step, beside the threat: it must not be praised.
+    expect(report.turns[0]!.signals).toEqual(expect.arrayContaining(['collection.offer_options', 'conduct.threat']));
+    expect(keep).not.toContain('先還一半');
     expect(keep).toBe(wording.KEEP_NOTHING.zh);
   });
 

@@ -29,6 +29,7 @@ describe('GET /api/signals', () => {
       tone: 'bad',
       tags: ['misconduct'],
       label: { en: 'asking for a code or password', 'zh-Hans': '索要验证码或密码', 'zh-Hant': '索取驗證碼或密碼' },
+      failsSession: true,
     });
     expect(catalog.signals.find((s) => s.id === 'listening.reflection')).toMatchObject({ tone: 'good', label: { en: 'reflection', 'zh-Hant': '複述' } });
     expect(catalog.signals.find((s) => s.id === 'listening.closed_question')).toMatchObject({ tone: 'neutral' });

@@ -55,8 +55,8 @@ describe("the customer in a collection call", () => {
       '能跟我说说您最近遇到了什么情况吗？',
       '原来饭馆关了，一下子没了收入，您压力一定很大，辛苦了。那接下来工作上有什么打算呢？',
       '咱们有几种办法：一种是这周先还一部分，剩下的等您发了工资再补；另一种是把还款日往后挪到您发工资以后。您看哪种更合适？',
-      '好，那咱们就说定，这周五前先还一千五，剩下的一千七百八下个月十五号还。',
-      '我跟您确认一下：周五前一千五，十五号一千七百八。我今天下午把这个安排发短信给您，以后只打您本人手机。有什么变化您随时打这个号码找我。',
+      '好，那就说定了：这周五前先还1500，剩下的1780下个月15号还。',
+      '我跟您确认一下：周五前1500，15号1780。我今天下午把这个安排发短信给您，以后只打您本人手机。有什么变化您随时打这个号码找我。',
     ]);
     expect(conversation.state.steps).toEqual(COLLECTION_STEPS);
     expect(conversation.state.outcome).toBe('resolved');
@@ -75,25 +75,25 @@ const TEXTBOOK: Record<Locale, string[]> = {
   en: [
     "Hello, I'm sorry to bother you. My name's Sam, and I'm calling from Northfield Credit Union. May I ask who I'm speaking with? It's a personal matter, so I do need to speak to Jamie himself.",
     "I understand you'd want to be careful; there are a lot of scam calls about. To protect his privacy, I can only discuss it with him. When is he usually back home?",
-    "Thank you. Could you ask him to ring me back after seven this evening on 0161 496 0732? My name's Sam. I'll call again tomorrow evening at seven if I haven't heard from him.",
+    "Thank you. Could you ask him to ring me back after seven this evening on 0161 496 0732? My name is Sam. I'll call again tomorrow evening at seven if I haven't heard from him.",
   ],
   'zh-Hans': [
-    '阿姨您好，不好意思突然打来，让您担心了。我是县农村信用社的小张。请问您是李军的家人吗？有点他个人的事情，需要跟他本人确认。',
+    '阿姨您好，不好意思突然打来，让您担心了。我是县农村信用社的小张。请问您是他的家人吗？有点他个人的事情，需要跟他本人确认。',
     '我理解您的担心，现在骗子电话确实多。为了保护他的个人信息，这事只能跟他本人说。请问他一般什么时候回来、比较好找？',
     '好的，那麻烦您让他晚上七点以后回个电话给我，号码是 0731-8456-2210，我姓张。要是今天没联系上，我明天晚上七点再打电话过来。',
   ],
   'zh-Hant': [
-    '陳媽媽您好，抱歉突然打來，讓您擔心了。我是大安信用合作社的王小姐。請問您是志豪先生的家人嗎？有一些他個人的事情，需要跟他本人確認。',
+    '陳媽媽您好，抱歉突然打來，讓您擔心了。我是大安信用合作社的王小姐。請問您是他的家人嗎？有一些他個人的事情，需要跟他本人確認。',
     '我理解您的擔心，最近詐騙電話真的很多。因為要保護他的個人資料，只能跟他本人談。請問他大概什麼時候回來、比較找得到人？',
     '好的，那麻煩您請他晚上七點以後回電給我，號碼是 02-2345-6789，我姓王。如果今天沒接到，我明天晚上七點再打電話過來。',
   ],
 };
 
-/** The same message, with the debt told to her first. */
+/** A name and a number left, with the debt told to her. */
 const DISCLOSED: Record<Locale, string[]> = {
-  en: ["Could you ask Jamie to ring Sam on 0161 496 0732 after seven? It's about his loan, his payment is overdue.", 'He owes us £1,400, so he really must call back tonight.', "I'm sorry, I shouldn't have said that. Please just ask him to call me back."],
-  'zh-Hans': ['麻烦您让李军晚上七点以后打 0731-8456-2210 找小张，是他贷款的事，这期已经逾期了。', '他还欠我们两万多，今晚一定得回电话。', '不好意思，是我说多了。麻烦您请他回个电话就行。'],
-  'zh-Hant': ['麻煩您請志豪晚上七點以後打 02-2345-6789 找王小姐，是他貸款的事，這期已經逾期了。', '他還欠我們三萬多，今天晚上一定要回電。', '不好意思，是我說太多了。麻煩您請他回個電話就好。'],
+  en: ["Could you ask Jamie to ring Sam on 0161 496 0732 after seven? It's about his loan, his payment is overdue.", 'He owes us £1,400, so he really must call back tonight.'],
+  'zh-Hans': ['麻烦您让李军晚上七点以后打 0731-8456-2210 找小张，是他贷款的事，这期已经逾期了。', '他还欠我们两万多，今晚一定得回电话。'],
+  'zh-Hant': ['麻煩您請志豪晚上七點以後打 02-2345-6789 找王小姐，是他貸款的事，這期已經逾期了。', '他還欠我們三萬多，今天晚上一定要回電。'],
 };
 
 describe.each(['zh-Hant', 'zh-Hans', 'en'] as const)('the borrower\'s mother answering, in %s', (locale) => {
@@ -113,9 +113,8 @@ describe.each(['zh-Hant', 'zh-Hans', 'en'] as const)('the borrower\'s mother ans
     expect(persona.lines.resolved).toContain(replies[replies.length - 1]);
   });
 
-  it('never resolves once the debt is told, callback or not, and escalates', async () => {
+  it('escalates when the debt is told, a name and a number left or not', async () => {
     const { conversation } = await play(persona, 5, DISCLOSED[locale]);
-    expect(conversation.state.steps).toContain('leave_callback');
     expect(conversation.state.wholeCall).toEqual({ no_disclosure: 'broken' });
     expect(conversation.state.outcome).toBe('escalated');
   });

@@ -31,7 +31,7 @@ describe('sessionReport', () => {
       conversation = answer.conversation;
     }
     expect(scores.length).toBeGreaterThan(0);
-    expect(sessionReport(rubric, persona.locale, scores)).toEqual(scoreTranscript(rubric, transcriptOf(persona, conversation.turns)));
+    expect(sessionReport(rubric, persona.locale, scores, persona.scenario)).toEqual(scoreTranscript(rubric, transcriptOf(persona, conversation.turns)));
   });
 
   it('is the rubric\'s base for every turn-averaged criterion when there is no turn', () => {

@@ -81,7 +81,7 @@ function listOf<U>() {
 }
 
 export const LOCALES = listOf<Locale>()(['zh-Hans', 'zh-Hant', 'en']);
-export const SCENARIOS = listOf<Scenario>()(['complaint', 'collection', 'application', 'general']);
+export const SCENARIOS = listOf<Scenario>()(['complaint', 'collection', 'third_party', 'application', 'general']);
 export const DIFFICULTIES = listOf<Difficulty>()(['easy', 'medium', 'hard']);
 export const CRITERIA = listOf<CriterionId>()(['empathy', 'active_listening', 'plain_language', 'complaint_process', 'conduct']);
 export const COMPLAINT_STEPS = listOf<ComplaintStep>()(['acknowledge', 'investigate', 'negotiate', 'follow_up']);

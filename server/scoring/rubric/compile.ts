@@ -9,8 +9,8 @@ import { compileNegation } from '../../text/negation.ts';
 import { compilePhrases } from '../../text/phraseMatcher.ts';
 import type { QuestionCues } from '../../text/questions.ts';
 import { simplify, traditionalize } from '../../text/script.ts';
-import type { ComplaintStep, CriterionId, Lang, Scenario } from '../types.ts';
-import type { CriterionConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
+import { SCENARIOS, type CriterionId, type Lang, type Scenario } from '../types.ts';
+import type { CriterionConfig, ProcessConfig, RubricFile, SignalLabel, SignalTag } from './schema.ts';
 
 /** What a signal means for the person reading it: earned points, cost points, or neither. */
 export type SignalTone = 'good' | 'bad' | 'neutral';
@@ -31,7 +31,12 @@ export interface CompiledSignal {
   tone: SignalTone;
   label: SignalLabel;
   tags: readonly SignalTag[];
-  step: ComplaintStep | undefined;
+  /** The process step a step signal takes; with `scenario`, the process it belongs to. */
+  step: string | undefined;
+  /** A step signal fires only in a call of this scenario; undefined for every other signal. */
+  scenario: Scenario | undefined;
+  /** The session fails when it fires (the rubric's `fails_session`). */
+  failsSession: boolean;
   detectors: Detect[];
   also: string[];
   present: Localized;
@@ -40,12 +45,31 @@ export interface CompiledSignal {
   coaching: CompiledCoaching | undefined;
 }
 
+export interface CompiledProcessStep {
+  step: string;
+  /** The signal that takes the step on a turn; undefined for a whole-call step. */
+  signal: string | undefined;
+  wholeCall: boolean;
+  label: SignalLabel;
+  goal: SignalLabel;
+}
+
+export interface CompiledProcess {
+  scenario: Scenario;
+  name: SignalLabel;
+  steps: CompiledProcessStep[];
+  /** `{step}` stands for the first missing step's goal. */
+  missing: Localized;
+  outOfOrder: Localized;
+}
+
 export interface CompiledCriterion {
   name: Localized;
   weight: number;
   base: number;
   session: CriterionConfig['session'];
   none: Localized;
+  failCap: number | undefined;
 }
 
 export interface CompiledRubric {
@@ -53,6 +77,8 @@ export interface CompiledRubric {
   name: Localized;
   criteria: Record<CriterionId, CompiledCriterion>;
   signals: CompiledSignal[];
+  /** Each scenario's process, in the rubric's order of steps; a scenario without one is absent. */
+  processes: Partial<Record<Scenario, CompiledProcess>>;
   /**
    * The ids of the signals carrying each tag: the lists the server acts on (misconduct,
    * jargon…), as data, so a part that only reads them needs no more of the rubric's code.
@@ -78,11 +104,37 @@ function tagIndex(file: RubricFile): CompiledRubric['tagged'] {
     dismissive: withTag('dismissive'),
     jargon: withTag('jargon'),
     process_step: withTag('process_step'),
+    disclosure: withTag('disclosure'),
     reflection: withTag('reflection'),
     open_question: withTag('open_question'),
     closed_question: withTag('closed_question'),
     names_feeling: withTag('names_feeling'),
     shows_impact: withTag('shows_impact'),
+  };
+}
+
+/** The scenario whose process names each step signal. */
+function stepScenarios(file: RubricFile): Map<string, Scenario> {
+  const owner = new Map<string, Scenario>();
+  for (const scenario of SCENARIOS) for (const step of file.processes[scenario]?.steps ?? []) if (step.signal) owner.set(step.signal, scenario);
+  return owner;
+}
+
+function compileProcess(scenario: Scenario, process: ProcessConfig, file: RubricFile): CompiledProcess {
+  const labelOf = (id: string | undefined): SignalLabel | undefined => file.signals.find((s) => s.id === id)?.label;
+  return {
+    scenario,
+    name: process.name,
+    steps: process.steps.map((s) => ({
+      step: s.step,
+      signal: s.signal,
+      wholeCall: s.whole_call,
+      // The schema guarantees one of the two: a whole-call step's own label or its signal's.
+      label: s.label ?? labelOf(s.signal) ?? { en: s.step, 'zh-Hans': s.step, 'zh-Hant': s.step },
+      goal: s.goal,
+    })),
+    missing: localize(process.feedback.missing),
+    outOfOrder: localize(process.feedback.out_of_order),
   };
 }
 
@@ -112,13 +164,20 @@ export function compileRubric(file: RubricFile): CompiledRubric {
   const criteria = Object.fromEntries(
     Object.entries(file.criteria).map(([id, c]) => [
       id,
-      { name: localize(c.name), weight: c.weight, base: c.base, session: c.session, none: localize(c.feedback.none) },
+      { name: localize(c.name), weight: c.weight, base: c.base, session: c.session, none: localize(c.feedback.none), failCap: c.fail_cap },
     ]),
   ) as Record<CriterionId, CompiledCriterion>;
+  const scenarioOf = stepScenarios(file);
+  const processes: CompiledRubric['processes'] = {};
+  for (const scenario of SCENARIOS) {
+    const process = file.processes[scenario];
+    if (process) processes[scenario] = compileProcess(scenario, process, file);
+  }
   return {
     id: file.id,
     name: localize(file.name),
     criteria,
+    processes,
     signals: file.signals.map((s) => ({
       id: s.id,
       criterion: s.criterion,
@@ -127,6 +186,8 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       label: s.label,
       tags: s.tags,
       step: s.step,
+      scenario: scenarioOf.get(s.id),
+      failsSession: s.fails_session,
       detectors: s.detectors.map((d) => compileDetector(d, tools)),
       also: s.also,
       present: localize(s.feedback.present),

@@ -5,7 +5,7 @@
  * `rubrics/lending-service-v1.yaml` is the worked example.
  */
 import { z } from 'zod';
-import { COMPLAINT_STEPS, CriterionId, Scenario, SignalId } from '../types.ts';
+import { CriterionId, SCENARIOS, Scenario, SignalId } from '../types.ts';
 import { LocalText } from '../detectors/definition.ts';
 import { DetectorConfig } from '../detectors/registry.ts';
 
@@ -22,8 +22,10 @@ export const SIGNAL_TAGS = [
   'dismissive',
   /** Its evidence is a term the customer may not know, and asks about. */
   'jargon',
-  /** Takes the complaint to the step named in `step`. */
+  /** Takes the call's process to the step named in `step` (the process that names the signal). */
   'process_step',
+  /** Says something about the debt to someone who may not hear it: a whole-call step such as `no_disclosure` is lost. */
+  'disclosure',
   /** Counted in the listening figures: restatements, open and closed questions. */
   'reflection',
   'open_question',
@@ -54,6 +56,11 @@ export const CriterionConfig = z.strictObject({
    * call); or the complaint steps covered, in order.
    */
   session: z.enum(['mean', 'min', 'steps']),
+  /**
+   * The most `overall` can be when a signal marked `fails_session` fired (a threat, a
+   * disclosure): given in the conduct criterion.
+   */
+  fail_cap: z.number().int().min(0).max(100).optional(),
   feedback: z.strictObject({
     /** When no signal of this criterion fired and no hint applies. */
     none: LocalText,
@@ -89,8 +96,10 @@ export const SignalConfig = z.strictObject({
   points: Points,
   label: SignalLabel,
   tags: z.array(SignalTag).default([]),
-  /** The complaint step a `process_step` signal takes the customer to. */
-  step: z.enum(COMPLAINT_STEPS).optional(),
+  /** The step of its scenario's process a `process_step` signal takes (see `processes`). */
+  step: z.string().regex(/^[a-z_]+$/, 'a step id is lower-case letters and underscores').optional(),
+  /** The session fails when this fires, whatever else was done: `overall` is capped at the conduct criterion's `fail_cap`. */
+  fails_session: z.boolean().default(false),
   /** The signal fires when any of its detectors finds something. */
   detectors: z.array(DetectorConfig).min(1),
   /** Signals that fire too, on the same evidence (an insult also belittles: abusive → dismissive). */
@@ -105,6 +114,35 @@ export const SignalConfig = z.strictObject({
   coaching: SignalCoaching.optional(),
 });
 export type SignalConfig = z.infer<typeof SignalConfig>;
+
+/** A step of a scenario's process. */
+export const ProcessStepConfig = z.strictObject({
+  step: z.string().regex(/^[a-z_]+$/, 'a step id is lower-case letters and underscores'),
+  /** The `process_step` signal that takes the step on a turn; a whole-call step has none. */
+  signal: SignalId.optional(),
+  /**
+   * Covered by the whole call rather than a turn: taken when no signal tagged `disclosure`
+   * fired in the call. It has no turn of its own and does not count for order.
+   */
+  whole_call: z.boolean().default(false),
+  /** A whole-call step's short name (a turn step's is its signal's label). */
+  label: SignalLabel.optional(),
+  /** The step as a goal the trainee reads before and during the call. */
+  goal: SignalLabel,
+});
+export type ProcessStepConfig = z.infer<typeof ProcessStepConfig>;
+
+/** One scenario's process: its name, its steps in the order expected, and what is said when steps are missing or out of order. */
+export const ProcessConfig = z.strictObject({
+  name: SignalLabel,
+  steps: z.array(ProcessStepConfig).min(1),
+  feedback: z.strictObject({
+    /** `{step}` is the first missing step's goal. */
+    missing: LocalText,
+    out_of_order: LocalText,
+  }),
+});
+export type ProcessConfig = z.infer<typeof ProcessConfig>;
 
 const NegationConfig = z.strictObject({
   negators: z.array(z.string().min(1)).min(1),
@@ -144,6 +182,56 @@ function coachingProblems(s: SignalConfig): Array<[string[], string]> {
   return problems;
 }
 
+interface Problem {
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * Each process step names a `process_step` signal of this rubric whose `step` is that step
+ * (or is a whole-call step with a label and no signal); each step signal belongs to exactly
+ * one process: the scenario it fires in.
+ */
+function processProblems(rubric: { processes: Partial<Record<Scenario, ProcessConfig>>; signals: SignalConfig[] }): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, Scenario>();
+  for (const scenario of SCENARIOS) {
+    const process = rubric.processes[scenario];
+    if (!process) continue;
+    const seenSteps = new Set<string>();
+    process.steps.forEach((step, j) => {
+      const at = (field: string): PropertyKey[] => ['processes', scenario, 'steps', j, field];
+      if (seenSteps.has(step.step)) problems.push({ path: at('step'), message: `step "${step.step}" is given twice` });
+      seenSteps.add(step.step);
+      if (step.whole_call) {
+        if (step.signal) problems.push({ path: at('signal'), message: 'a whole-call step has no signal: it is covered when no signal tagged disclosure fired' });
+        if (!step.label) problems.push({ path: at('label'), message: 'a whole-call step needs its label' });
+        return;
+      }
+      if (step.label) problems.push({ path: at('label'), message: "a turn step's label is its signal's: leave label out" });
+      if (!step.signal) {
+        problems.push({ path: at('signal'), message: 'a step names the signal that takes it (or is whole_call)' });
+        return;
+      }
+      const signal = rubric.signals.find((s) => s.id === step.signal);
+      if (!signal) {
+        problems.push({ path: at('signal'), message: `no signal "${step.signal}" in this rubric` });
+        return;
+      }
+      if (!signal.tags.includes('process_step') || signal.step !== step.step) {
+        problems.push({ path: at('signal'), message: `signal "${step.signal}" must be tagged process_step with step: ${step.step}` });
+      }
+      const other = owner.get(step.signal);
+      if (other) problems.push({ path: at('signal'), message: `signal "${step.signal}" is already a step of the ${other} process` });
+      owner.set(step.signal, scenario);
+    });
+  }
+  rubric.signals.forEach((s, i) => {
+    if (s.tags.includes('process_step') && !owner.has(s.id)) problems.push({ path: ['signals', i, 'tags'], message: `process_step signal "${s.id}" is a step of no process in processes` });
+  });
+  return problems;
+}
+
 export const RubricFile = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -160,6 +248,8 @@ export const RubricFile = z
       complaint_process: CriterionConfig,
       conduct: CriterionConfig,
     }),
+    /** Each scenario's process, keyed by scenario; a scenario left out gets no process score or feedback. */
+    processes: z.partialRecord(Scenario, ProcessConfig).default({}),
     signals: z.array(SignalConfig).min(1),
   })
   .superRefine((rubric, ctx) => {
@@ -176,6 +266,10 @@ export const RubricFile = z
       const twice = s.tags.find((t, j) => s.tags.indexOf(t) !== j);
       if (twice) ctx.addIssue({ code: 'custom', path: ['signals', i, 'tags'], message: `"${twice}" is given twice` });
     });
+    if (rubric.signals.some((s) => s.fails_session) && rubric.criteria.conduct.fail_cap === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['criteria', 'conduct', 'fail_cap'], message: 'a signal fails the session: give the score a failed session is capped at' });
+    }
+    processProblems(rubric).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path, message }));
     rubric.signals.forEach((s, i) =>
       s.also.forEach((other, j) => {
         if (!seen.has(other)) ctx.addIssue({ code: 'custom', path: ['signals', i, 'also', j], message: `no signal "${other}" in this rubric` });

@@ -1,9 +1,9 @@
 /**
  * The lists of signals the server acts on, read from the loaded rubric's tags: which
  * signals are misconduct to the customer, which brush them off, which take a complaint
- * step. Nothing outside the rubric file names a signal to decide what it means.
+ * step, and each scenario's process steps a persona may name. Nothing outside the rubric file names a signal to decide what it means.
  */
-import { COMPLAINT_STEPS, type ComplaintStep, type KnownSignals } from '../types.ts';
+import { SCENARIOS, type ComplaintStep, type KnownSignals } from '../types.ts';
 import type { CompiledRubric } from './compile.ts';
 import type { SignalTag } from './schema.ts';
 
@@ -18,5 +18,14 @@ export function signalsForStep(rubric: CompiledRubric, step: ComplaintStep): Rea
 }
 
 export function knownSignals(rubric: CompiledRubric): KnownSignals {
-  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)), processes: { complaint: { steps: COMPLAINT_STEPS, wholeCall: [] } } };
+  const processes: KnownSignals['processes'] = {};
+  for (const scenario of SCENARIOS) {
+    const process = rubric.processes[scenario];
+    if (!process) continue;
+    processes[scenario] = {
+      steps: process.steps.map((s) => s.step),
+      wholeCall: process.steps.filter((s) => s.wholeCall).map((s) => s.step),
+    };
+  }
+  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)), processes };
 }

@@ -20,6 +20,8 @@ function reply(locale: Locale, text: string, r = rubric): TurnScore {
 function withPatterns(patterns: { zh?: string[]; en?: string[] }): unknown {
   return {
     ...base,
+    // No process: its steps name signals this rubric does not have.
+    processes: {},
     signals: [
       {
         id: 'test.hit',

@@ -16,6 +16,8 @@ function rubricWith(detector: Record<string, unknown>): CompiledRubric {
   return compileRubric(
     RubricFile.parse({
       ...base,
+      // No process: its steps name signals this rubric does not have.
+      processes: {},
       signals: [
         {
           id: 'test.hit',

@@ -78,6 +78,7 @@ describe('a rubric with one more signal', () => {
       tone: 'bad',
       tags: ['misconduct'],
       label: { en: 'pressure to sign', 'zh-Hans': '催促签约', 'zh-Hant': '催促簽約' },
+      failsSession: false,
     });
   });
 

@@ -26,6 +26,7 @@ export const traineeEn = {
 
   'scenario.complaint': 'Complaint',
   'scenario.collection': 'Collection',
+  'scenario.third_party': 'Third party',
   'scenario.application': 'Application',
   'scenario.general': 'General',
   'difficulty.easy': 'Easy',

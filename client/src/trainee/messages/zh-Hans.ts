@@ -19,6 +19,7 @@ export const traineeZhHans: Catalogue<TraineeKey> = {
 
   'scenario.complaint': '投诉',
   'scenario.collection': '催收',
+  'scenario.third_party': '第三方接听',
   'scenario.application': '申请',
   'scenario.general': '一般咨询',
   'difficulty.easy': '简单',

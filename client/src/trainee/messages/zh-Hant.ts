@@ -19,6 +19,7 @@ export const traineeZhHant: Catalogue<TraineeKey> = {
 
   'scenario.complaint': '投訴',
   'scenario.collection': '催收',
+  'scenario.third_party': '第三方接聽',
   'scenario.application': '申請',
   'scenario.general': '一般諮詢',
   'difficulty.easy': '簡單',

@@ -1,0 +1,84 @@
+/**
+ * Each call is judged by its own scenario's process (the rubric's `processes`): which step
+ * signals may fire in a call, which steps a call covered and in what order, and the process
+ * score. Pure: turn scores and the compiled rubric in.
+ */
+import type { CompiledProcess, CompiledRubric, CompiledSignal } from './rubric/compile.ts';
+import type { ProcessSummary, Scenario, TurnScore } from './types.ts';
+
+/**
+ * A transcript without a scenario is judged as before scenarios had processes: by the
+ * complaint steps, with no `summary.process`.
+ */
+const WITHOUT_SCENARIO: Scenario = 'complaint';
+
+// Steps taken out of order (a remedy before the facts were checked) cost this much.
+export const ORDER_PENALTY = 10;
+
+/** Whether a signal may fire in a call of this scenario: a step signal only in its own. */
+export function firesIn(signal: Pick<CompiledSignal, 'scenario'>, scenario: Scenario | undefined): boolean {
+  return signal.scenario === undefined || signal.scenario === (scenario ?? WITHOUT_SCENARIO);
+}
+
+/** The process a call is scored by: its scenario's, or the complaint steps without a scenario. */
+export function scoredProcess(rubric: Pick<CompiledRubric, 'processes'>, scenario: Scenario | undefined): CompiledProcess | undefined {
+  return rubric.processes[scenario ?? WITHOUT_SCENARIO];
+}
+
+/**
+ * The process's turn steps in the order first taken; within one reply, in the order they
+ * were said (a remedy offered before the acknowledgement is out of order).
+ */
+export function turnStepsTaken(process: CompiledProcess, turns: readonly TurnScore[]): string[] {
+  const stepOf = new Map(process.steps.flatMap((s) => (s.signal ? [[s.signal, s.step] as const] : [])));
+  const covered: string[] = [];
+  for (const turn of turns) {
+    const firstSaid = new Map<string, number>();
+    for (const e of Object.values(turn.criteria).flatMap((c) => c.evidence)) {
+      const step = stepOf.get(e.signal);
+      if (step !== undefined) firstSaid.set(step, Math.min(firstSaid.get(step) ?? e.start, e.start));
+    }
+    const said = [...firstSaid].sort((a, b) => a[1] - b[1] || rank(process, a[0]) - rank(process, b[0]));
+    for (const [step] of said) if (!covered.includes(step)) covered.push(step);
+  }
+  return covered;
+}
+
+function rank(process: CompiledProcess, step: string): number {
+  return process.steps.findIndex((s) => s.step === step);
+}
+
+/** The call's process: steps covered on turns, then the whole-call steps no fault broke. */
+export function processCoverage(
+  rubric: Pick<CompiledRubric, 'tagged'>,
+  process: CompiledProcess,
+  turns: readonly TurnScore[],
+): Omit<ProcessSummary, 'scenario'> {
+  const onTurns = turnStepsTaken(process, turns);
+  const disclosed = turns.some((t) => t.signals.some((id) => rubric.tagged.disclosure.has(id)));
+  const whole = process.steps.filter((s) => s.wholeCall && !disclosed).map((s) => s.step);
+  const covered = [...onTurns, ...whole];
+  const ranks = onTurns.map((s) => rank(process, s));
+  return {
+    steps: process.steps.map((s) => s.step),
+    covered,
+    missing: process.steps.map((s) => s.step).filter((s) => !covered.includes(s)),
+    in_order: ranks.every((r, i) => i === 0 || r > ranks[i - 1]!),
+  };
+}
+
+/** The session's process score: the share of steps covered, less a penalty when out of order. */
+export function processScore(coverage: Pick<ProcessSummary, 'steps' | 'covered' | 'in_order'>): number {
+  const share = (100 * coverage.covered.length) / coverage.steps.length;
+  return Math.max(0, Math.round(share - (coverage.in_order ? 0 : ORDER_PENALTY)));
+}
+
+/** The report's `process`: only for a call with a scenario whose process the rubric defines. */
+export function processSummary(
+  rubric: Pick<CompiledRubric, 'processes' | 'tagged'>,
+  scenario: Scenario | undefined,
+  turns: readonly TurnScore[],
+): ProcessSummary | undefined {
+  const process = scenario && rubric.processes[scenario];
+  return process ? { scenario: process.scenario, ...processCoverage(rubric, process, turns) } : undefined;
+}
