@@ -92,6 +92,20 @@ describe('a broken rubric names its path, line and field', () => {
     expect(problem!.line).toBe(lineOf(edited, 'also: [empathy.dismisive]'));
   });
 
+  it('a process step naming a signal the rubric does not have', () => {
+    const edited = original.replace('        signal: collection.agree_plan\n', '        signal: collection.agree_plans\n');
+    const path = writeRubric(edited);
+    const [problem] = problemsOf(path);
+    expect(problem).toMatchObject({ path, line: lineOf(edited, 'signal: collection.agree_plans'), field: 'processes.collection.steps[4].signal' });
+    expect(problem!.message).toContain('no signal "collection.agree_plans"');
+  });
+
+  it('a step signal that belongs to no process', () => {
+    const edited = original.replace('      - step: confirm_solved\n        signal: general.confirm_solved\n', '      - step: confirm_solved\n        whole_call: true\n        label: { en: "step: confirm", zh-Hans: "确认", zh-Hant: "確認" }\n');
+    const problems = problemsOf(writeRubric(edited));
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringContaining('process_step signal "general.confirm_solved" is a step of no process'));
+  });
+
   it('a YAML tag that would make data into code is refused', () => {
     const edited = original.replace('id: lending-service-v1', 'id: !!js/function "function () { return 1 }"');
     const [problem] = problemsOf(writeRubric(edited));

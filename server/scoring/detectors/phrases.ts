@@ -8,6 +8,7 @@ import { defineDetector, WordLists, type Hit } from './definition.ts';
 import { isNegated } from '../../text/negation.ts';
 import { clauseStart, sentenceAt } from '../../text/segment.ts';
 import { isAsked } from '../context.ts';
+import { Scenario } from '../types.ts';
 
 export const phrases = defineDetector({
   type: 'phrases',
@@ -26,12 +27,15 @@ export const phrases = defineDetector({
      * any word of the debt a disclosure.
      */
     customer_said: WordLists.optional(),
+    /** Count only in calls of these scenarios: in a call someone else answered, any word of the debt discloses it. */
+    in_scenarios: z.array(Scenario).min(1).optional(),
   }),
   compile(params, tools) {
     const lists = tools.phrases(params.phrases);
     const unless = params.unless ? tools.phrases(params.unless) : null;
     const customerSaid = params.customer_said ? tools.phrases(params.customer_said) : null;
     return (reply) => {
+      if (params.in_scenarios && !(reply.scenario && params.in_scenarios.includes(reply.scenario))) return [];
       if (customerSaid && !reply.customer.some((c) => customerSaid[reply.lang].test(c.text.norm))) return [];
       const norm = reply.text.norm;
       const hits: Hit[] = [];
