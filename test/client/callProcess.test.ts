@@ -3,7 +3,7 @@
 // report's `summary.process`, and the goal panel's ticks from each reply's signals.
 import { describe, expect, it } from 'vitest';
 import { callProcess, liveSteps, processView, stepLines, type CatalogProcess } from '../../client/src/shared/callProcess.ts';
-import type { SignalCatalog } from '../../client/src/shared/contract.ts';
+import type { ProcessSummary, SignalCatalog } from '../../client/src/shared/contract.ts';
 import { signalNames } from '../../client/src/shared/signals.ts';
 import { goalProgress } from '../../client/src/trainee/goalProgress.ts';
 import { reportOf, scoreOf } from './sessionFixtures.ts';
@@ -11,7 +11,7 @@ import { reportOf, scoreOf } from './sessionFixtures.ts';
 const text = (en: string, hans: string, hant: string) => ({ en, 'zh-Hans': hans, 'zh-Hant': hant });
 const step = (scenario: string, id: string, label: ReturnType<typeof text>, wholeCall = false) => ({
   step: id,
-  signal: `${scenario}.${id}`,
+  signal: wholeCall ? null : `${scenario}.${id}`,
   label,
   goal: text(`Goal: ${label.en}`, `目标：${label['zh-Hans']}`, `目標：${label['zh-Hant']}`),
   wholeCall,
@@ -58,7 +58,7 @@ describe("the call's own process", () => {
     const signals: SignalCatalog['signals'] = [];
     const withProcesses = { rubric: 'lending-service-v1', signals, processes: PROCESSES };
     expect(signalNames(withProcesses, 'zh-Hans').process('third_party')?.steps.map((s) => s.label)).toEqual(['确认对方身份', '不透露欠款', '留下回电方式']);
-    expect(signalNames({ rubric: 'lending-service-v1', signals }, 'en').process('collection')).toBeNull();
+    expect(signalNames({ rubric: 'lending-service-v1', signals, processes: [] }, 'en').process('collection')).toBeNull();
     expect(signalNames(null, 'en').process('collection')).toBeNull();
   });
 });
@@ -68,7 +68,7 @@ describe("the scorecard's step list", () => {
 
   it('lists the steps covered in the order taken, with the reply that took each, then those missing', () => {
     const turns = [reply(1, ['collection.verify_identity']), reply(3, ['collection.offer_options', 'collection.state_purpose'])];
-    const summary = {
+    const summary: ProcessSummary = {
       scenario: 'collection',
       steps: process.steps.map((s) => s.step),
       covered: ['verify_identity', 'offer_options', 'state_purpose'],
@@ -94,7 +94,7 @@ describe("the scorecard's step list", () => {
       summary: {
         ...report.summary,
         process: {
-          scenario: 'third_party',
+          scenario: 'third_party' as const,
           steps: ['identify_speaker', 'no_disclosure', 'leave_callback'],
           covered: ['identify_speaker', 'no_disclosure', 'leave_callback'],
           missing: [],

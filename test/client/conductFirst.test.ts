@@ -11,10 +11,11 @@ import { reportOf, scoreOf } from './sessionFixtures.ts';
 const CATALOG: SignalCatalog = {
   rubric: 'lending-service-v1',
   signals: [
-    { id: 'conduct.threat', criterion: 'conduct', tone: 'bad', tags: ['misconduct'], label: { en: 'threat', 'zh-Hans': '威胁', 'zh-Hant': '威脅' } },
-    { id: 'conduct.recorded_call', criterion: 'conduct', tone: 'neutral', tags: [], label: { en: 'recorded call', 'zh-Hans': '录音告知', 'zh-Hant': '錄音告知' } },
-    { id: 'plain.jargon', criterion: 'plain_language', tone: 'bad', tags: ['jargon'], label: { en: 'jargon', 'zh-Hans': '术语', 'zh-Hant': '術語' } },
+    { id: 'conduct.threat', criterion: 'conduct', tone: 'bad', tags: ['misconduct'], label: { en: 'threat', 'zh-Hans': '威胁', 'zh-Hant': '威脅' }, failsSession: true },
+    { id: 'conduct.recorded_call', criterion: 'conduct', tone: 'neutral', tags: [], label: { en: 'recorded call', 'zh-Hans': '录音告知', 'zh-Hant': '錄音告知' }, failsSession: false },
+    { id: 'plain.jargon', criterion: 'plain_language', tone: 'bad', tags: ['jargon'], label: { en: 'jargon', 'zh-Hans': '术语', 'zh-Hant': '術語' }, failsSession: false },
   ],
+  processes: [],
 };
 const { isFault } = signalNames(CATALOG, 'en');
 

@@ -73,7 +73,7 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
           <p>
             {dateTimeText(session.startedAt, uiLocale)} · {t('coach.replay.outcome')} {t(`coach.outcome.${session.outcome ?? 'unfinished'}`)}
           </p>
-          <FailedVerdict summary={session.report.summary} turns={session.report.turns} />
+          <FailedVerdict report={session.report} />
         </div>
         <div className="overall">
           <span className="overall__number">{session.report.summary.overall}</span>

@@ -90,7 +90,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
             {t('coach.replay.outcome')}{' '}
             <span className={`coach-outcome coach-outcome--${session.outcome ?? 'unfinished'}`}>{t(`coach.outcome.${session.outcome ?? 'unfinished'}`)}</span>
           </p>
-          <FailedVerdict summary={session.report.summary} turns={session.report.turns} />
+          <FailedVerdict report={session.report} />
         </div>
         <div className="coach-replay__side-head">
           <div className="overall" data-testid="overall">

@@ -5,35 +5,15 @@
  * scored reply's signals). A scenario without a process has none: no step list is shown.
  * Pure.
  */
-import type { TurnScore } from './contract.ts';
-
-/** A text in each interface language, as the rubric gives its labels. */
-export interface LocalLabel {
-  en: string;
-  'zh-Hans': string;
-  'zh-Hant': string;
-}
+import type { Locale, ProcessSummary, ScoreReport, SignalCatalog, TurnScore } from './contract.ts';
 
 /** One scenario's process as the signal catalogue gives it. */
-export interface CatalogProcess {
-  scenario: string;
-  name: LocalLabel;
-  steps: ReadonlyArray<{ step: string; signal: string; label: LocalLabel; goal: LocalLabel; wholeCall: boolean }>;
-}
-
-/** `summary.process` of a score report (docs: the scoring contract, "Scenario processes"). */
-export interface ProcessSummary {
-  scenario: string;
-  steps: readonly string[];
-  covered: readonly string[];
-  missing: readonly string[];
-  in_order: boolean;
-}
+export type CatalogProcess = SignalCatalog['processes'][number];
 
 export interface ProcessStep {
   step: string;
-  /** The signal that marks the step on the reply that takes it. */
-  signal: string;
+  /** The signal that marks the step on the reply that takes it; null for a whole-call step. */
+  signal: string | null;
   label: string;
   /** What the step asks of the trainee, as the briefing lists it. */
   goal: string;
@@ -49,7 +29,7 @@ export interface CallProcess {
 }
 
 /** The process of a scenario in one language; null when the scenario has none (or the catalogue could not load). */
-export function callProcess(processes: readonly CatalogProcess[], scenario: string | null | undefined, labelLocale: keyof LocalLabel): CallProcess | null {
+export function callProcess(processes: readonly CatalogProcess[], scenario: string | null | undefined, labelLocale: Locale): CallProcess | null {
   const found = scenario ? processes.find((p) => p.scenario === scenario) : undefined;
   if (!found) return null;
   return {
@@ -67,9 +47,9 @@ export interface StepLine {
   reply: number | null;
 }
 
-/** The reply (1, 2…) where a step's signal first fired; null when it never did. */
-function firstReplyWith(signal: string, turns: readonly Pick<TurnScore, 'signals'>[]): number | null {
-  const at = turns.findIndex((t) => t.signals.includes(signal));
+/** The reply (1, 2…) where a step's signal first fired; null when it never did (or the step has no signal). */
+function firstReplyWith(signal: string | null, turns: readonly Pick<TurnScore, 'signals'>[]): number | null {
+  const at = signal === null ? -1 : turns.findIndex((t) => t.signals.includes(signal));
   return at === -1 ? null : at + 1;
 }
 
@@ -111,7 +91,7 @@ export function liveSteps(
   const disclosed = [...fired].some((s) => tagsOf(s).includes('disclosure'));
   return process.steps.map((step) => {
     if (step.wholeCall) return { step, state: disclosed ? 'broken' : turns.length > 0 ? 'done' : 'open' };
-    return { step, state: fired.has(step.signal) ? 'done' : 'open' };
+    return { step, state: step.signal !== null && fired.has(step.signal) ? 'done' : 'open' };
   });
 }
 
@@ -125,7 +105,7 @@ export interface ProcessView {
  * The call's own steps for the scorecard, the print and the replay: null when the report
  * names no process (a scenario without one) or the catalogue does not know it.
  */
-export function processView(report: { turns: readonly TurnScore[]; summary: { overall: number; process?: ProcessSummary | undefined } }, processOf: (scenario: string) => CallProcess | null): ProcessView | null {
+export function processView(report: Pick<ScoreReport, 'turns' | 'summary'>, processOf: (scenario: string) => CallProcess | null): ProcessView | null {
   const summary = report.summary.process;
   if (!summary) return null;
   const process = processOf(summary.scenario);

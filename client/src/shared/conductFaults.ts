@@ -4,7 +4,7 @@
  * conduct fault is a signal of the conduct criterion that costs points (signals.ts `isFault`).
  * Pure.
  */
-import type { CriterionId, TurnScore } from './contract.ts';
+import type { CriterionId, SessionFailure, TurnScore } from './contract.ts';
 
 export interface ConductFault {
   signal: string;
@@ -14,12 +14,6 @@ export interface ConductFault {
   reply: number;
   /** What was said, as the evidence quotes it. */
   words: string[];
-}
-
-/** `summary.failed` of a score report: the faults that fail the session and the turns where they were. */
-export interface SessionFailure {
-  signals: readonly string[];
-  turns: readonly number[];
 }
 
 /** Every conduct fault of the session, reply by reply, in the order each reply's signals fired. */

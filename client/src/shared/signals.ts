@@ -6,7 +6,7 @@
  * the catalogue lacks (or a catalogue that could not load) shows in a readable form of the
  * id, neutral: never a blank, never a crash.
  */
-import { callProcess, type CallProcess, type CatalogProcess } from './callProcess.ts';
+import { callProcess, type CallProcess } from './callProcess.ts';
 import type { SignalCatalog } from './contract.ts';
 import { conversationLocaleFor } from './i18n/interfaceLanguages.ts';
 
@@ -24,11 +24,6 @@ export interface SignalNames {
   isFault(signal: string): boolean;
   /** The process of the call's scenario, in the interface language; null when it has none. */
   process(scenario: string | null | undefined): CallProcess | null;
-}
-
-/** The catalogue's processes; none from a server that names no process. */
-function processesOf(catalog: { rubric: string; processes?: readonly CatalogProcess[] | undefined } | null): readonly CatalogProcess[] {
-  return catalog?.processes ?? [];
 }
 
 /** `conduct.credential_request` → "credential request": the last part of the id, in words. */
@@ -49,6 +44,6 @@ export function signalNames(catalog: SignalCatalog | null, uiLocale: string): Si
       const known = byId.get(signal);
       return known ? known.criterion === 'conduct' && known.tone === 'bad' : signal.startsWith('conduct.');
     },
-    process: (scenario) => callProcess(processesOf(catalog), scenario, labelLocale),
+    process: (scenario) => callProcess(catalog?.processes ?? [], scenario, labelLocale),
   };
 }

@@ -2,16 +2,16 @@
  * The one sentence a failed session gets (`summary.failed`): which fault failed it and in
  * which reply. A fault the rubric says fails the session does so whatever else was done.
  */
-import { failureReasons, type SessionFailure } from '../shared/conductFaults.ts';
-import type { TurnScore } from '../shared/contract.ts';
+import { failureReasons } from '../shared/conductFaults.ts';
+import type { ScoreReport } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { useSignals } from '../shared/useSignals.ts';
 
-export function FailedVerdict({ summary, turns }: { summary: { overall: number; failed?: SessionFailure | null | undefined }; turns: readonly Pick<TurnScore, 'index'>[] }) {
+export function FailedVerdict({ report }: { report: Pick<ScoreReport, 'turns' | 'summary'> }) {
   const { t, locale } = useI18n();
   const { label } = useSignals();
-  if (!summary.failed) return null;
-  const { signals, replies } = failureReasons(summary.failed, turns);
+  if (!report.summary.failed) return null;
+  const { signals, replies } = failureReasons(report.summary.failed, report.turns);
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   return (
     <p className="failed-verdict" role="status" data-testid="failed-verdict">

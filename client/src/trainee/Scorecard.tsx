@@ -52,7 +52,7 @@ export function Scorecard({ sessionId, actions }: { sessionId: string; actions?:
             {persona.status === 'ready' ? persona.data.name : '…'}
           </h1>
           {outcome && <p>{t('scorecard.outcome', { outcome: t(`outcome.${outcome}`) })}</p>}
-          <FailedVerdict summary={report.summary} turns={report.turns} />
+          <FailedVerdict report={report} />
         </div>
         <div className="overall" data-testid="overall">
           <span className="overall__number">{report.summary.overall}</span>

@@ -4,7 +4,7 @@
  * with a conduct fault as the best. Pure.
  */
 import { hasFault } from '../shared/conductFaults.ts';
-import type { TurnScore } from '../shared/contract.ts';
+import type { ScoreReport, TurnScore } from '../shared/contract.ts';
 
 /** A reply's own score: the mean of its criteria. */
 export function replyScore(turn: TurnScore): number {
@@ -12,22 +12,16 @@ export function replyScore(turn: TurnScore): number {
   return scores.length === 0 ? 0 : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
 }
 
-/** What the engine picked (`summary.best_turn`, `summary.weakest_turn`: input turn indices), where it did. */
-export interface PickedTurns {
-  overall: number;
-  best_turn?: number | null | undefined;
-  weakest_turn?: number | null | undefined;
-}
-
 /**
- * The best and the weakest reply. The engine's picks come first; a report without them (an
+ * The best and the weakest reply: the engine's picks (`summary.best_turn`,
+ * `summary.weakest_turn`, input turn indices) come first; a report without them (an
  * older one) is read as the engine would: a reply with a conduct fault is never the best,
  * and the weakest is a reply with a fault when there is one. Otherwise by score, ties
  * going to the earliest best (what worked first) and the latest weakest (the habit still
  * there). The weakest is null when it would be the best, or score as the best with no fault.
  */
 export function bestAndWeakest(
-  report: { turns: readonly TurnScore[]; summary: PickedTurns },
+  report: Pick<ScoreReport, 'turns' | 'summary'>,
   isFault: (signal: string) => boolean,
 ): { best: TurnScore | null; weakest: TurnScore | null } {
   const at = (index: number | null | undefined) => (typeof index === 'number' ? (report.turns.find((t) => t.index === index) ?? null) : null);
