@@ -22,17 +22,18 @@ const THIRD_PARTY_STEPS = ['identify_speaker', 'no_disclosure', 'leave_callback'
 // A call to Mark Delaney (personas/overdue-lost-income/en.yaml) with a threat in the second reply.
 const THREAT = "Mark, if you don't pay by Friday, we'll come to your house and tell your family.";
 const COLLECTION = [
-  'Hello, this is Priya from Northfield Credit Union. Am I speaking with Mark Delaney?',
+  'Hello, this is Priya from Northfield Credit Union. Before we go on, could you confirm your date of birth?',
   THREAT,
   "I'm calling about your loan: this month's payment of £285 has not come in yet.",
   "Could you tell me a bit about what's been going on for you lately?",
 ];
 
-// A call to Jamie Walsh's mother (personas/third-party-answer/en.yaml): who is speaking, nothing
-// about the debt, a name, a number and a time.
+// The call to Jamie Walsh's mother that her persona resolves (personas/third-party-answer/en.yaml):
+// who is speaking, nothing about the debt, a name, a number and a time.
 const THIRD_PARTY = [
-  "Good afternoon, this is Priya from Northfield Credit Union. May I ask who I'm speaking with?",
-  'Thank you, Mrs Walsh. Could you ask Jamie to call Priya back on 0161 496 0000, any time after seven this evening?',
+  "Hello, I'm sorry to bother you. My name's Sam, and I'm calling from Northfield Credit Union. May I ask who I'm speaking with? It's a personal matter, so I do need to speak to Jamie himself.",
+  "I understand you'd want to be careful; there are a lot of scam calls about. To protect his privacy, I can only discuss it with him. When is he usually back home?",
+  "Thank you. Could you ask him to ring me back after seven this evening on 0161 496 0732? My name is Sam. I'll call again tomorrow evening at seven if I haven't heard from him.",
 ];
 
 /** The steps a list shows, each with whether it is done. */
@@ -70,7 +71,9 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
       if (await page.getByTestId('chat-ended').count()) break;
       await say(page, reply, 3 + 2 * i);
     }
-    if (!(await page.getByTestId('chat-ended').count())) await page.getByRole('button', { name: 'End and score' }).click();
+    // Ended by the customer (a threat may make him hang up) or by the trainee.
+    if (await page.getByTestId('chat-ended').count()) await page.getByTestId('chat-ended').getByRole('link').click();
+    else await page.getByRole('button', { name: 'End and score' }).click();
     const scorecard = page.getByTestId('scorecard');
     await scorecard.waitFor();
     await page.getByTestId('steps').waitFor();
@@ -106,8 +109,7 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     // Then what this customer asks beyond the process, in her language.
     expect(await page.getByTestId('own-goals').textContent()).toContain('scam');
     await startConversation(page);
-    await say(page, THIRD_PARTY[0]!, 1);
-    await say(page, THIRD_PARTY[1]!, 3);
+    for (const [i, reply] of THIRD_PARTY.entries()) await say(page, reply, 1 + 2 * i);
 
     const ended = page.getByTestId('chat-ended');
     await ended.waitFor();
@@ -117,7 +119,12 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     await ended.getByRole('link').click();
     await page.getByTestId('steps').waitFor();
     expect(await page.getByTestId('steps').getAttribute('data-process')).toBe('third_party');
-    expect(await stepsShown(page, '[data-testid=steps]')).toEqual(THIRD_PARTY_STEPS.map((s) => [s, true]));
+    // All three kept; "disclose nothing" is judged on the whole call, so it is listed after the steps taken on a reply.
+    expect(await stepsShown(page, '[data-testid=steps]')).toEqual([
+      ['identify_speaker', true],
+      ['leave_callback', true],
+      ['no_disclosure', true],
+    ]);
     expect(await page.getByTestId('conduct-faults').count()).toBe(0);
     expect(await page.getByTestId('failed-verdict').count()).toBe(0);
     expect(await page.getByTestId('scorecard').textContent()).toContain('Outcome: resolved');

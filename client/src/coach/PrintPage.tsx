@@ -115,7 +115,7 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
         </section>
         {steps && (
           <section>
-            <h2>{t('coach.print.steps', { process: steps.process.name })}</h2>
+            <h2>{t('coach.print.steps')}</h2>
             <StepChecklist view={steps} />
           </section>
         )}

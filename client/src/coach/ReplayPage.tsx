@@ -137,7 +137,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
           <CriteriaReview session={session} faulty={faults.length > 0} onSaved={reload} />
           {steps && (
             <section className="card" aria-labelledby="coach-steps-title" data-testid="replay-steps">
-              <h2 id="coach-steps-title">{t('coach.print.steps', { process: steps.process.name })}</h2>
+              <h2 id="coach-steps-title">{t('coach.print.steps')}</h2>
               <StepChecklist view={steps} />
             </section>
           )}

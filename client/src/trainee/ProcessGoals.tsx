@@ -6,7 +6,7 @@ export function ProcessGoals({ process }: { process: CallProcess }) {
   const { t } = useI18n();
   return (
     <>
-      <h3>{t('briefing.steps', { process: process.name })}</h3>
+      <h3>{t('briefing.steps')}</h3>
       <ol className="goal-list goal-list--steps" data-testid="process-goals" data-process={process.scenario}>
         {process.steps.map((s) => (
           <li key={s.step} data-step={s.step}>

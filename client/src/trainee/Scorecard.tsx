@@ -72,7 +72,7 @@ export function Scorecard({ sessionId, actions }: { sessionId: string; actions?:
         </section>
         {steps && (
           <section className="card" aria-labelledby="steps-title">
-            <h2 id="steps-title">{t('scorecard.steps', { process: steps.process.name })}</h2>
+            <h2 id="steps-title">{t('scorecard.steps')}</h2>
             <StepChecklist view={steps} />
           </section>
         )}
