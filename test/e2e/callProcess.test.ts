@@ -1,15 +1,17 @@
 // Each call judged by its own process, in Chromium against a whole server whose customer
 // answers from its script. A collection call: the briefing lists the collection steps, the
 // scorecard shows them (never the complaint steps), the threat listed first, never as the
-// best reply, and the one sentence saying the session failed and why. A call to the
-// borrower's mother that leaves only a name, a number and a time resolves, with the
-// third-party steps ticked in the goal panel and on the scorecard.
+// best reply, and the one sentence saying the session failed and why; the coach's replay
+// and print put the threat first too. A call to the borrower's mother that leaves only a
+// name, a number and a time resolves, with the third-party steps ticked in the goal panel
+// and on the scorecard.
 // Screenshots: test/e2e/screenshots/collection-scorecard.png, third-party-scorecard.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { requireOrSkip } from '../support/services.ts';
 import { browserSuite } from './browserSuite.ts';
 import { chromiumAvailable, CHROMIUM } from './chromium.ts';
+import { playSession, replayTurn, signInAsCoach } from './coachPage.ts';
 import { openBriefing, say, screenshot, signIn, startConversation } from './traineePage.ts';
 
 const run = requireOrSkip(chromiumAvailable(), `Chromium (${CHROMIUM})`);
@@ -95,6 +97,10 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     // Never the best reply; it is the weakest.
     expect(await page.getByTestId('reply-best').locator('blockquote').textContent()).not.toBe(THREAT);
     expect(await page.getByTestId('reply-weakest').locator('blockquote').textContent()).toBe(THREAT);
+    // Its words in amber: what cost points.
+    expect((await page.getByTestId('reply-weakest').locator('mark.evidence--bad').allTextContents()).join('')).toBe(
+      "if you don't pay by Friday, we'll come to your house and tell your family",
+    );
 
     // One sentence: the session failed, which fault, which reply.
     const verdict = page.getByTestId('failed-verdict');
@@ -129,5 +135,32 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     expect(await page.getByTestId('failed-verdict').count()).toBe(0);
     expect(await page.getByTestId('scorecard').textContent()).toContain('Outcome: resolved');
     await screenshot(page, 'third-party-scorecard');
+  }, 60_000);
+
+  it("puts the threat first in the coach's replay and print of a failed collection call", async () => {
+    const [trainee, coach] = await Promise.all([suite.server.user('trainee'), suite.server.user('coach')]);
+    const played = await playSession(suite.server, trainee, 'overdue-lost-income', 'en', COLLECTION.slice(0, 2));
+    const context = await suite.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    const page = await context.newPage();
+    await signInAsCoach(page, suite.server.url, coach);
+
+    await page.goto(`${suite.server.url}/coach/sessions/${played.sessionId}`);
+    await page.getByTestId('replay').waitFor();
+    expect(await page.getByTestId('failed-verdict').textContent()).toMatch(/^This session failed because of .*threat.* in reply 2: /i);
+    // In the side column the faults come before the criteria, and conduct leads the criteria.
+    const side = await page.locator('.coach-replay__side > *').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+    expect(side.slice(0, 2)).toEqual(['conduct-faults', 'criteria-review']);
+    expect(await page.locator('[data-testid=criteria-review] [data-criterion]').first().getAttribute('data-criterion')).toBe('conduct');
+    expect(await page.getByTestId('replay-steps').locator('[data-testid=steps]').getAttribute('data-process')).toBe('collection');
+    // On the reply itself, the threat is the first signal named.
+    expect(await page.locator(`${replayTurn(3)} .coach-signals li`).first().getAttribute('data-signal')).toBe('conduct.threat');
+
+    await page.goto(`${suite.server.url}/coach/sessions/${played.sessionId}/print`);
+    await page.getByTestId('print-report').waitFor();
+    const order = await page.locator('[data-testid=conduct-faults], [data-testid=print-criteria], [data-testid=print-best], [data-testid=print-weakest]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+    expect(order).toEqual(['conduct-faults', 'print-criteria', 'print-best', 'print-weakest']);
+    expect(await page.getByTestId('print-best').locator('blockquote').textContent()).toBe(COLLECTION[0]);
+    expect(await page.getByTestId('print-weakest').locator('blockquote').textContent()).toBe(THREAT);
+    await screenshot(page, 'collection-print');
   }, 60_000);
 });
