@@ -70,6 +70,15 @@ describe('GET /api/personas/:id', () => {
     for (const fact of hiddenFacts()) expect(text).not.toContain(fact);
   });
 
+  it("briefs the call with its scenario's steps, whose goals the client shows, and the persona's own goals", async () => {
+    const res = await call(server.url, 'GET', '/api/personas/third-party-answer?locale=en', { token });
+    expect(res.status).toBe(200);
+    expect(expectShape(PublicPersona, res.body).briefing).toMatchObject({
+      steps: ['identify_speaker', 'no_disclosure', 'leave_callback'],
+      own_goals: ['Reassure her the call is genuine: she fears a scam'],
+    });
+  });
+
   it('keeps the facts of a persona on the server', async () => {
     const res = await call(server.url, 'GET', '/api/personas/marked', { token });
     expect(res.status).toBe(200);

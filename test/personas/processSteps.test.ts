@@ -43,8 +43,8 @@ const COLLECTION_STEPS = ['verify_identity', 'state_purpose', 'understand_reason
 describe("the customer in a collection call", () => {
   const persona = personaOf('overdue-lost-income', 'zh-Hans');
 
-  it('takes "请问是赵女士本人吗？" as verifying the borrower, not as investigating a complaint', async () => {
-    const { conversation } = await play(persona, 1, ['您好，我是农商银行的小刘。请问是赵女士本人吗？']);
+  it('takes checking it is the borrower as verifying them, not as investigating a complaint', async () => {
+    const { conversation } = await play(persona, 1, ['您好，我是农商银行的小刘。请问是赵女士本人吗？为了确认是您本人，麻烦您报一下出生日期。']);
     expect(conversation.state.steps).toEqual(['verify_identity']);
   });
 
@@ -148,10 +148,11 @@ describe("a persona's steps", () => {
   });
 
   it('give stage lines only to steps a turn takes, of its own process', () => {
-    const broken = text.replace('  stages:\n', '  stages:\n    no_disclosure:\n      - "Fine."\n    agree_plan:\n      - "Fine."\n');
+    const broken = text.replace('  stages:\n', '  stages:\n    no_disclosure:\n      - "Nothing said."\n    agree_plan:\n      - "Agreed."\n');
+    // Each problem is on the lines given to the step.
     expect(problemsOf(broken).map((p) => [p.field, p.line])).toEqual([
-      ['lines.stages.no_disclosure', lineOf(broken, '    no_disclosure:')],
-      ['lines.stages.agree_plan', lineOf(broken, '    agree_plan:')],
+      ['lines.stages.no_disclosure', lineOf(broken, 'Nothing said.')],
+      ['lines.stages.agree_plan', lineOf(broken, 'Agreed.')],
     ]);
   });
 });
