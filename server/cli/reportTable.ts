@@ -69,6 +69,8 @@ export function renderReport(view: ReportView): string {
     `  rubric   ${report.rubric} (${view.rubric.name[report.locale]})`,
     `  overall  ${report.summary.overall} / 100`,
   ];
+  const failed = report.summary.failed;
+  if (failed) lines.push(`  failed   ${failed.signals.join(', ')} (${failed.turns.map((i) => `turns[${i}]`).join(', ')}): overall capped`);
   if (report.turns.length === 0) lines.push('', '  no trainee turns to score');
   for (const turn of report.turns) {
     const text = transcript.turns[turn.index]?.text ?? '';
@@ -76,11 +78,15 @@ export function renderReport(view: ReportView): string {
     lines.push(`    signals: ${turn.signals.length > 0 ? turn.signals.join(', ') : 'none'}`);
     for (const id of CRITERIA) lines.push(row(id, turn.criteria[id].score, turn.criteria[id].feedback));
   }
-  const { criteria, complaint_steps: steps, listening } = report.summary;
+  const { criteria, listening } = report.summary;
+  // The call's own process; the complaint steps for a complaint call or one without a scenario.
+  const process = report.summary.process;
+  const steps = process ?? report.summary.complaint_steps;
+  const stepsLabel = padEnd(`${process && process.scenario !== 'complaint' ? process.scenario.replace('_', '-') : 'complaint'} steps`, 16);
   lines.push('', '  session');
   for (const id of CRITERIA) lines.push(row(id, criteria[id]));
   lines.push(
-    `    complaint steps  covered: ${steps.covered.join(', ') || 'none'}; missing: ${steps.missing.join(', ') || 'none'}; in order: ${steps.in_order ? 'yes' : 'no'}`,
+    `    ${stepsLabel} covered: ${steps.covered.join(', ') || 'none'}; missing: ${steps.missing.join(', ') || 'none'}; in order: ${steps.in_order ? 'yes' : 'no'}`,
     `    listening        reflections ${listening.reflections}, open questions ${listening.open_questions}, closed questions ${listening.closed_questions};` +
       ` reflections per question ${ratio(listening.reflection_to_question_ratio)}; open share ${ratio(listening.open_question_share)}`,
   );

@@ -157,6 +157,24 @@ describe('sparring score (table)', () => {
     expect(new Set(scoreEnds).size).toBe(1);
   });
 
+  it("shows a collection call's own steps, and says when a threat failed the session", async () => {
+    const call = {
+      locale: 'zh-Hant',
+      scenario: 'collection',
+      turns: [
+        { role: 'customer', text: '喂？' },
+        { role: 'trainee', text: '您好，請問是張先生嗎？麻煩您說一下身分證後四碼，確認一下身分。' },
+        { role: 'customer', text: '我這個月失業了。' },
+        { role: 'trainee', text: '再不還錢，我們就派人到您家裡去。' },
+      ],
+    };
+    const run = await sparring(['score', '-'], JSON.stringify(call));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/failed\s+conduct\.threat \(turns\[3\]\): overall capped/);
+    expect(run.stdout).toMatch(/collection steps\s+covered: verify_identity; missing: state_purpose, /);
+    expect(run.stdout).not.toMatch(/complaint steps/);
+  });
+
   it('names standard input as <stdin>', async () => {
     const run = await sparring(['score', '-'], JSON.stringify(EN));
     expect(run.code).toBe(0);
