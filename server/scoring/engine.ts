@@ -6,7 +6,7 @@ import { replyContext, spokenTurn, type SpokenTurn } from './context.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
 import { sessionReport } from './summary.ts';
 import { detectLocale } from '../text/locale.ts';
-import { scoreReply } from './turnScore.ts';
+import { scoreReply, stepsTaken } from './turnScore.ts';
 import { langOf, type ScoreReport, type Transcript, type TurnScore } from './types.ts';
 
 export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript): ScoreReport {
@@ -14,13 +14,15 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
   const lang = langOf(locale);
   const customer: SpokenTurn[] = [];
   const turns: TurnScore[] = [];
+  const taken = new Set<string>();
   transcript.turns.forEach((turn, index) => {
     if (turn.role === 'customer') {
       customer.push(spokenTurn(turn.text, lang));
       return;
     }
-    const reply = replyContext(turn.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]);
-    turns.push(scoreReply(rubric, reply, index));
+    const reply = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang]);
+    turns.push(scoreReply(rubric, reply, index, new Set(taken)));
+    for (const step of stepsTaken(rubric, reply)) taken.add(step);
   });
   return sessionReport(rubric, locale, turns, transcript.scenario);
 }
@@ -35,6 +37,12 @@ export function scoreLatestTurn(rubric: CompiledRubric, transcript: Transcript):
   if (!last || last.role !== 'trainee') throw new Error('scoreLatestTurn: the last turn must be the trainee\'s');
   const locale = transcript.locale ?? detectLocale(transcript.turns.map((t) => t.text).join('\n'));
   const lang = langOf(locale);
-  const customer = transcript.turns.slice(0, index).filter((t) => t.role === 'customer').map((t) => spokenTurn(t.text, lang));
-  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]), index);
+  const customer: SpokenTurn[] = [];
+  const taken = new Set<string>();
+  // The steps earlier replies took, each read with the customer turns before it, as scoreTranscript reads them.
+  transcript.turns.slice(0, index).forEach((turn) => {
+    if (turn.role === 'customer') customer.push(spokenTurn(turn.text, lang));
+    else for (const step of stepsTaken(rubric, replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang]))) taken.add(step);
+  });
+  return scoreReply(rubric, replyContext(last.text, locale, lang, transcript.scenario, customer, rubric.cues[lang]), index, taken);
 }

@@ -30,7 +30,7 @@ function toEvidence(reply: ReplyContext, signal: string, hit: Hit): Evidence {
   return evidence;
 }
 
-function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal, Hit[]> {
+function detect(rubric: CompiledRubric, reply: ReplyContext, only?: (signal: CompiledSignal) => boolean): Map<CompiledSignal, Hit[]> {
   const hitsBySignal = new Map<CompiledSignal, Hit[]>();
   const add = (signal: CompiledSignal, hits: Hit[]): void => {
     if (hits.length === 0) return;
@@ -38,7 +38,7 @@ function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal
   };
   for (const signal of rubric.signals) {
     // A step signal belongs to its scenario's process: in another scenario's call it never fires.
-    if (!firesIn(signal, reply.scenario)) continue;
+    if (!firesIn(signal, reply.scenario) || (only && !only(signal))) continue;
     const hits = signal.detectors.flatMap((d) => d(reply));
     add(signal, hits);
     for (const other of signal.also) {
@@ -49,7 +49,16 @@ function detect(rubric: CompiledRubric, reply: ReplyContext): Map<CompiledSignal
   return hitsBySignal;
 }
 
-export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: number): TurnScore {
+/** The process steps a reply takes, by its step signals alone: what later replies are hinted from. */
+export function stepsTaken(rubric: CompiledRubric, reply: ReplyContext): string[] {
+  return [...detect(rubric, reply, (s) => s.step !== undefined).keys()].flatMap((s) => (s.step ? [s.step] : []));
+}
+
+/**
+ * `stepsBefore` are the steps of the call's process earlier replies took: the process hint
+ * names the next step not yet taken, never one already done.
+ */
+export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: number, stepsBefore: ReadonlySet<string> = new Set()): TurnScore {
   const found = detect(rubric, reply);
   // Rubric order, so signal lists read the same way in every report.
   const fired: FiredSignal[] = rubric.signals
@@ -62,7 +71,7 @@ export function scoreReply(rubric: CompiledRubric, reply: ReplyContext, index: n
     const mine = fired.filter((f) => f.signal.criterion === id);
     const points = mine.reduce((sum, f) => sum + f.signal.points, 0);
     // Hints come only from signals that can fire in this call; a call with no process gets no process feedback.
-    const candidates = rubric.signals.filter((s) => s.criterion === id && firesIn(s, reply.scenario));
+    const candidates = rubric.signals.filter((s) => s.criterion === id && firesIn(s, reply.scenario) && !(s.step && stepsBefore.has(s.step)));
     criteria[id] = {
       score: Math.max(0, Math.min(100, config.base + points)),
       evidence: mine.flatMap((f) => f.evidence).sort((a, b) => a.start - b.start),

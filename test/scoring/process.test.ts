@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { compileRubric, type CompiledRubric } from '../../server/scoring/rubric/compile.ts';
+import { createScorer } from '../../server/scoring/scorer.ts';
 import { RubricFile } from '../../server/scoring/rubric/schema.ts';
 import type { Locale, Scenario, ScoreReport } from '../../server/scoring/types.ts';
 
@@ -228,6 +229,25 @@ describe('a step signal fires only in its own scenario', () => {
     const feedback = turns[0]!.criteria.complaint_process.feedback;
     expect(feedback).not.toMatch(/complaint/i);
     expect(feedback).toMatch(/Verify the borrower/);
+  });
+});
+
+describe("a reply's process hint", () => {
+  it('names the next step not yet taken, never one an earlier reply took, live or whole', () => {
+    const lines: Line[] = [
+      ['customer', 'Hello?'],
+      ['trainee', 'Hi Ms. Lau, this is Daniel from Pearl River Credit Union. For security, could you confirm your date of birth?'],
+      ['customer', 'Third of March, 1985.'],
+      ['trainee', 'Thank you.'],
+    ];
+    const whole = score('en', 'collection', lines);
+    expect(whole.turns[0]!.criteria.complaint_process.feedback).toMatch(/checked you were speaking to the borrower/);
+    const later = whole.turns[1]!.criteria.complaint_process.feedback;
+    expect(later).not.toMatch(/Verify the borrower/);
+    expect(later).toMatch(/say plainly why you are calling/);
+    // A live session scores only the latest reply: the hint is the same.
+    const live = createScorer(rubric).scoreTurn({ locale: 'en', scenario: 'collection', turns: lines.map(([role, text]) => ({ role, text })) });
+    expect(live.score.criteria.complaint_process.feedback).toBe(later);
   });
 });
 
