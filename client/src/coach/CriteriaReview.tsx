@@ -11,7 +11,8 @@ import { dateTimeText } from './dateText.ts';
 import { OverrideForm } from './OverrideForm.tsx';
 import { criterionLines } from './replaySteps.ts';
 
-export function CriteriaReview({ session, onSaved }: { session: ReviewedSession; onSaved(): void }) {
+/** `faulty`: the session has a conduct fault, so conduct comes first. */
+export function CriteriaReview({ session, faulty, onSaved }: { session: ReviewedSession; faulty: boolean; onSaved(): void }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState<CriterionId | null>(null);
   return (
@@ -19,7 +20,7 @@ export function CriteriaReview({ session, onSaved }: { session: ReviewedSession;
       <h2 id="coach-criteria-title">{t('coach.criteria.title')}</h2>
       <p className="muted">{t('coach.criteria.intro')}</p>
       <ul className="coach-criteria__list">
-        {criterionLines(session).map((line) => (
+        {criterionLines(session, faulty).map((line) => (
           <li key={line.criterion} data-criterion={line.criterion} className="coach-criterion">
             <div className="coach-criterion__row">
               <span className="coach-criterion__name">{t(`criterion.${line.criterion}`)}</span>

@@ -1,16 +1,21 @@
 /**
  * A session's one-page report for paper or PDF (`/coach/sessions/:id/print`): who, which
- * persona and version, when and how it ended; each criterion's engine and coach score; the
- * complaint steps; the best and the weakest reply with their evidence; the coaching
- * suggestions; the comments. coach.css hides the app's frame and these controls in print.
+ * persona and version, when and how it ended (and why a failed session failed); the conduct
+ * faults first, then each criterion's engine and coach score; the call's own process steps;
+ * the best and the weakest reply with their evidence; the coaching suggestions; the comments. coach.css hides the app's frame and these controls in print.
  */
 import { EvidenceText } from '../shared/components/EvidenceText.tsx';
+import { processView } from '../shared/callProcess.ts';
+import { conductFaults } from '../shared/conductFaults.ts';
 import type { TurnScore } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { useApiData } from '../shared/useApiData.ts';
-import { bestAndWeakest, replyScore } from '../trainee/reportHighlights.ts';
+import { useSignals } from '../shared/useSignals.ts';
+import { ConductFaultList } from '../trainee/ConductFaultList.tsx';
+import { FailedVerdict } from '../trainee/FailedVerdict.tsx';
+import { bestAndWeakest, replyScore } from '../trainee/bestReply.ts';
 import { StepChecklist } from '../trainee/StepChecklist.tsx';
 import { coachApi, type ReviewedSession } from './coachApi.ts';
 import { CoachingSuggestions } from './CoachingSuggestions.tsx';
@@ -36,11 +41,14 @@ function Reply({ kind, score, session }: { kind: 'best' | 'weakest'; score: Turn
 
 export function PrintPage({ sessionId }: { sessionId: string }) {
   const { t, locale: uiLocale } = useI18n();
+  const signals = useSignals();
   const loaded = useApiData((token) => coachApi.session(token, sessionId), [sessionId]);
   if (loaded.status === 'loading') return <p className="muted">{t('coach.replay.loading')}</p>;
   if (loaded.status === 'failed') return <p role="alert">{errorText(t, loaded.error)}</p>;
   const session = loaded.data;
-  const { best, weakest } = bestAndWeakest(session.report);
+  const { best, weakest } = bestAndWeakest(session.report, signals.isFault);
+  const faults = conductFaults(session.report.turns, signals.isFault);
+  const steps = processView(session.report, signals.process);
   const comments = [...session.comments].sort((a, b) => a.turnIndex - b.turnIndex || a.at.localeCompare(b.at));
 
   return (
@@ -65,12 +73,15 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
           <p>
             {dateTimeText(session.startedAt, uiLocale)} · {t('coach.replay.outcome')} {t(`coach.outcome.${session.outcome ?? 'unfinished'}`)}
           </p>
+          <FailedVerdict report={session.report} />
         </div>
         <div className="overall">
           <span className="overall__number">{session.report.summary.overall}</span>
           <span className="overall__label">{t('coach.replay.overall')}</span>
         </div>
       </header>
+
+      <ConductFaultList faults={faults} locale={session.locale} />
 
       <div className="coach-print__grid">
         <section>
@@ -84,7 +95,7 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
               </tr>
             </thead>
             <tbody>
-              {criterionLines(session).map((line) => (
+              {criterionLines(session, faults.length > 0).map((line) => (
                 <tr key={line.criterion} data-criterion={line.criterion}>
                   <th scope="row">{t(`criterion.${line.criterion}`)}</th>
                   <td>{Math.round(line.engine)}</td>
@@ -102,16 +113,18 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
             </tbody>
           </table>
         </section>
-        <section>
-          <h2>{t('coach.print.steps')}</h2>
-          <StepChecklist report={session.report} />
-        </section>
+        {steps && (
+          <section>
+            <h2>{t('coach.print.steps')}</h2>
+            <StepChecklist view={steps} />
+          </section>
+        )}
       </div>
 
-      {best && (
+      {(best || weakest) && (
         <section>
           <h2>{t('coach.print.replies')}</h2>
-          <Reply kind="best" score={best} session={session} />
+          {best && <Reply kind="best" score={best} session={session} />}
           {weakest && <Reply kind="weakest" score={weakest} session={session} />}
         </section>
       )}

@@ -1,15 +1,21 @@
 /**
  * A session as a coach replays it (`/coach/sessions/:id`): who played which persona (and
- * the persona's version then), the outcome, the transcript turn by turn with each reply's
- * scores, signals and evidence, a step-through that moves a marker along the mood chart,
- * comments per turn, the engine's and the coach's score per criterion, the coaching
- * suggestions, and the exports.
+ * the persona's version then), the outcome (and why a failed session failed), the transcript
+ * turn by turn with each reply's scores, signals and evidence, a step-through that moves a
+ * marker along the mood chart, comments per turn, the conduct faults before the engine's and
+ * the coach's score per criterion, the call's own process steps, the coaching suggestions,
+ * and the exports.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { processView } from '../shared/callProcess.ts';
+import { conductFaults } from '../shared/conductFaults.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LOCALE_NAMES } from '../shared/localeNames.ts';
+import { ConductFaultList } from '../trainee/ConductFaultList.tsx';
+import { FailedVerdict } from '../trainee/FailedVerdict.tsx';
 import { moodPoints } from '../trainee/reportHighlights.ts';
+import { StepChecklist } from '../trainee/StepChecklist.tsx';
 import { coachApi } from './coachApi.ts';
 import { CoachingSuggestions } from './CoachingSuggestions.tsx';
 import { CriteriaReview } from './CriteriaReview.tsx';
@@ -21,9 +27,11 @@ import { RouteLink } from '../shared/RouteLink.tsx';
 import { StepControls, type Move } from './StepControls.tsx';
 import { TranscriptTurn } from './TranscriptTurn.tsx';
 import { useReloadableApiData } from '../shared/useApiData.ts';
+import { useSignals } from '../shared/useSignals.ts';
 
 export function ReplayPage({ sessionId }: { sessionId: string }) {
   const { t, locale: uiLocale } = useI18n();
+  const signals = useSignals();
   const { loaded, reload } = useReloadableApiData((token) => coachApi.session(token, sessionId), [sessionId]);
   const [position, setPosition] = useState(0);
   const [moved, setMoved] = useState(false);
@@ -51,6 +59,8 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
   const { locale } = session;
   const numbers = replyNumbers(session.turns);
   const comments = commentsByTurn(session.comments);
+  const faults = conductFaults(session.report.turns, signals.isFault);
+  const steps = processView(session.report, signals.process);
 
   return (
     <article className="coach-replay" aria-labelledby="coach-replay-title" data-testid="replay">
@@ -80,6 +90,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
             {t('coach.replay.outcome')}{' '}
             <span className={`coach-outcome coach-outcome--${session.outcome ?? 'unfinished'}`}>{t(`coach.outcome.${session.outcome ?? 'unfinished'}`)}</span>
           </p>
+          <FailedVerdict report={session.report} />
         </div>
         <div className="coach-replay__side-head">
           <div className="overall" data-testid="overall">
@@ -122,7 +133,14 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         </section>
 
         <aside className="coach-replay__side">
-          <CriteriaReview session={session} onSaved={reload} />
+          <ConductFaultList faults={faults} locale={locale} />
+          <CriteriaReview session={session} faulty={faults.length > 0} onSaved={reload} />
+          {steps && (
+            <section className="card" aria-labelledby="coach-steps-title" data-testid="replay-steps">
+              <h2 id="coach-steps-title">{t('coach.print.steps')}</h2>
+              <StepChecklist view={steps} />
+            </section>
+          )}
           <section className="card" aria-labelledby="coach-coaching-title">
             <h2 id="coach-coaching-title">{t('coach.coaching.title')}</h2>
             {session.coaching ? <CoachingSuggestions coaching={session.coaching} locale={locale} /> : <p className="muted">{t('coach.coaching.notYet')}</p>}

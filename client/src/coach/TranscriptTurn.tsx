@@ -1,10 +1,12 @@
 /**
  * One turn of the replay. A customer turn: the words and the mood after them. A trainee
  * reply: the words with the evidence highlighted, each criterion's score, the signals found
- * and the rubric's feedback (in the session's language). Then the coaches' comments.
+ * and the rubric's feedback (in the session's language), a conduct fault before anything
+ * else. Then the coaches' comments.
  */
 import { forwardRef } from 'react';
 import { EvidenceText } from '../shared/components/EvidenceText.tsx';
+import { conductFirst, faultsFirst, hasFault } from '../shared/conductFaults.ts';
 import { CRITERIA, MOOD_AXES, type Locale } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { useSignals } from '../shared/useSignals.ts';
@@ -32,8 +34,9 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
   ref,
 ) {
   const { t } = useI18n();
-  const { label, tone } = useSignals();
+  const { label, tone, isFault } = useSignals();
   const score = turn.score;
+  const criteria = conductFirst(CRITERIA, (c) => c, score ? hasFault(score, isFault) : false);
   return (
     <li
       ref={ref}
@@ -62,7 +65,7 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
       {score && (
         <div className="coach-turn__score">
           <ul className="coach-chips" aria-label={t('coach.replay.turnScores')}>
-            {CRITERIA.map((c) => {
+            {criteria.map((c) => {
               const s = score.criteria[c];
               return s ? (
                 <li key={c} className={`coach-chip${s.score < 60 ? ' coach-chip--low' : ''}`} data-criterion={c}>
@@ -73,8 +76,8 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
           </ul>
           {score.signals.length > 0 && (
             <ul className="coach-signals" aria-label={t('coach.replay.signals')}>
-              {score.signals.map((signal, i) => (
-                <li key={`${signal}-${i}`} className={`coach-signal coach-signal--${tone(signal)}`} data-signal={signal}>
+              {faultsFirst(score.signals, isFault).map((signal, i) => (
+                <li key={`${signal}-${i}`} className={`coach-signal coach-signal--${tone(signal)}${isFault(signal) ? ' coach-signal--fault' : ''}`} data-signal={signal}>
                   {label(signal)}
                 </li>
               ))}
@@ -83,7 +86,7 @@ export const TranscriptTurn = forwardRef<HTMLLIElement, Props>(function Transcri
           <details className="coach-turn__feedback">
             <summary>{t('coach.replay.feedback')}</summary>
             <ul>
-              {CRITERIA.map((c) => {
+              {criteria.map((c) => {
                 const s = score.criteria[c];
                 return s?.feedback ? (
                   <li key={c}>

@@ -3,6 +3,7 @@
  * transcript), how far the mood chart has got at that position, each reply's number, the
  * comments of each turn, and the engine's and the coach's score side by side. Pure.
  */
+import { conductFirst } from '../shared/conductFaults.ts';
 import { CRITERIA, type CriterionId, type Evidence, type TurnScore } from '../shared/contract.ts';
 import type { CommentEntry, ReviewedSession } from './coachApi.ts';
 
@@ -62,9 +63,12 @@ export interface CriterionLine {
   overrides: number;
 }
 
-/** The session's criteria, in the rubric's order: the engine's score beside the coach's. */
-export function criterionLines(session: Pick<ReviewedSession, 'report' | 'overridden' | 'overrides'>): CriterionLine[] {
-  return CRITERIA.flatMap((criterion) => {
+/**
+ * The session's criteria, in the rubric's order (conduct first when the session has a conduct
+ * fault): the engine's score beside the coach's.
+ */
+export function criterionLines(session: Pick<ReviewedSession, 'report' | 'overridden' | 'overrides'>, faulty = false): CriterionLine[] {
+  return conductFirst(CRITERIA, (c) => c, faulty).flatMap((criterion) => {
     const engine = session.report.summary.criteria[criterion];
     if (engine === undefined) return [];
     const coach = session.overridden[criterion] ?? null;

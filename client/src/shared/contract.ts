@@ -14,8 +14,10 @@ import type {
   CriterionId,
   Evidence,
   Locale,
+  ProcessSummary,
   Scenario,
   ScoreReport,
+  SessionFailure,
   TurnScore,
 } from '../../../server/scoring/types.ts';
 import type { Mood, MoodAxis } from '../../../server/domain/mood.ts';
@@ -49,8 +51,10 @@ export type {
   Locale,
   Mood,
   MoodAxis,
+  ProcessSummary,
   Scenario,
   ScoreReport,
+  SessionFailure,
   ServerToClientEvents,
   SessionEnded,
   SessionOutcome,

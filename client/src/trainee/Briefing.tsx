@@ -1,6 +1,8 @@
 /**
  * Before the conversation: who the customer is and what the trainee knows, the situation,
- * and the goals they will be scored on. "Start" opens the session (`session:start`) and
+ * the goals they will be scored on, the call's own steps, each with what it asks ("verify
+ * the borrower before discussing the account"; none for a call without a process), then
+ * what this customer asks beyond them (in the persona's language). "Start" opens the session (`session:start`) and
  * goes to the chat. LLM mode is asked for; a server without an LLM answers scripted.
  * Practice a coach assigned carries the assignment's id: the server links the session to it
  * and answers with the coach's settings, kept for the chat page.
@@ -15,12 +17,15 @@ import { navigate } from '../shared/router.ts';
 import { request } from '../shared/socket.ts';
 import { useSocket } from '../shared/SocketProvider.tsx';
 import { useApiData } from '../shared/useApiData.ts';
+import { useSignals } from '../shared/useSignals.ts';
 import { GoalList } from './GoalList.tsx';
+import { ProcessGoals } from './ProcessGoals.tsx';
 import { rememberSessionSettings } from './sessionSettings.ts';
 
 export function Briefing({ personaId, locale, assignmentId }: { personaId: string; locale: Locale; assignmentId?: string }) {
   const { t } = useI18n();
   const socket = useSocket();
+  const signals = useSignals();
   const persona = useApiData((token) => api.persona(token, personaId, locale), [personaId, locale]);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +33,7 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
   if (persona.status === 'loading') return <p className="muted">{t('briefing.loading')}</p>;
   if (persona.status === 'failed') return <p role="alert">{errorText(t, persona.error)}</p>;
   const p = persona.data;
+  const process = signals.process(p.scenario);
 
   async function start() {
     setStarting(true);
@@ -81,7 +87,20 @@ export function Briefing({ personaId, locale, assignmentId }: { personaId: strin
         </section>
         <section className="card briefing__goals">
           <h2>{t('briefing.goals')}</h2>
-          <GoalList goals={p.briefing.goals} />
+          <GoalList goals={process ? p.briefing.goals : p.briefing.goals.filter((g) => g !== 'complaint_process')} />
+          {process && <ProcessGoals process={process} />}
+          {p.briefing.own_goals.length > 0 && (
+            <>
+              <h3>{t('briefing.ownGoals')}</h3>
+              <ul className="goal-list goal-list--own" data-testid="own-goals">
+                {p.briefing.own_goals.map((goal) => (
+                  <li key={goal} lang={p.locale}>
+                    {goal}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       </div>
       <div className="briefing__start">

@@ -146,9 +146,9 @@ export function ChatPage({ sessionId, tryout = false, scorecard = { page: 'score
               <p className="muted">{t('assigned.moodHidden')}</p>
             </section>
           )}
-          {goals.length > 0 && (
+          {persona.status === 'ready' && goals.length > 0 && (
             <section className="side-card">
-              <GoalPanel goals={goals} scored={scored} />
+              <GoalPanel goals={goals} scenario={persona.data.scenario} scored={scored} />
             </section>
           )}
         </aside>

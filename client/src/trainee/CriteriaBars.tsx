@@ -1,12 +1,16 @@
-/** Each criterion's session score as a labelled bar (the number is always written out too). */
+/**
+ * Each criterion's session score as a labelled bar (the number is always written out too);
+ * conduct first when the session has a conduct fault.
+ */
+import { conductFirst as putConductFirst } from '../shared/conductFaults.ts';
 import { CRITERIA, type ScoreReport } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 
-export function CriteriaBars({ criteria }: { criteria: ScoreReport['summary']['criteria'] }) {
+export function CriteriaBars({ criteria, conductFirst = false }: { criteria: ScoreReport['summary']['criteria']; conductFirst?: boolean }) {
   const { t } = useI18n();
   return (
     <ul className="criteria" data-testid="criteria">
-      {CRITERIA.map((id) => {
+      {putConductFirst(CRITERIA, (id) => id, conductFirst).map((id) => {
         const score = criteria[id];
         if (score === undefined) return null;
         return (

@@ -1,12 +1,23 @@
-/** The briefing's goals during the conversation, each with the score so far, and the complaint steps taken. */
-import { COMPLAINT_STEPS, type CriterionId, type TurnScore } from '../shared/contract.ts';
+/**
+ * The briefing's goals during the conversation, each with the score so far, and under the
+ * process goal the call's own steps, ticked as the replies take them. A call whose scenario
+ * has no process has no process goal.
+ */
+import type { CriterionId, Scenario, TurnScore } from '../shared/contract.ts';
+import { liveSteps } from '../shared/callProcess.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { goalProgress, stepsTaken } from './goalProgress.ts';
+import { useSignals } from '../shared/useSignals.ts';
+import { goalProgress } from './goalProgress.ts';
 
-export function GoalPanel({ goals, scored }: { goals: readonly CriterionId[]; scored: readonly TurnScore[] }) {
+const MARK = { done: '✓', broken: '✗', open: '' } as const;
+
+export function GoalPanel({ goals, scenario, scored }: { goals: readonly CriterionId[]; scenario: Scenario; scored: readonly TurnScore[] }) {
   const { t } = useI18n();
-  const progress = goalProgress(goals, scored);
-  const taken = stepsTaken(scored).map((s) => s.step);
+  const signals = useSignals();
+  const process = signals.process(scenario);
+  const steps = process ? liveSteps(process, scored, signals.tags) : [];
+  const shown = process ? goals : goals.filter((g) => g !== 'complaint_process');
+  const progress = goalProgress(shown, scored, steps);
   return (
     <section className="goal-panel" aria-labelledby="goal-panel-title" data-testid="goal-panel">
       <h2 id="goal-panel-title">{t('chat.goals')}</h2>
@@ -20,12 +31,12 @@ export function GoalPanel({ goals, scored }: { goals: readonly CriterionId[]; sc
             <span className="bar" aria-hidden="true">
               <span className={`bar__fill ${score !== null && score < 60 ? 'bar__fill--low' : ''}`} style={{ width: `${score ?? 0}%` }} />
             </span>
-            {goal === 'complaint_process' && (
-              <ol className="steps-mini">
-                {COMPLAINT_STEPS.map((step) => (
-                  <li key={step} className={taken.includes(step) ? 'done' : ''} data-step={step} aria-label={`${t(`step.${step}`)}${taken.includes(step) ? ' ✓' : ''}`}>
-                    {taken.includes(step) ? '✓ ' : ''}
-                    {t(`step.${step}`)}
+            {goal === 'complaint_process' && process && (
+              <ol className="steps-mini" data-process={process.scenario}>
+                {steps.map(({ step, state }) => (
+                  <li key={step.step} className={state === 'open' ? '' : state} data-step={step.step} data-state={state} aria-label={`${step.label}${MARK[state] ? ` ${MARK[state]}` : ''}`}>
+                    {MARK[state] ? `${MARK[state]} ` : ''}
+                    {step.label}
                   </li>
                 ))}
               </ol>

@@ -4,9 +4,11 @@
  * session's language.
  */
 import { EvidenceText } from '../shared/components/EvidenceText.tsx';
+import { conductFirst, hasFault } from '../shared/conductFaults.ts';
 import type { CriterionId, Locale, TurnScore } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { replyScore } from './reportHighlights.ts';
+import { useSignals } from '../shared/useSignals.ts';
+import { replyScore } from './bestReply.ts';
 
 interface Props {
   kind: 'best' | 'weakest';
@@ -16,18 +18,19 @@ interface Props {
   locale: Locale;
 }
 
-/** For the best reply, what earned points; for the weakest, what fell short, worst first. */
-function feedbackFor(kind: Props['kind'], score: TurnScore): Array<{ criterion: CriterionId; text: string }> {
+/** For the best reply, what earned points; for the weakest, what fell short, worst first (a conduct fault before all). */
+function feedbackFor(kind: Props['kind'], score: TurnScore, faulty: boolean): Array<{ criterion: CriterionId; text: string }> {
   const entries = Object.entries(score.criteria) as Array<[CriterionId, NonNullable<TurnScore['criteria'][CriterionId]>]>;
   const chosen =
     kind === 'best'
       ? entries.filter(([, c]) => c.evidence.length > 0 && c.score >= 70).sort((a, b) => b[1].score - a[1].score)
       : entries.filter(([, c]) => c.score < 70).sort((a, b) => a[1].score - b[1].score);
-  return chosen.slice(0, 3).map(([criterion, c]) => ({ criterion, text: c.feedback }));
+  return conductFirst(chosen, ([criterion]) => criterion, faulty).slice(0, 3).map(([criterion, c]) => ({ criterion, text: c.feedback }));
 }
 
 export function ReplyHighlight({ kind, score, text, replyNumber, locale }: Props) {
   const { t } = useI18n();
+  const { isFault } = useSignals();
   const evidence = Object.values(score.criteria).flatMap((c) => c?.evidence ?? []);
   return (
     <section className={`reply-highlight reply-highlight--${kind} card`} data-testid={`reply-${kind}`}>
@@ -37,7 +40,7 @@ export function ReplyHighlight({ kind, score, text, replyNumber, locale }: Props
         <EvidenceText text={text} evidence={evidence} />
       </blockquote>
       <ul className="reply-highlight__feedback">
-        {feedbackFor(kind, score).map((f) => (
+        {feedbackFor(kind, score, hasFault(score, isFault)).map((f) => (
           <li key={f.criterion}>
             <strong>{t(`criterion.${f.criterion}`)}</strong> <span lang={locale}>{f.text}</span>
           </li>

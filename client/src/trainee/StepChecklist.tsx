@@ -1,26 +1,30 @@
-/** The four complaint steps as a checklist, in the order the trainee took them, then the missing ones. */
-import type { ScoreReport } from '../shared/contract.ts';
+/** The call's own process steps as a checklist, in the order the trainee took them, then the missing ones. */
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
-import { stepChecklist } from './reportHighlights.ts';
+import type { ProcessView } from '../shared/callProcess.ts';
 
-export function StepChecklist({ report }: { report: ScoreReport }) {
+export function StepChecklist({ view }: { view: ProcessView }) {
   const { t } = useI18n();
-  const lines = stepChecklist(report);
-  const anyTaken = lines.some((l) => l.reply !== null);
+  const anyTaken = view.lines.some((l) => l.done);
   return (
     <>
-      <ol className="checklist" data-testid="steps">
-        {lines.map(({ step, reply }) => (
-          <li key={step} className={reply !== null ? 'checklist__done' : 'checklist__missing'} data-step={step}>
+      <ol className="checklist" data-testid="steps" data-process={view.process.scenario}>
+        {view.lines.map(({ step, label, done, reply }) => (
+          <li key={step} className={done ? 'checklist__done' : 'checklist__missing'} data-step={step}>
             <span className="checklist__mark" aria-hidden="true">
-              {reply !== null ? '✓' : '○'}
+              {done ? '✓' : '○'}
             </span>
-            <span className="checklist__step">{t(`step.${step}`)}</span>
-            <span className="muted">{reply !== null ? t('scorecard.stepAt', { n: reply }) : t('scorecard.stepMissing')}</span>
+            <span className="checklist__step">{label}</span>
+            <span className="muted">{done ? (reply !== null ? t('scorecard.stepAt', { n: reply }) : t('scorecard.stepWholeCall')) : t('scorecard.stepMissing')}</span>
           </li>
         ))}
       </ol>
-      {anyTaken && <p className="muted">{report.summary.complaint_steps.in_order ? t('scorecard.inOrder') : t('scorecard.outOfOrder')}</p>}
+      {anyTaken && (
+        <p className="muted">
+          {view.inOrder
+            ? t('scorecard.inOrder')
+            : t('scorecard.outOfOrder', { steps: view.process.steps.filter((s) => !s.wholeCall).map((s) => s.label).join(' → ') })}
+        </p>
+      )}
     </>
   );
 }

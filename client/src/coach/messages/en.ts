@@ -109,7 +109,7 @@ export const coachEn = {
   'coach.print.print': 'Print',
   'coach.print.trainee': 'Trainee: {name}',
   'coach.print.criterion': 'Criterion',
-  'coach.print.steps': 'Complaint steps',
+  'coach.print.steps': 'Steps of the call',
   'coach.print.replies': 'Replies',
   'coach.print.best': 'Best reply',
   'coach.print.weakest': 'Weakest reply',

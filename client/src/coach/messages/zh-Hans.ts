@@ -103,7 +103,7 @@ export const coachZhHans: Catalogue<CoachKey> = {
   'coach.print.print': '打印',
   'coach.print.trainee': '学员：{name}',
   'coach.print.criterion': '评分项目',
-  'coach.print.steps': '投诉处理步骤',
+  'coach.print.steps': '通话步骤',
   'coach.print.replies': '回复点评',
   'coach.print.best': '表现最好的回复',
   'coach.print.weakest': '最需改进的回复',

@@ -103,7 +103,7 @@ export const coachZhHant: Catalogue<CoachKey> = {
   'coach.print.print': '列印',
   'coach.print.trainee': '學員：{name}',
   'coach.print.criterion': '評分項目',
-  'coach.print.steps': '投訴處理步驟',
+  'coach.print.steps': '通話步驟',
   'coach.print.replies': '回覆講評',
   'coach.print.best': '表現最好的回覆',
   'coach.print.weakest': '最需改進的回覆',

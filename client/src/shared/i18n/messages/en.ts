@@ -38,7 +38,7 @@ export const sharedEn = {
   'criterion.empathy': 'Empathy',
   'criterion.active_listening': 'Active listening',
   'criterion.plain_language': 'Plain language',
-  'criterion.complaint_process': 'Complaint process',
+  'criterion.complaint_process': 'Process steps',
   'criterion.conduct': 'Conduct',
 
   'mood.title': "Customer's mood",

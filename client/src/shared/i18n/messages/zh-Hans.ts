@@ -31,7 +31,7 @@ export const sharedZhHans: Catalogue<SharedKey> = {
   'criterion.empathy': '同理心',
   'criterion.active_listening': '积极倾听',
   'criterion.plain_language': '通俗表达',
-  'criterion.complaint_process': '投诉处理流程',
+  'criterion.complaint_process': '流程步骤',
   'criterion.conduct': '合规言行',
 
   'mood.title': '客户情绪',

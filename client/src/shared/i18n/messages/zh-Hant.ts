@@ -31,7 +31,7 @@ export const sharedZhHant: Catalogue<SharedKey> = {
   'criterion.empathy': '同理心',
   'criterion.active_listening': '積極傾聽',
   'criterion.plain_language': '淺白用語',
-  'criterion.complaint_process': '投訴處理流程',
+  'criterion.complaint_process': '流程步驟',
   'criterion.conduct': '合規言行',
 
   'mood.title': '客戶情緒',
