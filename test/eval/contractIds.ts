@@ -41,3 +41,17 @@ export function measuredIn(signal: string, scenario: CallScenario | undefined): 
   return !signal.startsWith('complaint.') || scenario === undefined || scenario === 'complaint';
 }
 export const CONTRACT_SCENARIOS = Object.keys(CONTRACT_PROCESSES) as CallScenario[];
+
+/**
+ * The family a signal is reported in, as a trainer groups them: each empathy kind, dismissive,
+ * reflection, questions, jargon, long sentences, the process steps, and each conduct fault.
+ */
+export function signalFamily(signal: string): string {
+  if (signal === 'empathy.dismissive') return 'dismissive';
+  if (signal.startsWith('empathy.')) return `empathy: ${signal.slice('empathy.'.length)}`;
+  if (signal === 'listening.open_question' || signal === 'listening.closed_question') return 'questions';
+  if (signal === 'plain.jargon') return 'jargon';
+  if (signal === 'plain.long_sentence') return 'long sentences';
+  if (signal.startsWith('complaint.') || signal.startsWith('negotiate.')) return 'process steps';
+  return signal.slice(signal.indexOf('.') + 1).replaceAll('_', ' ');
+}

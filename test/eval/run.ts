@@ -3,12 +3,17 @@
 // dataset. Low figures are findings, not failures: the exit code is 1 only when something
 // could not be loaded or scored.
 //
-//   npm run eval [-- --misses N|all] [-- --json]
+//   npm run eval [-- --misses N|all] [-- --held-out-misses] [-- --json]
+//
+// The held-out sets' misses are shown only with --held-out-misses: tuning looks at their
+// figures alone.
 import { existsSync } from 'node:fs';
+import { parseArgs as parseArgs_ } from 'node:util';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { displayWidth, formatTable } from './metrics.ts';
 import { caseFile, LABELLED_SIGNALS, LOCALES, loadCases, measureCases, type CaseMeasurement, type CaseSet, type Locale, type Miss, type Rubric } from './ownCases.ts';
 import { callFile, loadCalls, measureCalls, type CallMeasurement } from './ownCalls.ts';
+import { signalFamily } from './contractIds.ts';
 import { measureAnnoMI } from './datasets/annomi.ts';
 import { measureCped } from './datasets/cped.ts';
 import { measureEpitome } from './datasets/epitome.ts';
@@ -17,7 +22,7 @@ import type { DatasetReport, DatasetResult } from './datasets/shared.ts';
 
 const LEGEND =
   'n+/gold+: items the labels mark; pred/pred+: items the engine marks; P, R, F1 (F1 = 1 when neither marks anything); kappa: Cohen\'s, labels vs engine; "-": undefined';
-const USAGE = 'usage: npm run eval -- [--misses N|all] [--json]';
+const USAGE = 'usage: npm run eval -- [--misses N|all] [--held-out-misses] [--json]';
 const DEFAULT_MISSES = 15;
 const REPLY_WIDTH = 90;
 /** A table column of ratios, printed with two decimals throughout. */
@@ -28,6 +33,11 @@ interface Options {
   json: boolean;
   /** How many misses to print; Infinity for all. */
   misses: number;
+  /**
+   * Whether to show the held-out sets' misses too. Off by default: whoever tunes sees only
+   * those sets' figures, never their words, so they stay held out.
+   */
+  heldOutMisses: boolean;
 }
 
 type LocaleOutcome = ({ status: 'ok' } & CaseMeasurement) | { status: 'error'; locale: Locale; error: string };
@@ -42,19 +52,18 @@ const DATASETS: readonly { name: string; measure: (rubric: Rubric) => DatasetRep
 ];
 
 function parseArgs(args: readonly string[]): Options {
-  const options: Options = { help: false, json: false, misses: DEFAULT_MISSES };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') options.json = true;
-    else if (arg === '--misses' || arg.startsWith('--misses=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value === 'all') options.misses = Infinity;
-      else if (value !== undefined && /^\d+$/.test(value)) options.misses = Number(value);
-      else throw new Error(`--misses needs a number or "all"\n${USAGE}`);
-    } else if (arg === '--help' || arg === '-h') options.help = true;
-    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  const { values } = parseArgs_({
+    args: [...args],
+    options: { json: { type: 'boolean' }, misses: { type: 'string' }, 'held-out-misses': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  let misses = DEFAULT_MISSES;
+  if (values.misses === 'all') misses = Infinity;
+  else if (values.misses !== undefined) {
+    if (!/^\d+$/.test(values.misses)) throw new Error(`--misses needs a number or "all"\n${USAGE}`);
+    misses = Number(values.misses);
   }
-  return options;
+  return { help: values.help ?? false, json: values.json ?? false, misses, heldOutMisses: values['held-out-misses'] ?? false };
 }
 
 function measureLocale(rubric: Rubric, locale: Locale, set: CaseSet): LocaleOutcome {
@@ -108,7 +117,34 @@ function printOwnCases(set: CaseSet, outcomes: readonly LocaleOutcome[], missLim
     console.log(indent(formatTable(['signal', 'n+', 'pred', 'tp', 'fp', 'fn', ratio('P'), ratio('R'), ratio('F1')], rows)));
     console.log();
   }
+  printFamilies(outcomes);
   printMisses(outcomes.flatMap((o) => (o.status === 'ok' ? o.misses : [])), missLimit);
+}
+
+/** Recall and precision per family (micro-averaged over its signals), the languages side by side. */
+function printFamilies(outcomes: readonly LocaleOutcome[]): void {
+  const measured = outcomes.filter((o): o is Extract<LocaleOutcome, { status: 'ok' }> => o.status === 'ok');
+  const families = [...new Set(measured.flatMap((o) => o.signals.map((s) => signalFamily(s.signal))))];
+  const cell = (o: (typeof measured)[number], family: string): string => {
+    const rows = o.signals.filter((s) => signalFamily(s.signal) === family);
+    const tp = rows.reduce((n, r) => n + r.tp, 0);
+    const fp = rows.reduce((n, r) => n + r.fp, 0);
+    const fn = rows.reduce((n, r) => n + r.fn, 0);
+    if (tp + fn === 0 && fp === 0) return '-';
+    const r = tp + fn === 0 ? '-' : (tp / (tp + fn)).toFixed(2);
+    const p = tp + fp === 0 ? '-' : (tp / (tp + fp)).toFixed(2);
+    return `R ${r} P ${p} (${tp + fn})`;
+  };
+  const rows = [...families, 'all signals'].map((family) => [family, ...measured.map((o) => (family === 'all signals' ? cellAll(o) : cell(o, family)))]);
+  function cellAll(o: (typeof measured)[number]): string {
+    const tp = o.signals.reduce((n, r) => n + r.tp, 0);
+    const fp = o.signals.reduce((n, r) => n + r.fp, 0);
+    const fn = o.signals.reduce((n, r) => n + r.fn, 0);
+    return `R ${(tp / Math.max(1, tp + fn)).toFixed(2)} P ${(tp / Math.max(1, tp + fp)).toFixed(2)}`;
+  }
+  console.log('By family (recall, precision, labelled positives):');
+  console.log(indent(formatTable(['family', ...measured.map((o) => o.locale)], rows)));
+  console.log();
 }
 
 /** Misses grouped by locale, signal and kind, biggest group first, cut to the limit. */
@@ -238,14 +274,17 @@ function main(): number {
   ];
 
   if (options.json) {
-    console.log(JSON.stringify({ ownCases, styles, holdout, blind, calls, datasets, errors }, null, 2));
+    const hide = <T extends { status: string }>(o: T): T => (options.heldOutMisses || o.status !== 'ok' ? o : { ...o, misses: [] });
+    const shownCalls = calls.map((c) => (c.set === 'holdout' ? hide(c) : c));
+    console.log(JSON.stringify({ ownCases, styles, holdout: holdout.map(hide), blind: blind.map(hide), calls: shownCalls, datasets, errors }, null, 2));
   } else {
     console.log(`${LEGEND}\n`);
     printOwnCases('development', ownCases, options.misses);
     printOwnCases('styles', styles, options.misses);
-    printOwnCases('holdout', holdout, options.misses);
-    printOwnCases('blind', blind, options.misses);
-    for (const outcome of calls) printCalls(outcome, options.misses);
+    const heldOut = options.heldOutMisses ? options.misses : 0;
+    printOwnCases('holdout', holdout, heldOut);
+    printOwnCases('blind', blind, heldOut);
+    for (const outcome of calls) printCalls(outcome, outcome.set === 'holdout' ? heldOut : options.misses);
     printDatasets(datasets);
   }
   for (const error of errors) console.error(`error: ${error}`);
