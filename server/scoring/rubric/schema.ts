@@ -281,6 +281,17 @@ function momentProblems(rubric: RubricShape): Array<[PropertyKey[], string]> {
   return problems;
 }
 
+/**
+ * Model-assisted detection (server/graders/modelSignals.ts): which signals a model may
+ * propose, each with a short definition it is given, and whether its accepted findings
+ * count towards scores or are only shown beside them.
+ */
+export const ModelSignalsConfig = z.strictObject({
+  counts: z.boolean().default(false),
+  definitions: z.record(SignalId, z.string().trim().min(1).max(400)).default({}),
+});
+export type ModelSignalsConfig = z.infer<typeof ModelSignalsConfig>;
+
 export const RubricFile = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -301,6 +312,7 @@ export const RubricFile = z
     /** Each scenario's process, keyed by scenario; a scenario left out gets no process score or feedback. */
     processes: z.partialRecord(Scenario, ProcessConfig).default({}),
     signals: z.array(SignalConfig).min(1),
+    model_signals: ModelSignalsConfig.default({ counts: false, definitions: {} }),
   })
   .superRefine((rubric, ctx) => {
     const seen = new Set<string>();
@@ -318,6 +330,9 @@ export const RubricFile = z
     });
     if (rubric.signals.some((s) => s.fails_session) && rubric.criteria.conduct.fail_cap === undefined) {
       ctx.addIssue({ code: 'custom', path: ['criteria', 'conduct', 'fail_cap'], message: 'a signal fails the session: give the score a failed session is capped at' });
+    }
+    for (const id of Object.keys(rubric.model_signals.definitions)) {
+      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['model_signals', 'definitions', id], message: `no signal "${id}" in this rubric` });
     }
     processProblems(rubric).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path, message }));
     momentProblems(rubric).forEach(([path, message]) => ctx.addIssue({ code: 'custom', path, message }));
