@@ -239,6 +239,9 @@ export function compileRubric(file: RubricFile): CompiledRubric {
     cues,
     moments: momentCues,
     expectations: { emotion: [], question: [], facts: [], ...moments?.calls_for },
-    modelSignals: { counts: file.model_signals.counts, definitions: new Map(Object.entries(file.model_signals.definitions)) },
+    modelSignals: {
+      counts: file.model_signals.counts,
+      definitions: new Map(Object.entries(file.model_signals.definitions).filter(([id]) => file.signals.some((s) => s.id === id))),
+    },
   };
 }
