@@ -8,7 +8,8 @@ import { createJudgeModel } from '../../server/llm/chatModel.ts';
 import type { JudgeMethod, LlmConfig } from '../../server/llm/llmConfig.ts';
 import { locateQuote, proposeSignals, withModelFindings, type ModelEvidence, type ModelSignalsInput } from '../../server/graders/modelSignals.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
-import { scoreLatestTurn } from '../../server/scoring/engine.ts';
+import { scoreLatestTurn, scoreTranscript } from '../../server/scoring/engine.ts';
+import { withModelSignals } from '../../server/graders/modelReport.ts';
 import type { CompiledRubric } from '../../server/scoring/rubric/compile.ts';
 import type { Transcript } from '../../server/scoring/types.ts';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openaiTestServer.ts';
@@ -185,5 +186,29 @@ describe('withModelFindings', () => {
     const shown = result.ok ? withModelFindings(counting(true), rules, result.findings) : rules;
     expect(shown).toEqual(before);
     expect(scoreLatestTurn(rubric, CALL)).toEqual(before);
+  });
+});
+
+describe('withModelSignals', () => {
+  const counting: () => CompiledRubric = () => ({ ...rubric, modelSignals: { ...rubric.modelSignals, counts: true } });
+
+  it('carries counted findings into the session summary, and leaves the rules report as given', async () => {
+    const rules = scoreTranscript(rubric, CALL);
+    const before = structuredClone(rules);
+    server.enqueue({ kind: 'structured', value: { findings: [{ signal: 'conduct.threat', quote: QUOTE }] } });
+    const assisted = await withModelSignals(model, counting(), CALL, rules, { method: 'functionCalling', timeoutMs: 1500 });
+    expect(rules).toEqual(before);
+    expect(assisted.notices).toEqual([]);
+    expect(assisted.report.turns[0]!.signals).toContain('conduct.threat');
+    expect(assisted.report.summary.criteria.conduct).toBeLessThan(rules.summary.criteria.conduct);
+    expect(assisted.report.summary.failed?.signals).toContain('conduct.threat');
+  });
+
+  it('gives the rules report back with a notice when the model times out', async () => {
+    const rules = scoreTranscript(rubric, CALL);
+    server.enqueue({ kind: 'hang' });
+    const assisted = await withModelSignals(model, counting(), CALL, rules, { method: 'functionCalling', timeoutMs: 300 });
+    expect(assisted.report).toEqual(rules);
+    expect(assisted.notices).toEqual([{ turn: 1, code: 'timeout', message: expect.any(String) }]);
   });
 });
