@@ -1,6 +1,7 @@
 /**
- * `sparring score FILE... [--json] [--rubric ID]`: scores transcript files with the rubric
- * engine's scorer (server/scoring/scorer.ts), as the scoring contract describes. A bad file is one line on stderr naming the
+ * `sparring score FILE... [--json] [--rubric ID] [--llm]`: scores transcript files with the rubric
+ * engine's scorer (server/scoring/scorer.ts), as the scoring contract describes. With --llm
+ * a configured model also proposes signals (server/graders/modelReport.ts). A bad file is one line on stderr naming the
  * file, line and field, and the other files are still scored. The demo reuses scoreFile.
  */
 import { readdirSync } from 'node:fs';
@@ -14,8 +15,11 @@ import { Transcript, type ScoreReport } from '../scoring/types.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
 import { renderReport } from './reportTable.ts';
+import { createJudgeModel } from '../llm/chatModel.ts';
+import { llmEnabled, parseLlmConfig } from '../llm/llmConfig.ts';
+import { withModelSignals, type ModelNotice } from '../graders/modelReport.ts';
 
-const USAGE = 'usage: sparring score FILE... [--json] [--rubric ID]';
+const USAGE = 'usage: sparring score FILE... [--json] [--rubric ID] [--llm]';
 
 const HELP = `${USAGE}
 
@@ -25,6 +29,9 @@ Use - as FILE to read one transcript from standard input.
 Options (before or after the files):
   --json        JSON Lines: one score report per file, in input order, with "file"
   --rubric ID   score with rubrics/ID.yaml (default: ${DEFAULT_RUBRIC_ID})
+  --llm         also ask the model at OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL to
+                propose signals with quotes; accepted ones are marked "found by the model"
+                and count only where the rubric's model_signals.counts says so
 
 Exit code: 0 every file scored, 1 some file was not valid (see stderr), 2 usage error.
 `;
@@ -34,18 +41,19 @@ interface ScoreArgs {
   json: boolean;
   rubricId: string | undefined;
   help: boolean;
+  llm: boolean;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export function parseScoreArgs(args: readonly string[]): Result<ScoreArgs> {
-  const read = readCommandLine(args, { json: { type: 'boolean' }, rubric: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const read = readCommandLine(args, { json: { type: 'boolean' }, rubric: { type: 'string' }, help: { type: 'boolean', short: 'h' }, llm: { type: 'boolean' } });
   if (!read.ok) return { ok: false, error: read.error.replace('--rubric needs a value', '--rubric needs a rubric id') };
   const files = read.positionals;
   // Standard input holds one transcript and can be read once.
   if (files.filter((f) => f === '-').length > 1) return { ok: false, error: '"-" (standard input) may be given only once' };
-  const { json = false, rubric, help = false } = read.values;
-  return { ok: true, value: { files, json, rubricId: rubric, help } };
+  const { json = false, rubric, help = false, llm = false } = read.values;
+  return { ok: true, value: { files, json, rubricId: rubric, help, llm } };
 }
 
 export function loadRubricFor(id: string | undefined): Result<CompiledRubric> {
@@ -158,7 +166,7 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`sparring score: ${parsed.error}\n${USAGE}\n`);
     return 2;
   }
-  const { files, json, rubricId, help } = parsed.value;
+  const { files, json, rubricId, help, llm } = parsed.value;
   if (help) {
     process.stdout.write(HELP);
     return 0;
@@ -172,7 +180,18 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`sparring score: ${rubric.error}\n`);
     return 2;
   }
-  const failed = await printScores(createScorer(rubric.value), files.map((file) => ({ file })), json);
+  let assist: ModelAssist | undefined;
+  if (llm) {
+    const config = parseLlmConfig();
+    if (!config.ok || !llmEnabled()) {
+      process.stderr.write(`sparring score: ${config.ok ? '--llm needs OPENAI_BASE_URL or OPENAI_API_KEY (and LLM_MODEL for a model of your choice)' : config.message}\n`);
+      return 2;
+    }
+    const model = createJudgeModel(config.config);
+    const options = { method: config.config.judgeMethod, timeoutMs: config.config.timeoutMs };
+    assist = async (scored) => withModelSignals(model, rubric.value, scored.transcript, scored.report, options);
+  }
+  const failed = await printScores(createScorer(rubric.value), files.map((file) => ({ file })), json, assist);
   return failed > 0 ? 1 : 0;
 }
 
@@ -185,21 +204,46 @@ export async function printScores(
   scorer: Scorer,
   files: readonly { file: string; path?: string }[],
   json: boolean,
+  assist?: ModelAssist,
 ): Promise<number> {
   let failed = 0;
   let tables = 0;
   for (const { file, path } of files) {
-    const scored = await scoreFile(scorer, file, path);
-    if (!scored.ok) {
+    const ruled = await scoreFile(scorer, file, path);
+    if (!ruled.ok) {
       failed++;
-      process.stderr.write(`${scored.error}\n`);
-    } else if (json) {
-      process.stdout.write(`${JSON.stringify({ file, ...scored.report })}\n`);
+      process.stderr.write(`${ruled.error}\n`);
+      continue;
+    }
+    const assisted = assist ? await assist(ruled) : undefined;
+    const scored = assisted ? { ...ruled, report: assisted.report } : ruled;
+    const notices = assisted?.notices ?? [];
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ file, ...scored.report, ...(assist ? { model_notices: notices } : {}) })}\n`);
     } else {
-      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${renderReport({ ...scored, file: displayName(file), rubric: scorer.rubric })}`);
+      const table = renderReport({ ...scored, file: displayName(file), rubric: scorer.rubric });
+      process.stdout.write(`${tables++ > 0 ? '\n' : ''}${table}${assist ? modelLines(scored.report, notices) : ''}`);
     }
   }
   return failed;
+}
+
+/** Adds the model's findings to a scored file (`--llm`). */
+type ModelAssist = (scored: Extract<Scored, { ok: true }>) => Promise<{ report: ScoreReport; notices: ModelNotice[] }>;
+
+/** What the model found, after the table: each finding with its quote, and the turns it could not read. */
+function modelLines(report: ScoreReport, notices: readonly ModelNotice[]): string {
+  const lines = ['', '  found by the model'];
+  for (const turn of report.turns) {
+    for (const criterion of Object.values(turn.criteria)) {
+      for (const e of criterion.evidence) {
+        if (e.source === 'model') lines.push(`    turns[${turn.index}]  ${e.signal}  "${e.text}"${e.counted ? '  (counted)' : '  (shown, not counted)'}`);
+      }
+    }
+  }
+  if (lines.length === 2) lines.push('    nothing beyond the rules');
+  for (const n of notices) lines.push(`    turns[${n.turn}]  scored by the rules alone (${n.code}: ${n.message})`);
+  return `${lines.join('\n')}\n`;
 }
 
 export const scoreCommand: Command = {

@@ -34,6 +34,10 @@ const LlmEnv = z
       (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? 'functionCalling' : v),
       z.enum(JUDGE_METHODS, { error: `must be ${JUDGE_METHODS.join(' or ')}` }),
     ),
+    SPARRING_LLM_MODEL_SIGNALS: z.preprocess(
+      (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? 'off' : v),
+      z.enum(['on', 'off'], { error: 'must be on or off' }),
+    ),
   })
   .transform((e) => ({
     // Left out when unset, so a config written by hand (a test's) need not name them.
@@ -49,6 +53,8 @@ const LlmEnv = z
     maxChars: e.SPARRING_LLM_MAX_CHARS,
     /** How the judge asks for structured output: many self-hosted servers lack json_schema. */
     judgeMethod: e.SPARRING_LLM_JUDGE_METHOD,
+    /** Live LLM-mode sessions also ask the model for signals after each rule score (server/sessions/liveModelSignals.ts). */
+    ...(e.SPARRING_LLM_MODEL_SIGNALS === 'on' ? { modelSignals: true as const } : {}),
   }));
 
 /** The LLM settings, as the environment gives them once checked. */

@@ -76,6 +76,13 @@ export const Evidence = z.object({
   signal: SignalId,
   /** A plainer way to say it, where the rubric knows one (e.g. a jargon term's plain words). */
   suggestion: z.string().optional(),
+  /**
+   * Beyond the contract: "model" marks words a model proposed and the quote check accepted
+   * (server/graders/modelSignals.ts); absent for the rules' own evidence.
+   */
+  source: z.literal('model').optional(),
+  /** With `source: "model"`: whether the finding's points were added to the score (the rubric's `model_signals.counts`). */
+  counted: z.boolean().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

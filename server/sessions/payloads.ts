@@ -20,6 +20,7 @@ import {
   type CustomerTyping,
   type RequestRejected,
   type SessionEnded,
+  type TurnModelSignals,
   type SessionEndOk,
   type SessionResumeOk,
   type SessionStartOk,
@@ -80,5 +81,6 @@ export interface ServerToClientEvents {
   'customer:say': (payload: CustomerSay) => void;
   'customer:error': (payload: CustomerError) => void;
   'session:ended': (payload: SessionEnded) => void;
+  'turn:model_signals': (payload: TurnModelSignals) => void;
   'request:rejected': (payload: RequestRejected) => void;
 }

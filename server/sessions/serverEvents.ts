@@ -13,6 +13,11 @@
  * - `trainee:said` gives every tab of the owner the trainee's turn once it is stored, before the
  *   customer's reply to it, so a tab that did not send it shows it (and its score) in order.
  *   The tab that sent it has it from its ack as well: clients keep one turn per index.
+ * - `turn:model_signals` (LLM mode with SPARRING_LLM_MODEL_SIGNALS=on) follows `trainee:said`: the
+ *   signals a model found in the trainee's turn at `index`, each with its quote (evidence marked
+ *   `source: "model"`), and `score`, the turn as it reads with them (the rubric's
+ *   `model_signals.counts` decides whether they change it); `error` when the model could not
+ *   read it. Shown only: the stored turn, its ack and the report keep the rules' score.
  * - `request:rejected` answers, on that connection only, an event that came without an ack
  *   callback (so it cannot be answered through one).
  * - `session:start` may carry `assignmentId` (payloads.ts); its ack then adds `settings`.
@@ -23,7 +28,7 @@ import { z } from 'zod';
 import { OUTCOMES } from '../domain/customerState.ts';
 import { Mood } from '../domain/mood.ts';
 import { publicPersona } from '../personas/schema.ts';
-import { Locale, ScoreReport, TurnScore } from '../scoring/types.ts';
+import { Evidence, Locale, ScoreReport, TurnScore } from '../scoring/types.ts';
 import { Outcome, StoredTurn } from '../domain/records.ts';
 import { AckErrorCode } from './ackErrors.ts';
 
@@ -53,6 +58,13 @@ export const CustomerError = z.object({
   fallback: z.boolean(),
 });
 export const TraineeSaid = z.object({ sessionId: SessionId, index: Index, text: z.string(), score: TurnScore });
+export const TurnModelSignals = z.object({
+  sessionId: SessionId,
+  index: Index,
+  findings: z.array(Evidence),
+  score: TurnScore,
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
 export const SessionEnded = z.object({ sessionId: SessionId, outcome: Outcome, report: ScoreReport });
 export const RequestRejected = z.object({ event: z.string(), error: z.object({ code: AckErrorCode, message: z.string() }) });
 
@@ -62,6 +74,7 @@ export type CustomerSay = z.infer<typeof CustomerSay>;
 export type CustomerError = z.infer<typeof CustomerError>;
 export type TraineeSaid = z.infer<typeof TraineeSaid>;
 export type SessionEnded = z.infer<typeof SessionEnded>;
+export type TurnModelSignals = z.infer<typeof TurnModelSignals>;
 export type RequestRejected = z.infer<typeof RequestRejected>;
 
 // ---- acknowledgements on success ----

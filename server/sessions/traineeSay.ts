@@ -13,6 +13,7 @@ import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
 import { fail, type AckError } from './ackErrors.ts';
 import { customerReply } from './customerReply.ts';
+import { asksModel, liveModelSignals } from './liveModelSignals.ts';
 import { conversationBefore, isAckError, loadSession, personaOutcome, traineeTurnCount, type LoadedSession } from './loadSession.ts';
 import type { Payload } from './payloads.ts';
 import type { TraineeSaid, TraineeSayOk } from './serverEvents.ts';
@@ -21,11 +22,14 @@ import { answer, refuse, type OwnerRoom, type Step } from './step.ts';
 /**
  * After the ack: the turn to every tab of the owner (the sender has it from its ack too), then
  * the customer's reply to it, so each tab shows the two in order whichever tab sent the turn.
+ * Where the model reads turns too, it does so beside the reply, never delaying it.
  */
 function saidThenAnswered(ctx: ServerContext, loaded: LoadedSession, said: TraineeSaid, step?: CustomerStep): (room: OwnerRoom) => Promise<void> {
   return async (room) => {
     room.emit('trainee:said', said);
+    const model = asksModel(ctx, loaded) ? liveModelSignals(ctx, room, loaded, said) : undefined;
     await customerReply(ctx, room, loaded, step);
+    await model;
   };
 }
 

@@ -4,6 +4,9 @@
 // could not be loaded or scored.
 //
 //   npm run eval [-- --misses N|all] [-- --held-out-misses] [-- --json]
+//   npm run eval -- --llm [--llm-limit N]   model-assisted detection against the endpoint
+//     in OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL: the labelled sets only, rules alone,
+//     model alone and both; held-out sets as figures only (N: cases per locale and set)
 //
 // The held-out sets' misses are shown only with --held-out-misses: tuning looks at their
 // figures alone.
@@ -19,10 +22,13 @@ import { measureCped } from './datasets/cped.ts';
 import { measureEpitome } from './datasets/epitome.ts';
 import { measureEmpatheticPersonas } from './datasets/empatheticPersonas.ts';
 import type { DatasetReport, DatasetResult } from './datasets/shared.ts';
+import { measureCasesWithModel } from './modelCases.ts';
+import { createJudgeModel } from '../../server/llm/chatModel.ts';
+import { llmEnabled, parseLlmConfig } from '../../server/llm/llmConfig.ts';
 
 const LEGEND =
   'n+/gold+: items the labels mark; pred/pred+: items the engine marks; P, R, F1 (F1 = 1 when neither marks anything); kappa: Cohen\'s, labels vs engine; "-": undefined';
-const USAGE = 'usage: npm run eval -- [--misses N|all] [--held-out-misses] [--json]';
+const USAGE = 'usage: npm run eval -- [--misses N|all] [--held-out-misses] [--json] [--llm [--llm-limit N]]';
 const DEFAULT_MISSES = 15;
 const REPLY_WIDTH = 90;
 /** A table column of ratios, printed with two decimals throughout. */
@@ -38,6 +44,10 @@ interface Options {
    * those sets' figures, never their words, so they stay held out.
    */
   heldOutMisses: boolean;
+  /** Measure model-assisted detection against the configured endpoint (the labelled sets only). */
+  llm: boolean;
+  /** With --llm: at most this many cases per locale and set (endpoints are slow and may cost). */
+  llmLimit: number;
 }
 
 type LocaleOutcome = ({ status: 'ok' } & CaseMeasurement) | { status: 'error'; locale: Locale; error: string };
@@ -54,7 +64,14 @@ const DATASETS: readonly { name: string; measure: (rubric: Rubric) => DatasetRep
 function parseArgs(args: readonly string[]): Options {
   const { values } = parseArgs_({
     args: [...args],
-    options: { json: { type: 'boolean' }, misses: { type: 'string' }, 'held-out-misses': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      misses: { type: 'string' },
+      'held-out-misses': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      llm: { type: 'boolean' },
+      'llm-limit': { type: 'string' },
+    },
     strict: true,
   });
   let misses = DEFAULT_MISSES;
@@ -63,7 +80,12 @@ function parseArgs(args: readonly string[]): Options {
     if (!/^\d+$/.test(values.misses)) throw new Error(`--misses needs a number or "all"\n${USAGE}`);
     misses = Number(values.misses);
   }
-  return { help: values.help ?? false, json: values.json ?? false, misses, heldOutMisses: values['held-out-misses'] ?? false };
+  let llmLimit = Infinity;
+  if (values['llm-limit'] !== undefined) {
+    if (!/^[1-9]\d*$/.test(values['llm-limit'])) throw new Error(`--llm-limit needs a whole number above 0\n${USAGE}`);
+    llmLimit = Number(values['llm-limit']);
+  }
+  return { help: values.help ?? false, json: values.json ?? false, misses, heldOutMisses: values['held-out-misses'] ?? false, llm: values.llm ?? false, llmLimit };
 }
 
 function measureLocale(rubric: Rubric, locale: Locale, set: CaseSet): LocaleOutcome {
@@ -238,9 +260,57 @@ function truncate(s: string, width: number): string {
   return `${out}…`;
 }
 
+// ---- model-assisted detection (--llm) ----
+
+const MODEL_VIEWS = [
+  ['rules', 'rules alone'],
+  ['model', "the model's accepted findings alone"],
+  ['combined', 'rules + model (as if the rubric counted model findings)'],
+] as const;
+
+async function runWithModel(rubric: Rubric, options: Options): Promise<number> {
+  const config = parseLlmConfig();
+  if (!config.ok || !llmEnabled()) {
+    console.error(config.ok ? '--llm needs OPENAI_BASE_URL or OPENAI_API_KEY (and LLM_MODEL)' : config.message);
+    return 1;
+  }
+  const model = createJudgeModel(config.config, 0);
+  const modelOptions = { method: config.config.judgeMethod, timeoutMs: config.config.timeoutMs };
+  console.log(`Model-assisted detection: ${config.config.model} at ${config.config.baseURL ?? 'OpenAI'} (${config.config.judgeMethod}); at most ${options.llmLimit} cases per locale and set\n`);
+  const errors: string[] = [];
+  for (const set of ['development', 'styles', 'holdout', 'blind'] as const) {
+    const heldOut = set === 'holdout' || set === 'blind';
+    const measured = [];
+    for (const locale of LOCALES) {
+      try {
+        const cases = loadCases(locale, caseFile(locale, set)).slice(0, options.llmLimit);
+        measured.push(await measureCasesWithModel(rubric, cases, LABELLED_SIGNALS[set], model, modelOptions));
+      } catch (error) {
+        errors.push(`${set} ${locale}: ${messageOf(error)}`);
+      }
+    }
+    console.log(`${CASE_SET_TITLES[set]}\n`);
+    const discarded = measured.reduce((n, m) => n + m.discarded, 0);
+    const failed = measured.reduce((n, m) => n + m.failed, 0);
+    const cases = measured.reduce((n, m) => n + m.rules.cases, 0);
+    console.log(`${cases} replies; quotes not in the reply (dropped): ${discarded}; replies the model could not read (rules alone): ${failed}\n`);
+    for (const [view, title] of MODEL_VIEWS) {
+      console.log(`-- ${title}`);
+      printFamilies(measured.map((m) => ({ status: 'ok' as const, ...m[view] })));
+    }
+    // The held-out sets' words stay hidden: figures only, as without --llm.
+    if (!heldOut || options.heldOutMisses) {
+      printMisses(measured.flatMap((m) => m.combined.misses), options.misses);
+      for (const failure of measured.flatMap((m) => m.failures).slice(0, options.misses)) console.log(`  model failed: ${failure}`);
+    }
+  }
+  for (const error of errors) console.error(`error: ${error}`);
+  return errors.length > 0 ? 1 : 0;
+}
+
 // ---- main ----
 
-function main(): number {
+function main(): number | Promise<number> {
   let options: Options;
   try {
     options = parseArgs(process.argv.slice(2));
@@ -260,6 +330,7 @@ function main(): number {
     console.error(`error: could not load the default rubric: ${messageOf(error)}`);
     return 1;
   }
+  if (options.llm) return runWithModel(rubric, options);
 
   const ownCases = LOCALES.map((locale) => measureLocale(rubric, locale, 'development'));
   const styles = LOCALES.map((locale) => measureLocale(rubric, locale, 'styles'));
@@ -291,5 +362,5 @@ function main(): number {
   return errors.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
 

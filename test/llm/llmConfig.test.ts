@@ -46,6 +46,12 @@ describe('parseLlmConfig', () => {
     expect(config.baseURL).toBeUndefined();
   });
 
+  it('turns model signals in live sessions on only when asked', () => {
+    expect(loadLlmConfig({ OPENAI_API_KEY: 'k', SPARRING_LLM_MODEL_SIGNALS: 'on' }).modelSignals).toBe(true);
+    expect(loadLlmConfig({ OPENAI_API_KEY: 'k', SPARRING_LLM_MODEL_SIGNALS: 'off' }).modelSignals).toBeUndefined();
+    expect(loadLlmConfig({ OPENAI_API_KEY: 'k', SPARRING_LLM_MODEL_SIGNALS: '' }).modelSignals).toBeUndefined();
+  });
+
   it('treats blank values as unset', () => {
     const config = loadLlmConfig({ OPENAI_BASE_URL: '', OPENAI_API_KEY: 'k', LLM_MODEL: '', SPARRING_LLM_TIMEOUT_MS: '' });
     expect(config).toMatchObject({ model: DEFAULT_MODEL, timeoutMs: 20_000 });
@@ -59,6 +65,7 @@ describe('parseLlmConfig', () => {
     ['SPARRING_LLM_TIMEOUT_MS', '10', /SPARRING_LLM_TIMEOUT_MS must be at least 500 milliseconds/],
     ['SPARRING_LLM_MAX_CHARS', '12.5', /SPARRING_LLM_MAX_CHARS must be a whole number of characters/],
     ['SPARRING_LLM_JUDGE_METHOD', 'jsonMode', /SPARRING_LLM_JUDGE_METHOD must be functionCalling or jsonSchema \(got "jsonMode"\)/],
+    ['SPARRING_LLM_MODEL_SIGNALS', 'yes', /SPARRING_LLM_MODEL_SIGNALS must be on or off \(got "yes"\)/],
   ])('refuses a bad %s with one line naming it', (name, value, message) => {
     const result = parseLlmConfig({ OPENAI_API_KEY: 'k', [name]: value });
     expect(result.ok).toBe(false);

@@ -94,6 +94,8 @@ export interface CompiledRubric {
   /** What a customer's turn does, and what each moment calls for (server/scoring/moments.ts). */
   moments: Record<Lang, MomentCues>;
   expectations: MomentExpectations;
+  /** What a model may propose (server/graders/modelSignals.ts), and whether its findings count. */
+  modelSignals: { counts: boolean; definitions: ReadonlyMap<string, string> };
 }
 
 /** A text in every locale: `zh` in the other script where the rubric does not write both (server/text/displayScript.ts). */
@@ -237,5 +239,9 @@ export function compileRubric(file: RubricFile): CompiledRubric {
     cues,
     moments: momentCues,
     expectations: { emotion: [], question: [], facts: [], ...moments?.calls_for },
+    modelSignals: {
+      counts: file.model_signals.counts,
+      definitions: new Map(Object.entries(file.model_signals.definitions).filter(([id]) => file.signals.some((s) => s.id === id))),
+    },
   };
 }

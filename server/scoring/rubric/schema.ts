@@ -281,6 +281,18 @@ function momentProblems(rubric: RubricShape): Array<[PropertyKey[], string]> {
   return problems;
 }
 
+/**
+ * Model-assisted detection (server/graders/modelSignals.ts): which signals a model may
+ * propose, each with a short definition it is given, and whether its accepted findings
+ * count towards scores or are only shown beside them. A definition for a signal the rubric
+ * does not have is left out when compiled (a rubric cut down from another keeps working).
+ */
+export const ModelSignalsConfig = z.strictObject({
+  counts: z.boolean().default(false),
+  definitions: z.record(SignalId, z.string().trim().min(1).max(400)).default({}),
+});
+export type ModelSignalsConfig = z.infer<typeof ModelSignalsConfig>;
+
 export const RubricFile = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -301,6 +313,7 @@ export const RubricFile = z
     /** Each scenario's process, keyed by scenario; a scenario left out gets no process score or feedback. */
     processes: z.partialRecord(Scenario, ProcessConfig).default({}),
     signals: z.array(SignalConfig).min(1),
+    model_signals: ModelSignalsConfig.default({ counts: false, definitions: {} }),
   })
   .superRefine((rubric, ctx) => {
     const seen = new Set<string>();
