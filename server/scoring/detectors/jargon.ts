@@ -17,6 +17,8 @@ const Term = z.strictObject({
   plain: z.string().min(1),
 });
 
+const LETTERS: Record<Lang, RegExp> = { en: /[a-z]/, zh: /[\u3400-\u9fff]/ };
+
 interface CompiledTerm {
   forms: string[];
   matcher: PhraseMatcher;
@@ -58,14 +60,17 @@ export const jargon = defineDetector({
     };
     // One matcher per term language finds candidates in a single pass; the per-term
     // matchers then say which term it was.
-    const passes: Record<Lang, { matcher: PhraseMatcher; terms: CompiledTerm[] }[]> = {
-      en: lookedFor('en').map((p) => ({ matcher: compilePhrases(p.terms.flatMap((t) => t.forms), p.lang), terms: p.terms })),
-      zh: lookedFor('zh').map((p) => ({ matcher: compilePhrases(p.terms.flatMap((t) => t.forms), p.lang), terms: p.terms })),
+    const passes: Record<Lang, { lang: Lang; matcher: PhraseMatcher; terms: CompiledTerm[] }[]> = {
+      en: lookedFor('en').map((p) => ({ lang: p.lang, matcher: compilePhrases(p.terms.flatMap((t) => t.forms), p.lang), terms: p.terms })),
+      zh: lookedFor('zh').map((p) => ({ lang: p.lang, matcher: compilePhrases(p.terms.flatMap((t) => t.forms), p.lang), terms: p.terms })),
     };
     return (reply) => {
       const norm = reply.text.norm;
       const hits: Hit[] = [];
-      const candidates = passes[reply.lang].flatMap((p) => p.matcher.find(norm).map((m) => ({ m, terms: p.terms })));
+      // A pass in the other language runs only when the reply holds that language's letters.
+      const candidates = passes[reply.lang]
+        .filter((p) => p.lang === reply.lang || LETTERS[p.lang].test(norm))
+        .flatMap((p) => p.matcher.find(norm).map((m) => ({ m, terms: p.terms })));
       for (const { m, terms } of candidates) {
         if (hits.some((h) => h.start < m.end && m.start < h.end)) continue;
         const term = terms.find((t) => t.matcher.test(m.phrase));
