@@ -1,9 +1,10 @@
 /**
- * The matching form of a reply: Simplified script, lower case, half-width punctuation and
- * straight apostrophes. Detectors match on `norm`; `toOriginalSpan` maps a span back so that
+ * The matching form of a reply: Simplified script with Taiwan and Hong Kong words in their
+ * mainland form (regional.ts), lower case, half-width punctuation and straight apostrophes. Detectors match on `norm`; `toOriginalSpan` maps a span back so that
  * evidence always slices the text the trainee typed, whatever its script.
  */
 import { simplify } from './script.ts';
+import { mainlandWords } from './regional.ts';
 
 export interface NormalText {
   readonly original: string;
@@ -22,7 +23,7 @@ const CURLY_QUOTES = /[\u2018\u2019\u2032]/g;
 const HAS_HAN = /[\u3400-\u9FFF]/;
 
 function foldChars(text: string, han: boolean): string {
-  const converted = han ? simplify(text) : text;
+  const converted = han ? mainlandWords(simplify(text)) : text;
   return converted
     .toLowerCase()
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

@@ -98,3 +98,18 @@ describe('negated conduct faults', () => {
     });
   }
 });
+
+describe('negators inside longer words', () => {
+  it('特別 ("especially") does not negate what follows', () => {
+    expect(signals('zh-Hant', '我特別理解您的心情')).toContain('empathy.emotion');
+    expect(signals('zh-Hans', '我特别理解您的心情')).toContain('empathy.emotion');
+  });
+
+  it('沒問題 ("no problem") does not negate what follows', () => {
+    expect(signals('zh-Hans', '没问题，我理解您的心情。')).toContain('empathy.emotion');
+  });
+
+  it('a refusal a few words back still negates the promise', () => {
+    expect(signals('zh-Hant', '會有一點影響，不過我們會綜合看您的收入，我這邊沒辦法跟您保證一定核准。')).not.toContain('conduct.false_promise');
+  });
+});

@@ -115,3 +115,19 @@ describe('questions in the score report', () => {
     expect(signals('zh-Hant', '有什麼好生氣的？')).not.toContain('listening.open_question');
   });
 });
+
+describe('questions in Cantonese and regional wording', () => {
+  it('reads 你可唔可以講下… and 最令你擔心嘅係咩 as open invitations', () => {
+    expect(kinds('你可唔可以講下而家屋企嘅開支大概點樣？', 'zh')).toEqual(['open']);
+    expect(kinds('你願唔願意同我講下，最令你擔心嘅係咩？', 'zh')).toEqual(['open']);
+  });
+
+  it('reads 點樣 ("how") and 哪個部分 as open', () => {
+    expect(kinds('你而家最需要我哋點樣幫你？', 'zh')).toEqual(['open']);
+    expect(kinds('你現在最需要幫忙的是哪個部分？', 'zh')).toEqual(['open']);
+  });
+
+  it('reads a put-down (騙誰啊) as no question', () => {
+    expect(kinds('你是不是每個月都要生一次病啊騙誰啊', 'zh')).toEqual([]);
+  });
+});

@@ -96,3 +96,25 @@ describe('plain.jargon', () => {
     expect(reply('zh-Hans', '您这笔贷款的年化利率就是百分之十二。').signals).toContain('plain.jargon');
   });
 });
+
+describe('plain.jargon in the other language', () => {
+  it('flags an English term inside a Chinese reply, with its evidence', () => {
+    const turn = reply('zh-Hant', '可以，我們有grace period，不過這期間還是會產生利息。');
+    expect(jargon(turn).map((e) => e.text)).toEqual(['grace period']);
+    expect(reply('zh-Hans', '我们是按daily accrual计息。').signals).toContain('plain.jargon');
+  });
+
+  it('flags a Chinese term inside an English reply', () => {
+    const turn = reply('en', 'We can do a 展期 of one month, or you pay the interest only this month.');
+    expect(jargon(turn).map((e) => e.text)).toEqual(['展期']);
+    expect(reply('en', 'Tenure can be up to five years, and you can choose 等额本金 or 等额本息.').signals).toContain('plain.jargon');
+  });
+
+  it('does not flag an English term the Chinese reply explains on the spot', () => {
+    expect(reply('zh-Hant', 'APR也就是一年下來的總成本，我們大概是百分之九。').signals).not.toContain('plain.jargon');
+  });
+
+  it('does not flag an English word inside a longer word', () => {
+    expect(reply('zh-Hans', '请看一下principally这一栏。').signals).not.toContain('plain.jargon');
+  });
+});
