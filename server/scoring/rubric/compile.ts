@@ -3,6 +3,7 @@
  * compiled to matchers, detectors compiled, feedback in all three locales. Done once per
  * rubric; scoring a reply then only matches.
  */
+import type { CompiledSentenceModel } from '../sentenceClassifier.ts';
 import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
 import { compileDetector } from '../detectors/registry.ts';
 import { compileEarlier, type EarlierTest } from '../earlier.ts';
@@ -148,7 +149,8 @@ function compileProcess(scenario: Scenario, process: ProcessConfig, file: Rubric
   };
 }
 
-export function compileRubric(file: RubricFile): CompiledRubric {
+/** `models`: the files the `classifiers:` section names, read and compiled by the loader (the engine never reads the disk). */
+export function compileRubric(file: RubricFile, models: ReadonlyMap<string, CompiledSentenceModel> = new Map()): CompiledRubric {
   const { negation, questions, moments } = file.language;
   const negationRules = {
     zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
@@ -183,6 +185,7 @@ export function compileRubric(file: RubricFile): CompiledRubric {
     localize,
     negation: negationRules,
     moments: momentCues,
+    models,
   };
   const criteria = Object.fromEntries(
     Object.entries(file.criteria).map(([id, c]) => [
@@ -219,7 +222,10 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       step: s.step,
       scenario: scenarioOf.get(s.id),
       failsSession: s.fails_session,
-      detectors: s.detectors.map((d) => compileDetector(d, tools)),
+      detectors: [
+        ...s.detectors.map((d) => compileDetector(d, tools)),
+        ...file.classifiers.filter((c) => c.signals.includes(s.id)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
+      ],
       also: s.also,
       onlyAfter: s.only_after ? compileEarlier(s.only_after, tools) : null,
       unlessAfter: s.unless_after ? compileEarlier(s.unless_after, tools) : null,

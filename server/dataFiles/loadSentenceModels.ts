@@ -1,0 +1,34 @@
+/**
+ * Reads the sentence models a rubric's `classifiers:` section names, from `models/` beside the
+ * rubric file, and compiles them for the engine. A missing or malformed file names its path
+ * and field, like every other data file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { FileError, fieldPath } from './fileError.ts';
+import { compileSentenceModel, SentenceModel, type CompiledSentenceModel } from '../scoring/sentenceClassifier.ts';
+import type { RubricFile } from '../scoring/rubric/schema.ts';
+
+export function modelPath(rubricPath: string, model: string): string {
+  return join(dirname(rubricPath), 'models', model);
+}
+
+export function loadSentenceModel(path: string): CompiledSentenceModel {
+  if (!existsSync(path)) throw new FileError([{ path, message: 'model file not found (run `npm run train`)' }]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new FileError([{ path, message: `not JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = SentenceModel.safeParse(raw);
+  if (!parsed.success) throw new FileError(parsed.error.issues.slice(0, 10).map((i) => ({ path, field: fieldPath(i.path), message: i.message })));
+  return compileSentenceModel(parsed.data);
+}
+
+/** Every model the rubric names, by file name. */
+export function loadSentenceModels(rubricPath: string, file: RubricFile): Map<string, CompiledSentenceModel> {
+  const models = new Map<string, CompiledSentenceModel>();
+  for (const c of file.classifiers) if (!models.has(c.model)) models.set(c.model, loadSentenceModel(modelPath(rubricPath, c.model)));
+  return models;
+}
