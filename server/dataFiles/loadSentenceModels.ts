@@ -6,14 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FileError, fieldPath } from './fileError.ts';
-import { compileSentenceModel, SentenceModel, type CompiledSentenceModel } from '../scoring/sentenceClassifier.ts';
+import { compileSentenceModels, SentenceModel, type SentenceModelBank } from '../scoring/sentenceClassifier.ts';
 import type { RubricFile } from '../scoring/rubric/schema.ts';
 
 export function modelPath(rubricPath: string, model: string): string {
   return join(dirname(rubricPath), 'models', model);
 }
 
-export function loadSentenceModel(path: string): CompiledSentenceModel {
+export function loadSentenceModel(path: string): SentenceModel {
   if (!existsSync(path)) throw new FileError([{ path, message: 'model file not found (run `npm run train`)' }]);
   let raw: unknown;
   try {
@@ -23,12 +23,12 @@ export function loadSentenceModel(path: string): CompiledSentenceModel {
   }
   const parsed = SentenceModel.safeParse(raw);
   if (!parsed.success) throw new FileError(parsed.error.issues.slice(0, 10).map((i) => ({ path, field: fieldPath(i.path), message: i.message })));
-  return compileSentenceModel(parsed.data);
+  return parsed.data;
 }
 
-/** Every model the rubric names, by file name. */
-export function loadSentenceModels(rubricPath: string, file: RubricFile): Map<string, CompiledSentenceModel> {
-  const models = new Map<string, CompiledSentenceModel>();
+/** Every model the rubric names, compiled into one bank. */
+export function loadSentenceModels(rubricPath: string, file: RubricFile): SentenceModelBank {
+  const models = new Map<string, SentenceModel>();
   for (const c of file.classifiers) if (!models.has(c.model)) models.set(c.model, loadSentenceModel(modelPath(rubricPath, c.model)));
-  return models;
+  return compileSentenceModels(models);
 }

@@ -26,15 +26,34 @@ export const SentenceModel = z.strictObject({
 });
 export type SentenceModel = z.infer<typeof SentenceModel>;
 
-/** A model as the scorer runs it. */
-export interface CompiledSentenceModel {
-  signal: string;
-  bias: number;
-  weights: Float64Array;
+/**
+ * Every model a rubric loads, as the scorer runs them: the weights interleaved by bucket
+ * (bucket b of model m at b × size + m), so one feature's weights for all models sit in one
+ * cache line and a sentence is scored by every model in a single pass over its features.
+ */
+export interface SentenceModelBank {
+  /** Each model's column, by file name. */
+  index: ReadonlyMap<string, number>;
+  size: number;
+  bias: Float64Array;
+  weights: Float32Array;
 }
 
-export function compileSentenceModel(model: SentenceModel): CompiledSentenceModel {
-  return { signal: model.signal, bias: model.bias, weights: Float64Array.from(model.weights) };
+export const EMPTY_BANK: SentenceModelBank = { index: new Map(), size: 0, bias: new Float64Array(0), weights: new Float32Array(0) };
+
+export function compileSentenceModels(models: ReadonlyMap<string, SentenceModel>): SentenceModelBank {
+  const files = [...models.keys()];
+  const size = files.length;
+  const bias = new Float64Array(size);
+  const weights = new Float32Array(FEATURE_BUCKETS * size);
+  files.forEach((file, m) => {
+    const model = models.get(file) as SentenceModel;
+    bias[m] = model.bias;
+    model.weights.forEach((w, b) => {
+      weights[b * size + m] = w;
+    });
+  });
+  return { index: new Map(files.map((f, m) => [f, m])), size, bias, weights };
 }
 
 /** One sentence of a reply and the buckets of its features (a bucket may repeat). */
@@ -47,8 +66,7 @@ export interface SentenceFeatures {
 const MASK = FEATURE_BUCKETS - 1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Seeds that keep n-grams of different kinds apart in the hash space. */
-const SEED_CHAR = [0, 0x1b873593, 0x2a3c5e71, 0x3d4f6b29, 0x4c5d7e13];
+/** Seeds that keep words and word pairs apart from character n-grams in the hash space. */
 const SEED_WORD = 0x5e6f8a17;
 const SEED_BIGRAM = 0x6f7a9b35;
 const QUESTION_BUCKET = 1;
@@ -63,34 +81,44 @@ function hashRange(text: string, start: number, end: number, seed: number): numb
   return h;
 }
 
-/** Character n-gram lengths per language: single characters carry meaning in Chinese only. */
-const NGRAMS: Record<Lang, readonly number[]> = { zh: [1, 2, 3], en: [2, 3, 4] };
+/** The shortest and longest character n-grams per language: single characters carry meaning in Chinese only. */
+const NGRAMS: Record<Lang, readonly [number, number]> = { zh: [1, 3], en: [2, 4] };
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
+/** Room for one sentence's features; a longer sentence is read up to here. */
+const SCRATCH = new Uint32Array(8192);
+
 /** The buckets of one sentence: what both training and scoring read. */
 export function sentenceBuckets(text: string, start: number, end: number, lang: Lang, isQuestion: boolean, englishWords: readonly { start: number; end: number }[]): Uint32Array {
-  const out: number[] = [];
-  for (const n of NGRAMS[lang]) {
-    const seed = SEED_CHAR[n] ?? 0;
-    for (let i = start; i + n <= end; i++) {
-      // An n-gram made only of blanks says nothing.
-      if (isBlank(text.charCodeAt(i)) && (n === 1 || isBlank(text.charCodeAt(i + n - 1)))) continue;
-      out.push(hashRange(text, i, i + n, seed) & MASK);
+  let count = 0;
+  const out = SCRATCH;
+  const push = (bucket: number): void => {
+    if (count < out.length) out[count++] = bucket;
+  };
+  // One pass: the n-grams starting at each character grow from the same running hash, and
+  // the length is mixed in last so that "ab" and "abc" land apart.
+  const [shortest, longest] = NGRAMS[lang];
+  for (let i = start; i < end; i++) {
+    if (isBlank(text.charCodeAt(i))) continue;
+    let h = FNV_OFFSET;
+    for (let n = 1; n <= longest && i + n <= end; n++) {
+      h = mix(h, text.charCodeAt(i + n - 1));
+      if (n >= shortest) push(mix(h, n) & MASK);
     }
   }
   let previous = -1;
   for (const w of englishWords) {
     if (w.start < start || w.end > end) continue;
     const h = hashRange(text, w.start, w.end, SEED_WORD);
-    out.push(h & MASK);
-    if (previous >= 0) out.push(mix(mix(SEED_BIGRAM, previous), h) & MASK);
+    push(h & MASK);
+    if (previous >= 0) push(mix(mix(SEED_BIGRAM, previous), h) & MASK);
     previous = h;
   }
-  if (isQuestion) out.push(QUESTION_BUCKET);
-  return Uint32Array.from(out);
+  if (isQuestion) push(QUESTION_BUCKET);
+  return out.slice(0, count);
 }
 
 /** The raw score of a sentence: bias plus the mean weight of its features, scaled by √count. */
@@ -105,19 +133,43 @@ export function probability(model: { bias: number; weights: ArrayLike<number> },
   return 1 / (1 + Math.exp(-rawScore(model, buckets)));
 }
 
-/** Each sentence's features, computed once per reply however many models read them. */
-const featureCache = new WeakMap<ReplyContext, SentenceFeatures[]>();
+/** One reply's sentences and every model's raw score of each (sentence i, model m at i × size + m). */
+export interface ReplyScores {
+  sentences: readonly { start: number; end: number }[];
+  bank: SentenceModelBank;
+  raw: Float64Array;
+}
 
-export function replySentenceFeatures(reply: ReplyContext): SentenceFeatures[] {
-  const cached = featureCache.get(reply);
-  if (cached) return cached;
+export function sentenceFeatures(reply: ReplyContext): SentenceFeatures[] {
   const norm = reply.text.norm;
   const englishWords = reply.lang === 'en' ? reply.words : [];
-  const features = reply.sentences.map((s) => ({
+  return reply.sentences.map((s) => ({
     start: s.start,
     end: s.end,
     buckets: sentenceBuckets(norm, s.start, s.end, reply.lang, reply.questions.some((q) => q.start >= s.start && q.end <= s.end), englishWords),
   }));
-  featureCache.set(reply, features);
-  return features;
+}
+
+/** Scored once per reply however many signals read the models. */
+const scoreCache = new WeakMap<ReplyContext, ReplyScores>();
+
+export function replyScores(reply: ReplyContext, bank: SentenceModelBank): ReplyScores {
+  const cached = scoreCache.get(reply);
+  if (cached?.bank === bank) return cached;
+  const { size, weights, bias } = bank;
+  const sentences = sentenceFeatures(reply);
+  const raw = new Float64Array(sentences.length * size);
+  sentences.forEach((sentence, i) => {
+    const at = i * size;
+    const { buckets } = sentence;
+    for (let k = 0; k < buckets.length; k++) {
+      const base = (buckets[k] as number) * size;
+      for (let m = 0; m < size; m++) raw[at + m] = (raw[at + m] as number) + (weights[base + m] as number);
+    }
+    const scale = buckets.length === 0 ? 0 : 1 / Math.sqrt(buckets.length);
+    for (let m = 0; m < size; m++) raw[at + m] = (bias[m] as number) + (raw[at + m] as number) * scale;
+  });
+  const scores = { sentences, bank, raw };
+  scoreCache.set(reply, scores);
+  return scores;
 }

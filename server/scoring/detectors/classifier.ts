@@ -2,11 +2,11 @@
  * A trained sentence classifier (server/scoring/sentenceClassifier.ts): the reply's sentence
  * the model scores highest, when that score reaches the threshold, is the evidence. Named in
  * the rubric's `classifiers:` section, which adds it to the signals it may fire, beside their
- * rules; the weights come compiled from the model file the loader read.
+ * rules; the weights come compiled from the model files the loader read.
  */
 import { z } from 'zod';
 import { defineDetector } from './definition.ts';
-import { probability, replySentenceFeatures } from '../sentenceClassifier.ts';
+import { replyScores } from '../sentenceClassifier.ts';
 
 export const classifier = defineDetector({
   type: 'classifier',
@@ -19,21 +19,24 @@ export const classifier = defineDetector({
     threshold: z.number().gt(0).lt(1),
   }),
   compile(params, tools) {
-    const model = tools.models?.get(params.model);
-    if (!model) throw new Error(`model "${params.model}" was not loaded with the rubric`);
+    const bank = tools.models;
+    const column = bank?.index.get(params.model);
+    if (!bank || column === undefined) throw new Error(`model "${params.model}" was not loaded with the rubric`);
+    // Compared before the logistic function: p ≥ t exactly when the raw score ≥ log(t / (1 − t)).
+    const least = Math.log(params.threshold / (1 - params.threshold));
     return (reply) => {
-      let best = -1;
+      const { sentences, raw, bank: scored } = replyScores(reply, bank);
+      let best = -Infinity;
       let bestAt = -1;
-      const sentences = replySentenceFeatures(reply);
       for (let i = 0; i < sentences.length; i++) {
-        const p = probability(model, (sentences[i] as { buckets: Uint32Array }).buckets);
-        if (p > best) {
-          best = p;
+        const score = raw[i * scored.size + column] as number;
+        if (score > best) {
+          best = score;
           bestAt = i;
         }
       }
       const sentence = sentences[bestAt];
-      if (!sentence || best < params.threshold) return [];
+      if (!sentence || best < least) return [];
       return [{ start: sentence.start, end: sentence.end }];
     };
   },

@@ -3,7 +3,7 @@
  * compiled to matchers, detectors compiled, feedback in all three locales. Done once per
  * rubric; scoring a reply then only matches.
  */
-import type { CompiledSentenceModel } from '../sentenceClassifier.ts';
+import { EMPTY_BANK, type SentenceModelBank } from '../sentenceClassifier.ts';
 import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
 import { compileDetector } from '../detectors/registry.ts';
 import { compileEarlier, type EarlierTest } from '../earlier.ts';
@@ -150,7 +150,7 @@ function compileProcess(scenario: Scenario, process: ProcessConfig, file: Rubric
 }
 
 /** `models`: the files the `classifiers:` section names, read and compiled by the loader (the engine never reads the disk). */
-export function compileRubric(file: RubricFile, models: ReadonlyMap<string, CompiledSentenceModel> = new Map()): CompiledRubric {
+export function compileRubric(file: RubricFile, models: SentenceModelBank = EMPTY_BANK): CompiledRubric {
   const { negation, questions, moments } = file.language;
   const negationRules = {
     zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
@@ -224,7 +224,8 @@ export function compileRubric(file: RubricFile, models: ReadonlyMap<string, Comp
       failsSession: s.fails_session,
       detectors: [
         ...s.detectors.map((d) => compileDetector(d, tools)),
-        ...file.classifiers.filter((c) => c.signals.includes(s.id)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
+        // A model not passed in is left out (rules only): the loader passes every file the section names.
+        ...file.classifiers.filter((c) => c.signals.includes(s.id) && models.index.has(c.model)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
       ],
       also: s.also,
       onlyAfter: s.only_after ? compileEarlier(s.only_after, tools) : null,
