@@ -1,16 +1,22 @@
 /**
  * Reads the sentence models a rubric's `classifiers:` section names, from `models/` beside the
- * rubric file, and compiles them for the engine. A missing or malformed file names its path
- * and field, like every other data file.
+ * rubric file or else from the shipped `rubrics/models/`, and compiles them into one bank for
+ * the engine. A missing or malformed file names its path and field, like every other data file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FileError, fieldPath } from './fileError.ts';
 import { compileSentenceModels, SentenceModel, type SentenceModelBank } from '../scoring/sentenceClassifier.ts';
 import type { RubricFile } from '../scoring/rubric/schema.ts';
 
+/** The shipped models (`npm run train` writes them here). */
+export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics', 'models');
+
+/** A model file in `models/` beside the rubric, or else a shipped one: a copied rubric keeps its models. */
 export function modelPath(rubricPath: string, model: string): string {
-  return join(dirname(rubricPath), 'models', model);
+  const beside = join(dirname(rubricPath), 'models', model);
+  return existsSync(beside) ? beside : join(MODELS_DIR, model);
 }
 
 export function loadSentenceModel(path: string): SentenceModel {
