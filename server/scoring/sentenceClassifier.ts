@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import type { ReplyContext } from './context.ts';
 import type { Lang } from './types.ts';
+import type { NegationRules } from '../text/negation.ts';
+import { clauses } from '../text/segment.ts';
 
 /** Buckets every model hashes into: a power of two, so a hash is masked, never divided. */
 export const FEATURE_BUCKETS = 1 << 14;
@@ -148,6 +150,41 @@ export function sentenceFeatures(reply: ReplyContext): SentenceFeatures[] {
     end: s.end,
     buckets: sentenceBuckets(norm, s.start, s.end, reply.lang, reply.questions.some((q) => q.start >= s.start && q.end <= s.end), englishWords),
   }));
+}
+
+/**
+ * Where in a sentence a model's evidence is strongest: the character whose n-grams carry the
+ * most weight. A negator in its clause (the rubric's own negation list) vetoes the sentence,
+ * as it vetoes a phrase: 理解您的心情 in 我不理解您的心情 is no empathy.
+ */
+export function strongestAt(text: string, start: number, end: number, lang: Lang, weightOf: (bucket: number) => number): number {
+  const [shortest, longest] = NGRAMS[lang];
+  let best = -Infinity;
+  let bestAt = start;
+  for (let i = start; i < end; i++) {
+    if (isBlank(text.charCodeAt(i))) continue;
+    let h = FNV_OFFSET;
+    let sum = 0;
+    for (let n = 1; n <= longest && i + n <= end; n++) {
+      h = mix(h, text.charCodeAt(i + n - 1));
+      if (n >= shortest) sum += weightOf(mix(h, n) & MASK);
+    }
+    if (sum > best) {
+      best = sum;
+      bestAt = i;
+    }
+  }
+  return bestAt;
+}
+
+export function isNegatedEvidence(text: string, start: number, end: number, lang: Lang, weightOf: (bucket: number) => number, negation: NegationRules): boolean {
+  const at = strongestAt(text, start, end, lang, weightOf);
+  // Anywhere in that clause: a model's strongest words may be the subject (我) or the object
+  // (心情) as well as the verb the negator sits on; look-alikes (不好意思) do not count.
+  const clause = clauses(text, { start, end }).find((c) => c.start <= at && at < c.end) ?? { start, end };
+  const words = text.slice(clause.start, clause.end);
+  const lookAlikes = negation.notNegating.find(words);
+  return negation.negators.find(words).some((n) => !lookAlikes.some((l) => l.start <= n.start && l.end >= n.end));
 }
 
 /** Scored once per reply however many signals read the models. */

@@ -9,10 +9,12 @@ import path from 'node:path';
 import { compileRubric } from '../../server/scoring/rubric/compile.ts';
 import { readRubricFile, RUBRICS_DIR, DEFAULT_RUBRIC_ID } from '../../server/dataFiles/loadRubric.ts';
 import { replyContext, spokenTurn } from '../../server/scoring/context.ts';
-import { sentenceFeatures, FEATURE_BUCKETS } from '../../server/scoring/sentenceClassifier.ts';
+import { isNegatedEvidence, probability, sentenceFeatures, FEATURE_BUCKETS, type SentenceFeatures } from '../../server/scoring/sentenceClassifier.ts';
+import type { ReplyContext } from '../../server/scoring/context.ts';
+import type { NegationRules } from '../../server/text/negation.ts';
 import { langOf } from '../../server/scoring/types.ts';
 import { caseFile, engineScenario, loadCases, LOCALES, replySignals, type LabelledCase } from './ownCases.ts';
-import { replyScore, roundedWeights, train, TRAINING_DEFAULTS, type TrainingReply } from './sentenceTraining.ts';
+import { roundedWeights, train, TRAINING_DEFAULTS, type TrainingReply } from './sentenceTraining.ts';
 
 /** The families worth a model: the phrase-list families whose wording varies most. */
 export const FAMILIES = [
@@ -34,6 +36,9 @@ const THRESHOLDS = Array.from({ length: 50 }, (_, i) => 0.5 + i * 0.01);
 
 interface Prepared {
   item: LabelledCase;
+  context: ReplyContext;
+  spans: SentenceFeatures[];
+  negation: NegationRules;
   sentences: Uint32Array[];
   rules: Set<string>;
   fold: number;
@@ -46,9 +51,13 @@ function prepare(): Prepared[] {
   return cases.map((item, i) => {
     const lang = langOf(item.locale);
     const context = replyContext(item.reply, item.locale, lang, engineScenario(item.scenario), item.customer.map((c) => spokenTurn(c, lang)), rules.cues[lang]);
+    const spans = sentenceFeatures(context);
     return {
       item,
-      sentences: sentenceFeatures(context).map((s) => s.buckets),
+      context,
+      spans,
+      negation: rules.moments[lang].negation,
+      sentences: spans.map((s) => s.buckets),
       rules: replySignals(rules, item.locale, item.customer, item.reply, item.scenario, item.product),
       // Every fifth case in file order: each fold holds every locale and style.
       fold: i % FOLDS,
@@ -73,6 +82,16 @@ function count(truth: readonly boolean[], said: readonly boolean[]): Counts {
   return c;
 }
 
+/** The reply's score as the detector reads it: its best sentence whose strongest words are not negated. */
+function scoreAsDetected(model: { bias: number; weights: Float64Array }, d: Prepared): number {
+  let best = 0;
+  d.spans.forEach((s) => {
+    const p = probability(model, s.buckets);
+    if (p > best && p >= 0.5 && !isNegatedEvidence(d.context.text.norm, s.start, s.end, d.context.lang, (b) => model.weights[b] as number, d.negation)) best = p;
+  });
+  return best;
+}
+
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`.padStart(7);
 
 function main(): void {
@@ -89,7 +108,7 @@ function main(): void {
     for (let fold = 0; fold < FOLDS; fold++) {
       const model = train(asReplies(data.filter((d) => d.fold !== fold)));
       data.forEach((d, i) => {
-        if (d.fold === fold) outOfFold[i] = replyScore(model, { sentences: d.sentences, positive: false });
+        if (d.fold === fold) outOfFold[i] = scoreAsDetected(model, d);
       });
     }
     const rules = data.map((d) => d.rules.has(family));

@@ -2,11 +2,12 @@
  * A trained sentence classifier (server/scoring/sentenceClassifier.ts): the reply's sentence
  * the model scores highest, when that score reaches the threshold, is the evidence. Named in
  * the rubric's `classifiers:` section, which adds it to the signals it may fire, beside their
- * rules; the weights come compiled from the model files the loader read.
+ * rules; the weights come compiled from the model files the loader read. A sentence whose
+ * strongest words are negated is passed over, as a negated phrase is.
  */
 import { z } from 'zod';
 import { defineDetector } from './definition.ts';
-import { replyScores } from '../sentenceClassifier.ts';
+import { isNegatedEvidence, replyScores } from '../sentenceClassifier.ts';
 
 export const classifier = defineDetector({
   type: 'classifier',
@@ -22,22 +23,23 @@ export const classifier = defineDetector({
     const bank = tools.models;
     const column = bank?.index.get(params.model);
     if (!bank || column === undefined) throw new Error(`model "${params.model}" was not loaded with the rubric`);
+    const weightOf = (bucket: number): number => bank.weights[bucket * bank.size + column] as number;
     // Compared before the logistic function: p ≥ t exactly when the raw score ≥ log(t / (1 − t)).
     const least = Math.log(params.threshold / (1 - params.threshold));
     return (reply) => {
-      const { sentences, raw, bank: scored } = replyScores(reply, bank);
+      const { sentences, raw } = replyScores(reply, bank);
       let best = -Infinity;
       let bestAt = -1;
       for (let i = 0; i < sentences.length; i++) {
-        const score = raw[i * scored.size + column] as number;
-        if (score > best) {
+        const score = raw[i * bank.size + column] as number;
+        const span = sentences[i];
+        if (span && score >= least && score > best && !isNegatedEvidence(reply.text.norm, span.start, span.end, reply.lang, weightOf, tools.negation[reply.lang])) {
           best = score;
           bestAt = i;
         }
       }
       const sentence = sentences[bestAt];
-      if (!sentence || best < least) return [];
-      return [{ start: sentence.start, end: sentence.end }];
+      return sentence ? [{ start: sentence.start, end: sentence.end }] : [];
     };
   },
 });

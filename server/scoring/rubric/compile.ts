@@ -149,6 +149,17 @@ function compileProcess(scenario: Scenario, process: ProcessConfig, file: Rubric
   };
 }
 
+/** A signal's models speak only when its own detectors found nothing, so a rule's words stay the evidence. */
+function rulesThenModels(rules: Detect[], models: Detect[]): Detect[] {
+  if (models.length === 0) return rules;
+  return [
+    (reply) => {
+      const hits = rules.flatMap((d) => d(reply));
+      return hits.length > 0 ? hits : models.flatMap((d) => d(reply));
+    },
+  ];
+}
+
 /** `models`: the files the `classifiers:` section names, read and compiled by the loader (the engine never reads the disk). */
 export function compileRubric(file: RubricFile, models: SentenceModelBank = EMPTY_BANK): CompiledRubric {
   const { negation, questions, moments } = file.language;
@@ -222,11 +233,11 @@ export function compileRubric(file: RubricFile, models: SentenceModelBank = EMPT
       step: s.step,
       scenario: scenarioOf.get(s.id),
       failsSession: s.fails_session,
-      detectors: [
-        ...s.detectors.map((d) => compileDetector(d, tools)),
+      detectors: rulesThenModels(
+        s.detectors.map((d) => compileDetector(d, tools)),
         // A model not passed in is left out (rules only): the loader passes every file the section names.
-        ...file.classifiers.filter((c) => c.signals.includes(s.id) && models.index.has(c.model)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
-      ],
+        file.classifiers.filter((c) => c.signals.includes(s.id) && models.index.has(c.model)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
+      ),
       also: s.also,
       onlyAfter: s.only_after ? compileEarlier(s.only_after, tools) : null,
       unlessAfter: s.unless_after ? compileEarlier(s.unless_after, tools) : null,

@@ -25,9 +25,9 @@ function sentencesOf(text: string): Uint32Array[] {
   return sentenceFeatures(replyContext(text, 'zh-Hans', 'zh', undefined, [], rules.cues.zh)).map((s) => s.buckets);
 }
 
-// A made-up family: replies that say the customer cannot sleep.
+// A made-up family: replies that say the customer is upset.
 const replies: TrainingReply[] = [
-  ...['我知道您最近夜不能寐。', '听起来您这几天都夜不能寐。', '好的。您说您夜不能寐，我明白。', '夜不能寐的滋味不好受。'].map((t) => ({ sentences: sentencesOf(t), positive: true })),
+  ...['我知道您最近心烦意乱。', '听起来您这几天都心烦意乱。', '好的。您说您心烦意乱，我明白。', '心烦意乱的滋味不好受。'].map((t) => ({ sentences: sentencesOf(t), positive: true })),
   ...['您好，请问有什么可以帮您？', '我帮您查一下还款记录。', '这笔款项明天到账。', '请您稍等一下。', '好的，我记下了。'].map((t) => ({ sentences: sentencesOf(t), positive: false })),
 ];
 
@@ -47,7 +47,7 @@ describe('training', () => {
   it('a model file reads back with the scores it was trained with', () => {
     const trained = train(replies);
     const file = asFile(trained);
-    const sentence = sentencesOf('您最近夜不能寐吧。')[0]!;
+    const sentence = sentencesOf('您最近心烦意乱吧。')[0]!;
     expect(probability(file, sentence)).toBeCloseTo(probability(trained, sentence), 6);
     expect(probability(file, sentence)).toBeGreaterThan(probability(file, sentencesOf('请您稍等一下。')[0]!));
   });
@@ -67,10 +67,10 @@ describe('the classifier detector', () => {
   const rubric = compileRubric({ ...file, classifiers: [{ model: 'sleep.json', signals: ['empathy.emotion'], threshold: 0.6 }] }, bank);
 
   it('marks the sentence the model scores highest, whole, as the evidence', () => {
-    const text = '您好。您这阵子一直夜不能寐。我帮您查一下。';
+    const text = '您好。您这阵子一直心烦意乱。我帮您查一下。';
     const turn = scoreTranscript(rubric, { locale: 'zh-Hans', turns: [{ role: 'trainee', text }] }).turns[0]!;
     expect(turn.signals).toContain('empathy.emotion');
-    expect(turn.criteria.empathy.evidence.map((e) => e.text)).toContain('您这阵子一直夜不能寐。');
+    expect(turn.criteria.empathy.evidence.map((e) => e.text)).toContain('您这阵子一直心烦意乱。');
   });
 
   it('says nothing when no sentence reaches the threshold', () => {
@@ -78,9 +78,20 @@ describe('the classifier detector', () => {
     expect(turn.signals).not.toContain('empathy.emotion');
   });
 
-  it('the default rubric adds each model it names beside the signal's own detectors', () => {
-    const shipped = loadDefaultRubric();
-    expect(shipped.signals.find((s) => s.id === 'empathy.emotion')!.detectors.length).toBe(rules.signals.find((s) => s.id === 'empathy.emotion')!.detectors.length + 1);
+  it("keeps the rules' words as the evidence when the rules found the signal", () => {
+    const text = '非常抱歉让您久等了。您这阵子一直心烦意乱。';
+    const turn = scoreTranscript(rubric, { locale: 'zh-Hans', turns: [{ role: 'trainee', text }] }).turns[0]!;
+    expect(turn.signals).toContain('empathy.emotion');
+    expect(turn.criteria.empathy.evidence.map((e) => e.text)).not.toContain('您这阵子一直心烦意乱。');
+  });
+
+  it('never takes a negated sentence as the evidence', () => {
+    const turn = scoreTranscript(rubric, { locale: 'zh-Hans', turns: [{ role: 'trainee', text: '我没说您心烦意乱。' }] }).turns[0]!;
+    expect(turn.signals).not.toContain('empathy.emotion');
+  });
+
+  it('the default rubric loads the models it names', () => {
+    expect(() => loadDefaultRubric()).not.toThrow();
   });
 });
 
