@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { scoreTranscript } from '../server/scoring/engine.ts';
 import { compileRubric } from '../server/scoring/rubric/compile.ts';
 import { DEFAULT_RUBRIC_ID, RUBRICS_DIR, loadDefaultRubric, readRubricFile } from '../server/dataFiles/loadRubric.ts';
+import { loadSentenceModels } from '../server/dataFiles/loadSentenceModels.ts';
 import type { Locale, Transcript } from '../server/scoring/types.ts';
 import { LOCALES, loadCases, replyTranscript } from '../test/eval/ownCases.ts';
 import { count, metMark, mib, ms, ratio, table } from './format.ts';
@@ -138,9 +139,10 @@ function timeRubricLoad(): RubricLoad {
   const path = join(RUBRICS_DIR, `${DEFAULT_RUBRIC_ID}.yaml`);
   const readStart = process.hrtime.bigint();
   const file = readRubricFile(path);
+  const models = loadSentenceModels(path, file);
   const readMs = msSince(readStart);
   const compileStart = process.hrtime.bigint();
-  compileRubric(file);
+  compileRubric(file, models);
   return { readMs, compileMs: msSince(compileStart) };
 }
 

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDataFile } from './parseDataFile.ts';
 import { FileError } from './fileError.ts';
+import { loadSentenceModels } from './loadSentenceModels.ts';
 import { compileRubric, type CompiledRubric } from '../scoring/rubric/compile.ts';
 import { RubricFile } from '../scoring/rubric/schema.ts';
 import { knownSignals } from '../scoring/rubric/signalTags.ts';
@@ -20,7 +21,8 @@ export function readRubricFile(path: string): RubricFile {
 }
 
 export function loadRubric(path: string): CompiledRubric {
-  return compileRubric(readRubricFile(path));
+  const file = readRubricFile(path);
+  return compileRubric(file, loadSentenceModels(path, file));
 }
 
 /** What a rubric id may be: a slug, so an id can never name a file outside the folder ("../x"). */
@@ -34,11 +36,11 @@ export function loadRubricById(id: string, dir: string = RUBRICS_DIR): CompiledR
   const direct = join(dir, `${id}.yaml`);
   if (existsSync(direct)) {
     const file = readRubricFile(direct);
-    if (file.id === id) return compileRubric(file);
+    if (file.id === id) return compileRubric(file, loadSentenceModels(direct, file));
   }
   for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
     const file = readRubricFile(join(dir, name));
-    if (file.id === id) return compileRubric(file);
+    if (file.id === id) return compileRubric(file, loadSentenceModels(join(dir, name), file));
   }
   throw new FileError([{ path: dir, message: `no rubric with id "${id}"` }]);
 }

@@ -9,6 +9,7 @@ import type { Lang, Locale } from '../types.ts';
 import type { NegationRules } from '../../text/negation.ts';
 import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
 import type { MomentCues } from '../moments.ts';
+import type { SentenceModelBank } from '../sentenceClassifier.ts';
 
 /** A span of the reply's normalised text that shows a signal. */
 export interface Hit {
@@ -47,6 +48,8 @@ export interface CompileTools {
   negation: Record<Lang, NegationRules>;
   /** What the customer's last turn does (server/scoring/moments.ts), for detectors that answer to it. */
   moments: Record<Lang, MomentCues>;
+  /** The sentence models the rubric's `classifiers:` section names, by file; read by the loader. */
+  models?: SentenceModelBank;
 }
 
 export interface DetectorDefinition<S extends z.ZodObject = z.ZodObject> {

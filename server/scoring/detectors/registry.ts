@@ -3,6 +3,7 @@
  * rubric that names an unknown type or a wrong parameter fails when it loads.
  */
 import { z } from 'zod';
+import { classifier } from './classifier.ts';
 import { cooccurrence } from './cooccurrence.ts';
 import { jargon } from './jargon.ts';
 import { pattern } from './pattern.ts';
@@ -15,7 +16,7 @@ import { statedFigure } from './statedFigure.ts';
 import { unansweredQuestion } from './unansweredQuestion.ts';
 import type { CompileTools, Detect } from './definition.ts';
 
-export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure, unansweredQuestion] as const;
+export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure, unansweredQuestion, classifier] as const;
 
 export const DetectorConfig = z.discriminatedUnion('type', [
   phrases.schema,
@@ -28,6 +29,7 @@ export const DetectorConfig = z.discriminatedUnion('type', [
   productSheet.schema,
   statedFigure.schema,
   unansweredQuestion.schema,
+  classifier.schema,
 ]);
 export type DetectorConfig = z.infer<typeof DetectorConfig>;
 
@@ -53,5 +55,7 @@ export function compileDetector(config: DetectorConfig, tools: CompileTools): De
       return statedFigure.compile(config, tools);
     case 'unanswered_question':
       return unansweredQuestion.compile(config, tools);
+    case 'classifier':
+      return classifier.compile(config, tools);
   }
 }

@@ -3,6 +3,7 @@
  * compiled to matchers, detectors compiled, feedback in all three locales. Done once per
  * rubric; scoring a reply then only matches.
  */
+import { EMPTY_BANK, type SentenceModelBank } from '../sentenceClassifier.ts';
 import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
 import { compileDetector } from '../detectors/registry.ts';
 import { compileEarlier, type EarlierTest } from '../earlier.ts';
@@ -150,7 +151,19 @@ function compileProcess(scenario: Scenario, process: ProcessConfig, file: Rubric
   };
 }
 
-export function compileRubric(file: RubricFile): CompiledRubric {
+/** A signal's models speak only when its own detectors found nothing, so a rule's words stay the evidence. */
+function rulesThenModels(rules: Detect[], models: Detect[]): Detect[] {
+  if (models.length === 0) return rules;
+  return [
+    (reply) => {
+      const hits = rules.flatMap((d) => d(reply));
+      return hits.length > 0 ? hits : models.flatMap((d) => d(reply));
+    },
+  ];
+}
+
+/** `models`: the files the `classifiers:` section names, read and compiled by the loader (the engine never reads the disk). */
+export function compileRubric(file: RubricFile, models: SentenceModelBank = EMPTY_BANK): CompiledRubric {
   const { negation, questions, moments } = file.language;
   const negationRules = {
     zh: compileNegation('zh', negation.zh.negators, negation.zh.not_negating, negation.zh.breaks, negation.zh.window),
@@ -185,6 +198,7 @@ export function compileRubric(file: RubricFile): CompiledRubric {
     localize,
     negation: negationRules,
     moments: momentCues,
+    models,
   };
   const criteria = Object.fromEntries(
     Object.entries(file.criteria).map(([id, c]) => [
@@ -221,7 +235,11 @@ export function compileRubric(file: RubricFile): CompiledRubric {
       step: s.step,
       scenario: scenarioOf.get(s.id),
       failsSession: s.fails_session,
-      detectors: s.detectors.map((d) => compileDetector(d, tools)),
+      detectors: rulesThenModels(
+        s.detectors.map((d) => compileDetector(d, tools)),
+        // A model not passed in is left out (rules only): the loader passes every file the section names.
+        file.classifiers.filter((c) => c.signals.includes(s.id) && models.index.has(c.model)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
+      ),
       also: s.also,
       onlyAfter: s.only_after ? compileEarlier(s.only_after, tools) : null,
       unlessAfter: s.unless_after ? compileEarlier(s.unless_after, tools) : null,

@@ -314,6 +314,8 @@ export const RubricFile = z
     processes: z.partialRecord(Scenario, ProcessConfig).default({}),
     signals: z.array(SignalConfig).min(1),
     model_signals: ModelSignalsConfig.default({ counts: false, definitions: {} }),
+    /** Trained sentence models added beside the rules: per model file, the signals it may fire and its threshold. */
+    classifiers: z.array(z.strictObject({ model: z.string().regex(/^[\w.-]+\.json$/, 'a .json file name in rubrics/models/'), signals: z.array(z.string().min(1)).min(1), threshold: z.number().gt(0).lt(1) })).default([]),
   })
   .superRefine((rubric, ctx) => {
     const seen = new Set<string>();
@@ -332,6 +334,11 @@ export const RubricFile = z
     if (rubric.signals.some((s) => s.fails_session) && rubric.criteria.conduct.fail_cap === undefined) {
       ctx.addIssue({ code: 'custom', path: ['criteria', 'conduct', 'fail_cap'], message: 'a signal fails the session: give the score a failed session is capped at' });
     }
+    rubric.classifiers.forEach((c, i) =>
+      c.signals.forEach((id, j) => {
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['classifiers', i, 'signals', j], message: `no signal "${id}" in this rubric` });
+      }),
+    );
     processProblems(rubric).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path, message }));
     momentProblems(rubric).forEach(([path, message]) => ctx.addIssue({ code: 'custom', path, message }));
     rubric.signals.forEach((s, i) =>

@@ -22,6 +22,7 @@ function withPatterns(patterns: { zh?: string[]; en?: string[] }): unknown {
     ...base,
     // No process: its steps name signals this rubric does not have.
     processes: {},
+    classifiers: [],
     signals: [
       {
         id: 'test.hit',

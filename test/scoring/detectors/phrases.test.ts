@@ -16,8 +16,9 @@ function rubricWith(detector: Record<string, unknown>): CompiledRubric {
   return compileRubric(
     RubricFile.parse({
       ...base,
-      // No process: its steps name signals this rubric does not have.
+      // No process and no classifiers: they name signals this rubric does not have.
       processes: {},
+      classifiers: [],
       signals: [
         {
           id: 'test.hit',
