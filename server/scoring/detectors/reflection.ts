@@ -11,6 +11,7 @@ import type { SpokenTurn } from '../context.ts';
 import type { Lang } from '../types.ts';
 import { clauses, clauseStart, sentences, type Span, type Word } from '../../text/segment.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
+import { contentPieces } from './echo.ts';
 
 /** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
 export function stem(word: string): string {
@@ -61,8 +62,16 @@ function statementSpans(turn: SpokenTurn): Span[] {
   );
 }
 
+// A clause that denies or forbids what the customer reported ("no regulator charges a fee",
+// 「千萬不要轉帳」) corrects them; it restates only when they denied something too ("我没逾期").
+const NEGATES = /\b(?:no|not|never|nobody|nothing|cannot)\b|n't\b|[不没別别勿]/;
+
 interface Facts {
+  /** Whether the statements deny anything. */
+  negates: boolean;
   words: Set<string>;
+  /** Content pieces of the statements (echo.ts): what a restatement in other words still shares. */
+  pieces: Set<string>;
   /** Figures as "value" and, with their measure word, "value unit". */
   numbers: Set<string>;
 }
@@ -88,6 +97,13 @@ export const reflection = defineDetector({
     min_shared_words: z.number().int().positive().default(4),
     /** How many of the customer's latest turns a reflection may draw on. */
     lookback: z.number().int().positive().default(3),
+    /**
+     * A clause restates without a framing word when at least 2 of its content pieces (and this
+     * share of them) are the customer's: "Jobless since March", 「沒逾期卻收了 penalty」.
+     */
+    echo_share: z.number().min(0).max(1).default(0.5),
+    /** How much of the customer's content such a clause needs: a Chinese character is 1, a word or figure 2. */
+    echo_min: z.number().positive().default(5),
   }),
   compile(params, tools) {
     const leadIns = tools.phrases(params.lead_ins);
@@ -96,13 +112,25 @@ export const reflection = defineDetector({
       en: new Set(params.stopwords.en.map(normalizeTerm)),
       zh: new Set(params.stopwords.zh.map(normalizeTerm)),
     };
+    // Either language's stopwords: a mixed reply carries both scripts.
+    const anyStop = new Set([...stop.en, ...stop.zh]);
     // What each customer turn said, computed once per turn however many replies follow it.
     const factsOf = new WeakMap<SpokenTurn, Facts>();
     const customerFacts = (turn: SpokenTurn, lang: Lang): Facts => {
       let facts = factsOf.get(turn);
       if (!facts) {
         const spans = statementSpans(turn);
-        facts = { words: contentKeys(turn, spans, lang, stop[lang]), numbers: new Set(numberKeys(turn, spans)) };
+        const norm = turn.text.norm;
+        const statements = sentences(norm)
+          .map((s) => norm.slice(s.start, s.end))
+          .filter((s) => !ASKS.test(s));
+        facts = {
+          words: contentKeys(turn, spans, lang, stop[lang]),
+          // Only whole statements: restating the topic of a question is answering it.
+          pieces: new Set(statements.flatMap((s) => contentPieces(s, anyStop))),
+          negates: statements.some((s) => NEGATES.test(s)),
+          numbers: new Set(numberKeys(turn, spans)),
+        };
         factsOf.set(turn, facts);
       }
       return facts;
@@ -112,12 +140,40 @@ export const reflection = defineDetector({
       if (recent.length === 0) return [];
       const theirWords = new Set<string>();
       const theirNumbers = new Set<string>();
+      const theirPieces = new Set<string>();
+      let theyDeny = false;
       for (const turn of recent) {
         const facts = customerFacts(turn, reply.lang);
+        theyDeny ||= facts.negates;
         for (const k of facts.words) theirWords.add(k);
+        for (const k of facts.pieces) theirPieces.add(k);
         for (const n of facts.numbers) theirNumbers.add(n);
       }
       const norm = reply.text.norm;
+      // A clause made mostly of the customer's facts, in whatever words: a restatement.
+      const echoes = (span: Span): boolean =>
+        clauses(norm, span).some((clause) => {
+          if (!theyDeny && NEGATES.test(norm.slice(clause.start, clause.end))) return false;
+          const pieces = new Set(contentPieces(norm.slice(clause.start, clause.end), anyStop));
+          const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
+          // Weighed in characters of the customer's facts: a Han pair adds the characters it
+          // covers, a Latin word or a figure counts as a short word of two.
+          const covered = new Set<string>();
+          const all = new Set<string>();
+          let shared = 2 * figures.filter((k) => theirNumbers.has(k)).length;
+          let total = 2 * figures.length;
+          for (const p of pieces) {
+            const han = /^[\u3400-\u9fff]/.test(p);
+            if (han) for (const ch of p) all.add(ch);
+            else total += 2;
+            if (!theirPieces.has(p)) continue;
+            if (han) for (const ch of p) covered.add(ch);
+            else shared += 2;
+          }
+          shared += covered.size;
+          total += all.size;
+          return shared >= params.echo_min && shared >= params.echo_share * total;
+        });
       const hits: Hit[] = [];
       for (const span of reply.sentences) {
         const asked = reply.questions.find((q) => q.start === span.start);
@@ -147,7 +203,7 @@ export const reflection = defineDetector({
           ? sharedNumbers + sharedWords >= 2
           : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.
             !asked && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
-        if (restates) hits.push({ start: span.start, end: span.end });
+        if (restates || (!asked && echoes(span))) hits.push({ start: span.start, end: span.end });
       }
       return hits;
     };
