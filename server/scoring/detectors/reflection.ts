@@ -91,6 +91,11 @@ export const reflection = defineDetector({
     lead_ins: WordLists,
     /** Tags that ask the customer to confirm a restatement: "对吗", "is that right". */
     confirm: WordLists,
+    /**
+     * Words that remark on what the customer said, next to a restatement of it: "…, that's not
+     * right", "I'm sorry your…", "換誰都…". They frame a restatement as a confirming tag does.
+     */
+    remarks: WordLists.default({ en: [], zh: [] }),
     /** Words too common to show listening (我们, 您, the, have…). */
     stopwords: WordLists,
     /** Shared content words that make a restatement without a framing word. */
@@ -108,6 +113,7 @@ export const reflection = defineDetector({
   compile(params, tools) {
     const leadIns = tools.phrases(params.lead_ins);
     const confirm = tools.phrases(params.confirm);
+    const remarks = tools.phrases(params.remarks);
     const stop: Record<Lang, Set<string>> = {
       en: new Set(params.stopwords.en.map(normalizeTerm)),
       zh: new Set(params.stopwords.zh.map(normalizeTerm)),
@@ -184,6 +190,7 @@ export const reflection = defineDetector({
         // ("…in batches, so the payment"); a confirming tag counts anywhere.
         const framed =
           confirm[reply.lang].test(text) ||
+          remarks[reply.lang].test(text) ||
           leadIns[reply.lang].find(text).some((m) => {
             const at = span.start + m.start;
             return norm.slice(clauseStart(norm, span.start, at), at).trim().length <= 2;
