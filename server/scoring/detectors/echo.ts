@@ -2,7 +2,7 @@
  * The content of a stretch of text as comparable pieces, for telling a restatement of the
  * customer's facts in the trainee's own words ("Jobless since March", 「沒逾期卻收了 penalty」)
  * from an answer that only touches the topic. Chinese gives pairs of content characters (so
- * 「當著別人的面被吼」 and 「當著其他客戶的面吼我」 meet without sharing a whole word); English and
+ * 「兩個禮拜前就核准了」 and 「兩個禮拜前核准的」 meet however the segmenter cuts them); English and
  * any Latin words inside Chinese give stems. Either script is read in either language, so a
  * mixed reply compares with a mixed customer turn.
  */

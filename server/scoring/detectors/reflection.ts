@@ -66,6 +66,10 @@ function statementSpans(turn: SpokenTurn): Span[] {
 // 「千萬不要轉帳」) corrects them; it restates only when they denied something too ("我没逾期").
 const NEGATES = /\b(?:no|not|never|nobody|nothing|cannot)\b|n't\b|[不没別别勿]/;
 
+// The sharper form, for whole sentences: forbidding or ruling out ("don't pay them", "no
+// regulator charges…", 「千萬不要轉帳」, 「銀行不會…」), not any 不 inside a word (不好意思).
+const FORBIDS = /\b(?:do not|don't|never|no)\b|不要|别|別|不会|不會|千万|千萬|绝对不|絕對不|从不|從不|不是/;
+
 interface Facts {
   /** Whether the statements deny anything. */
   negates: boolean;
@@ -206,10 +210,11 @@ export const reflection = defineDetector({
         } else {
           for (const k of contentKeys(reply, [span], reply.lang, stop[reply.lang])) if (theirWords.has(k)) sharedWords++;
         }
+        const corrects = !theyDeny && FORBIDS.test(text);
         const restates = framed
           ? sharedNumbers + sharedWords >= 2
           : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.
-            !asked && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
+            !asked && !corrects && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
         if (restates || (!asked && echoes(span))) hits.push({ start: span.start, end: span.end });
       }
       return hits;
