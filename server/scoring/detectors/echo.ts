@@ -10,8 +10,6 @@
 // Characters that carry grammar, not the customer's facts: pairs through them are skipped.
 const FUNCTION_CHARS = new Set('的了着过我您你他她它们是在就都也又还吗呢吧啊呀哦嗯喔啦哈这那个把被给让和与及跟对很太真就才再会要能可得地之其而且却但'.split(''));
 
-const HAN_RUN = /[\u3400-\u9fff]+/g;
-const LATIN_WORD = /[a-z][a-z']*/g;
 
 // Forms a crude stem does not join ("lost"/"losing", "paid"/"pay").
 const IRREGULAR: Record<string, string> = {
@@ -38,24 +36,45 @@ function contentStem(word: string): string {
   return base.length > 3 && /([bdglmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
 }
 
+/** Whether a UTF-16 code unit is a Han character (the BMP blocks: what customers type). */
+export function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 /** Content pieces of `text` (normalised: lower case, Simplified script), without stopwords. */
 export function contentPieces(text: string, stop: ReadonlySet<string>): string[] {
   const pieces: string[] = [];
-  for (const m of text.matchAll(LATIN_WORD)) {
-    const w = m[0].replace(/'.*$/, '');
-    if (w.length >= 3 && !stop.has(m[0]) && !stop.has(w)) pieces.push(contentStem(w));
-  }
-  for (const m of text.matchAll(HAN_RUN)) {
-    let previous = '';
-    for (const ch of m[0]) {
-      if (FUNCTION_CHARS.has(ch)) {
-        previous = '';
-        continue;
-      }
-      const pair = previous + ch;
-      if (previous && !stop.has(pair)) pieces.push(pair);
-      previous = ch;
+  // One pass by hand: this runs on every clause of every reply.
+  let previous = '';
+  let latinStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const latin = (code >= 97 && code <= 122) || (latinStart >= 0 && code === 39);
+    if (latin) {
+      if (latinStart < 0) latinStart = i;
+    } else if (latinStart >= 0) {
+      pushLatin(text.slice(latinStart, i), stop, pieces);
+      latinStart = -1;
     }
+    if (!isHan(code)) {
+      previous = '';
+      continue;
+    }
+    const ch = text[i]!;
+    if (FUNCTION_CHARS.has(ch)) {
+      previous = '';
+      continue;
+    }
+    if (previous) {
+      const pair = previous + ch;
+      if (!stop.has(pair)) pieces.push(pair);
+    }
+    previous = ch;
   }
   return pieces;
+}
+
+function pushLatin(word: string, stop: ReadonlySet<string>, pieces: string[]): void {
+  const bare = word.replace(/'.*$/, '');
+  if (bare.length >= 3 && !stop.has(word) && !stop.has(bare)) pieces.push(contentStem(bare));
 }

@@ -11,7 +11,7 @@ import type { SpokenTurn } from '../context.ts';
 import type { Lang } from '../types.ts';
 import { clauses, clauseStart, sentences, type Span, type Word } from '../../text/segment.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
-import { contentPieces } from './echo.ts';
+import { contentPieces, isHan } from './echo.ts';
 
 /** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
 export function stem(word: string): string {
@@ -162,9 +162,11 @@ export const reflection = defineDetector({
       const norm = reply.text.norm;
       // A clause made mostly of the customer's facts, in whatever words: a restatement.
       const echoes = (span: Span): boolean =>
+        (theirPieces.size > 0 || theirNumbers.size > 0) &&
         clauses(norm, span).some((clause) => {
-          if (!theyDeny && NEGATES.test(norm.slice(clause.start, clause.end))) return false;
-          const pieces = new Set(contentPieces(norm.slice(clause.start, clause.end), anyStop));
+          const text = norm.slice(clause.start, clause.end);
+          if (!theyDeny && NEGATES.test(text)) return false;
+          const pieces = new Set(contentPieces(text, anyStop));
           const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
           // Weighed in characters of the customer's facts: a Han pair adds the characters it
           // covers, a Latin word or a figure counts as a short word of two.
@@ -173,7 +175,7 @@ export const reflection = defineDetector({
           let shared = 2 * figures.filter((k) => theirNumbers.has(k)).length;
           let total = 2 * figures.length;
           for (const p of pieces) {
-            const han = /^[\u3400-\u9fff]/.test(p);
+            const han = isHan(p.charCodeAt(0));
             if (han) for (const ch of p) all.add(ch);
             else total += 2;
             if (!theirPieces.has(p)) continue;
