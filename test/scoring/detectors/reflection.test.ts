@@ -156,4 +156,9 @@ describe('listening.reflection: a restatement in the trainee\'s own words', () =
     expect(reply('zh-Hans', ['我上个月失业了，这期实在还不上。'], '失业的话可以申请延期。').signals).not.toContain('listening.reflection');
     expect(reply('zh-Hant', ['我上個月失業了，這期實在繳不出來。'], '失業的話可以申請延期。').signals).not.toContain('listening.reflection');
   });
+
+  it('"okay so…" opens a restatement in an unpunctuated phone transcript', () => {
+    const turn = reply('en', ['the money went out but the loan still shows unpaid'], 'okay so the money left your account but the loan still says unpaid let me trace it now');
+    expect(turn.signals).toContain('listening.reflection');
+  });
 });
