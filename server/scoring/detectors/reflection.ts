@@ -2,8 +2,12 @@
  * Reflections: the trainee restates what the customer said (amounts, dates, counts, the
  * problem) so the customer hears they were understood. A sentence reflects when it shares
  * the customer's figures or words AND is framed as a restatement ("您是說…", "so you…",
- * "…對嗎"), or when it carries enough of the customer's own facts to be one by itself.
- * A question that only mentions the topic ("您是在網上申請的嗎") is not a reflection.
+ * "…對嗎", or a remark on it: "…, that's not right", 「換誰都…」), when it carries enough of
+ * the customer's own facts to be one by itself, or when one of its clauses is made mostly of
+ * the customer's content in whatever words (echo.ts: character pairs and stems, so
+ * "Two weeks since approval and still nothing" restates "approved two weeks ago… still has
+ * not arrived"). A question that only mentions the topic ("您是在網上申請的嗎"), a one-word
+ * echo, and a correction of what the customer was told ("don't pay them") are not reflections.
  */
 import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
