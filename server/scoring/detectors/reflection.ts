@@ -2,8 +2,12 @@
  * Reflections: the trainee restates what the customer said (amounts, dates, counts, the
  * problem) so the customer hears they were understood. A sentence reflects when it shares
  * the customer's figures or words AND is framed as a restatement ("您是說…", "so you…",
- * "…對嗎"), or when it carries enough of the customer's own facts to be one by itself.
- * A question that only mentions the topic ("您是在網上申請的嗎") is not a reflection.
+ * "…對嗎", or a remark on it: "…, that's not right", 「換誰都…」), when it carries enough of
+ * the customer's own facts to be one by itself, or when one of its clauses is made mostly of
+ * the customer's content in whatever words (echo.ts: character pairs and stems, so
+ * "Two weeks since approval and still nothing" restates "approved two weeks ago… still has
+ * not arrived"). A question that only mentions the topic ("您是在網上申請的嗎"), a one-word
+ * echo, and a correction of what the customer was told ("don't pay them") are not reflections.
  */
 import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
@@ -11,6 +15,7 @@ import type { SpokenTurn } from '../context.ts';
 import type { Lang } from '../types.ts';
 import { clauses, clauseStart, sentences, type Span, type Word } from '../../text/segment.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
+import { contentPieces, isHan } from './echo.ts';
 
 /** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
 export function stem(word: string): string {
@@ -61,8 +66,20 @@ function statementSpans(turn: SpokenTurn): Span[] {
   );
 }
 
+// A clause that denies or forbids what the customer reported ("no regulator charges a fee",
+// 「千萬不要轉帳」) corrects them; it restates only when they denied something too ("我没逾期").
+const NEGATES = /\b(?:no|not|never|nobody|nothing|cannot)\b|n't\b|[不没別别勿]/;
+
+// The sharper form, for whole sentences: forbidding or ruling out ("don't pay them", "no
+// regulator charges…", 「千萬不要轉帳」, 「銀行不會…」), not any 不 inside a word (不好意思).
+const FORBIDS = /\b(?:do not|don't|never|no)\b|不要|别|別|不会|不會|千万|千萬|绝对不|絕對不|从不|從不|不是/;
+
 interface Facts {
+  /** Whether the statements deny anything. */
+  negates: boolean;
   words: Set<string>;
+  /** Content pieces of the statements (echo.ts): what a restatement in other words still shares. */
+  pieces: Set<string>;
   /** Figures as "value" and, with their measure word, "value unit". */
   numbers: Set<string>;
 }
@@ -82,27 +99,52 @@ export const reflection = defineDetector({
     lead_ins: WordLists,
     /** Tags that ask the customer to confirm a restatement: "对吗", "is that right". */
     confirm: WordLists,
+    /**
+     * Words that remark on what the customer said, next to a restatement of it: "…, that's not
+     * right", "I'm sorry your…", "換誰都…". They frame a restatement as a confirming tag does.
+     */
+    remarks: WordLists.default({ en: [], zh: [] }),
     /** Words too common to show listening (我们, 您, the, have…). */
     stopwords: WordLists,
     /** Shared content words that make a restatement without a framing word. */
     min_shared_words: z.number().int().positive().default(4),
     /** How many of the customer's latest turns a reflection may draw on. */
     lookback: z.number().int().positive().default(3),
+    /**
+     * A clause restates without a framing word when at least 2 of its content pieces (and this
+     * share of them) are the customer's: "Jobless since March", 「沒逾期卻收了 penalty」.
+     */
+    echo_share: z.number().min(0).max(1).default(0.5),
+    /** How much of the customer's content such a clause needs: a Chinese character is 1, a word or figure 2. */
+    echo_min: z.number().positive().default(5),
   }),
   compile(params, tools) {
     const leadIns = tools.phrases(params.lead_ins);
     const confirm = tools.phrases(params.confirm);
+    const remarks = tools.phrases(params.remarks);
     const stop: Record<Lang, Set<string>> = {
       en: new Set(params.stopwords.en.map(normalizeTerm)),
       zh: new Set(params.stopwords.zh.map(normalizeTerm)),
     };
+    // Either language's stopwords: a mixed reply carries both scripts.
+    const anyStop = new Set([...stop.en, ...stop.zh]);
     // What each customer turn said, computed once per turn however many replies follow it.
     const factsOf = new WeakMap<SpokenTurn, Facts>();
     const customerFacts = (turn: SpokenTurn, lang: Lang): Facts => {
       let facts = factsOf.get(turn);
       if (!facts) {
         const spans = statementSpans(turn);
-        facts = { words: contentKeys(turn, spans, lang, stop[lang]), numbers: new Set(numberKeys(turn, spans)) };
+        const norm = turn.text.norm;
+        const statements = sentences(norm)
+          .map((s) => norm.slice(s.start, s.end))
+          .filter((s) => !ASKS.test(s));
+        facts = {
+          words: contentKeys(turn, spans, lang, stop[lang]),
+          // Only whole statements: restating the topic of a question is answering it.
+          pieces: new Set(statements.flatMap((s) => contentPieces(s, anyStop))),
+          negates: statements.some((s) => NEGATES.test(s)),
+          numbers: new Set(numberKeys(turn, spans)),
+        };
         factsOf.set(turn, facts);
       }
       return facts;
@@ -112,12 +154,42 @@ export const reflection = defineDetector({
       if (recent.length === 0) return [];
       const theirWords = new Set<string>();
       const theirNumbers = new Set<string>();
+      const theirPieces = new Set<string>();
+      let theyDeny = false;
       for (const turn of recent) {
         const facts = customerFacts(turn, reply.lang);
+        theyDeny ||= facts.negates;
         for (const k of facts.words) theirWords.add(k);
+        for (const k of facts.pieces) theirPieces.add(k);
         for (const n of facts.numbers) theirNumbers.add(n);
       }
       const norm = reply.text.norm;
+      // A clause made mostly of the customer's facts, in whatever words: a restatement.
+      const echoes = (span: Span): boolean =>
+        (theirPieces.size > 0 || theirNumbers.size > 0) &&
+        clauses(norm, span).some((clause) => {
+          const text = norm.slice(clause.start, clause.end);
+          if (!theyDeny && NEGATES.test(text)) return false;
+          const pieces = new Set(contentPieces(text, anyStop));
+          const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
+          // Weighed in characters of the customer's facts: a Han pair adds the characters it
+          // covers, a Latin word or a figure counts as a short word of two.
+          const covered = new Set<string>();
+          const all = new Set<string>();
+          let shared = 2 * figures.filter((k) => theirNumbers.has(k)).length;
+          let total = 2 * figures.length;
+          for (const p of pieces) {
+            const han = isHan(p.charCodeAt(0));
+            if (han) for (const ch of p) all.add(ch);
+            else total += 2;
+            if (!theirPieces.has(p)) continue;
+            if (han) for (const ch of p) covered.add(ch);
+            else shared += 2;
+          }
+          shared += covered.size;
+          total += all.size;
+          return shared >= params.echo_min && shared >= params.echo_share * total;
+        });
       const hits: Hit[] = [];
       for (const span of reply.sentences) {
         const asked = reply.questions.find((q) => q.start === span.start);
@@ -128,6 +200,7 @@ export const reflection = defineDetector({
         // ("…in batches, so the payment"); a confirming tag counts anywhere.
         const framed =
           confirm[reply.lang].test(text) ||
+          remarks[reply.lang].test(text) ||
           leadIns[reply.lang].find(text).some((m) => {
             const at = span.start + m.start;
             return norm.slice(clauseStart(norm, span.start, at), at).trim().length <= 2;
@@ -143,11 +216,12 @@ export const reflection = defineDetector({
         } else {
           for (const k of contentKeys(reply, [span], reply.lang, stop[reply.lang])) if (theirWords.has(k)) sharedWords++;
         }
+        const corrects = !theyDeny && FORBIDS.test(text);
         const restates = framed
           ? sharedNumbers + sharedWords >= 2
           : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.
-            !asked && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
-        if (restates) hits.push({ start: span.start, end: span.end });
+            !asked && !corrects && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
+        if (restates || (!asked && echoes(span))) hits.push({ start: span.start, end: span.end });
       }
       return hits;
     };

@@ -104,3 +104,61 @@ describe('listening.reflection', () => {
     expect(reflected.criteria.active_listening.score).toBeGreaterThan(notReflected.criteria.active_listening.score);
   });
 });
+
+describe('listening.reflection: a restatement in the trainee\'s own words', () => {
+  const approved = {
+    en: 'My loan was approved two weeks ago and the money still has not arrived!',
+    'zh-Hans': '我的贷款两个礼拜前就批了，钱到现在还没到账！',
+    'zh-Hant': '我的貸款兩個禮拜前就核准了，錢到現在還沒進來！',
+  } as const;
+
+  it('needs no question mark and no opening phrase, in English', () => {
+    const text = 'Two weeks since approval and still nothing, that is what you are telling me. Let me look.';
+    expect(reflections(reply('en', [approved.en], text)).map((e) => e.text)).toEqual([
+      'Two weeks since approval and still nothing, that is what you are telling me.',
+    ]);
+  });
+
+  it('needs no question mark and no opening phrase, in zh-Hans and zh-Hant', () => {
+    expect(reflections(reply('zh-Hans', [approved['zh-Hans']], '两个礼拜前就批了，钱到现在还没到账。我马上查。')).map((e) => e.text)).toEqual([
+      '两个礼拜前就批了，钱到现在还没到账。',
+    ]);
+    expect(reflections(reply('zh-Hant', [approved['zh-Hant']], '兩個禮拜前就核准了，錢到現在還沒進來。我馬上查。')).map((e) => e.text)).toEqual([
+      '兩個禮拜前就核准了，錢到現在還沒進來。',
+    ]);
+  });
+
+  it('a remark on the customer\'s facts frames their restatement, in all three languages', () => {
+    expect(reply('en', ['I never missed a payment and you still charged me a late fee!'], 'A late fee when you never missed a payment, that is not right.').signals).toContain(
+      'listening.reflection',
+    );
+    expect(reply('zh-Hans', ['我没逾期，你们还收了我一笔罚款！'], '没逾期却收了罚款，这肯定不对。').signals).toContain('listening.reflection');
+    expect(reply('zh-Hant', ['我在你們分行被插隊，行員還裝沒看到！'], '被插隊又被行員無視，換誰都會生氣。').signals).toContain('listening.reflection');
+  });
+
+  it('telling the customer not to do what they were told is a correction, not a restatement', () => {
+    expect(
+      reply('en', ['A man from the financial regulator says I have to pay a 500 verification fee to unfreeze my loan.'], 'Do not pay them; no regulator charges a fee to unfreeze a loan.')
+        .signals,
+    ).not.toContain('listening.reflection');
+    expect(reply('zh-Hans', ['有人打电话说我的账户有风险，让我把钱转到安全账户。'], '千万不要转账，银行不会让您把钱转到安全账户。').signals).not.toContain(
+      'listening.reflection',
+    );
+    expect(reply('zh-Hant', ['有人打電話說我的帳戶有風險，叫我把錢轉到安全帳戶。'], '千萬不要轉帳，銀行不會叫您把錢轉到安全帳戶。').signals).not.toContain(
+      'listening.reflection',
+    );
+  });
+
+  it('answering with one of the customer\'s words is not a restatement, in all three languages', () => {
+    expect(reply('en', ['I applied online two weeks ago and heard nothing.'], 'Online applications are checked in order.').signals).not.toContain(
+      'listening.reflection',
+    );
+    expect(reply('zh-Hans', ['我上个月失业了，这期实在还不上。'], '失业的话可以申请延期。').signals).not.toContain('listening.reflection');
+    expect(reply('zh-Hant', ['我上個月失業了，這期實在繳不出來。'], '失業的話可以申請延期。').signals).not.toContain('listening.reflection');
+  });
+
+  it('"okay so…" opens a restatement in an unpunctuated phone transcript', () => {
+    const turn = reply('en', ['the money went out but the loan still shows unpaid'], 'okay so the money left your account but the loan still says unpaid let me trace it now');
+    expect(turn.signals).toContain('listening.reflection');
+  });
+});
