@@ -11,12 +11,11 @@
 import { createHash } from 'node:crypto';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { OutputParserException } from '@langchain/core/output_parsers';
 import { z } from 'zod';
-import { $ZodError } from 'zod/v4/core';
 import type { JudgeMethod } from '../llm/llmConfig.ts';
 import { CRITERIA, type CriterionId, type Locale, type Transcript } from '../scoring/types.ts';
-import { LlmError, toLlmError, type LlmErrorCode } from '../personas/voice/llmVoice.ts';
+import type { LlmError, LlmErrorCode } from '../personas/voice/llmVoice.ts';
+import { structuredAnswer } from './structuredAnswer.ts';
 
 const JudgeCriterion = z.object({
   score: z.number().min(0).max(100).describe('0 (very poor) to 100 (excellent)'),
@@ -110,38 +109,16 @@ function failure(error: LlmError): JudgeResult {
  * (`createJudgeModel`): a streaming ChatOpenAI counts tokens after `.invoke()`, offline that stalls.
  */
 export async function judgeTranscript(model: BaseChatModel, transcript: Transcript, options: JudgeOptions): Promise<JudgeResult> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  let answer: unknown;
-  try {
-    const judge = model.withStructuredOutput(JudgeOutput, { method: options.method, name: 'score_employee' });
-    answer = await judge.invoke(judgeMessages(transcript), { signal: controller.signal });
-  } catch (err) {
-    if (timedOut) return failure(new LlmError('timeout', `the LLM judge did not answer within ${options.timeoutMs} ms`));
-    // LangChain validates with zod's core (the error is a `$ZodError`, not the classic `z.ZodError`).
-    if (err instanceof OutputParserException || err instanceof $ZodError || err instanceof SyntaxError) {
-      return failure(new LlmError('bad_response', `the LLM judge's answer did not fit the expected shape: ${firstLine(err)}`));
-    }
-    return failure(toLlmError(err));
-  } finally {
-    clearTimeout(timer);
-  }
-  // Validated again here: the parser differs by method and by version, this check does not.
-  const parsed = JudgeOutput.safeParse(answer);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return failure(new LlmError('bad_response', `the LLM judge's answer did not fit the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`));
-  }
-  const criteria = { ...parsed.data };
+  const answered = await structuredAnswer(model, JudgeOutput, {
+    name: 'score_employee',
+    method: options.method,
+    timeoutMs: options.timeoutMs,
+    messages: judgeMessages(transcript),
+    late: 'the LLM judge did not answer',
+    answer: "the LLM judge's answer",
+  });
+  if (!answered.ok) return failure(answered.error);
+  const criteria = { ...answered.value };
   for (const c of CRITERIA) criteria[c] = { score: Math.round(criteria[c].score), reason: criteria[c].reason };
   return { ok: true, opinion: { source: 'llm-judge', method: options.method, criteria } };
-}
-
-function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0]!.slice(0, 200);
 }

@@ -12,14 +12,13 @@
 import { createHash } from 'node:crypto';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { OutputParserException } from '@langchain/core/output_parsers';
 import { z } from 'zod';
-import { $ZodError } from 'zod/v4/core';
 import type { JudgeMethod } from '../llm/llmConfig.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import type { CriterionScore, Evidence, Locale, TurnScore } from '../scoring/types.ts';
-import { LlmError, toLlmError, type LlmErrorCode } from '../personas/voice/llmVoice.ts';
+import type { LlmError, LlmErrorCode } from '../personas/voice/llmVoice.ts';
+import { structuredAnswer } from './structuredAnswer.ts';
 
 /** What the model must answer: the signals it sees, each with the exact words from the reply. */
 export const ModelProposal = z
@@ -166,33 +165,16 @@ function failure(error: LlmError): ModelSignalsResult {
  */
 export async function proposeSignals(model: BaseChatModel, rubric: CompiledRubric, input: ModelSignalsInput, options: ModelSignalsOptions): Promise<ModelSignalsResult> {
   if (rubric.modelSignals.definitions.size === 0) return { ok: true, findings: [], discarded: [] };
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  let answer: unknown;
-  try {
-    const proposer = model.withStructuredOutput(ModelProposal, { method: options.method, name: 'report_signals' });
-    answer = await proposer.invoke(modelSignalMessages(rubric, input), { signal: controller.signal });
-  } catch (err) {
-    if (timedOut) return failure(new LlmError('timeout', `the model did not propose signals within ${options.timeoutMs} ms`));
-    // LangChain validates with zod's core (the error is a `$ZodError`, not the classic `z.ZodError`).
-    if (err instanceof OutputParserException || err instanceof $ZodError || err instanceof SyntaxError) {
-      return failure(new LlmError('bad_response', `the model's proposal did not fit the expected shape: ${firstLine(err)}`));
-    }
-    return failure(toLlmError(err));
-  } finally {
-    clearTimeout(timer);
-  }
-  // Validated again here: the parser differs by method and by version, this check does not.
-  const parsed = ModelProposal.safeParse(answer);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return failure(new LlmError('bad_response', `the model's proposal did not fit the expected shape: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`));
-  }
-  return { ok: true, ...checkProposal(rubric, input.reply, parsed.data) };
+  const answered = await structuredAnswer(model, ModelProposal, {
+    name: 'report_signals',
+    method: options.method,
+    timeoutMs: options.timeoutMs,
+    messages: modelSignalMessages(rubric, input),
+    late: 'the model did not propose signals',
+    answer: "the model's proposal",
+  });
+  if (!answered.ok) return failure(answered.error);
+  return { ok: true, ...checkProposal(rubric, input.reply, answered.value) };
 }
 
 /**
@@ -227,7 +209,3 @@ export function withModelFindings(rubric: CompiledRubric, turn: TurnScore, findi
   return next;
 }
 
-function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0]!.slice(0, 200);
-}

@@ -31,7 +31,7 @@ afterEach(() => server.reset());
 
 // A retaliation threat in words the rules have not seen (Traditional Chinese).
 const CUSTOMER = '你們到底要拖多久？我已經打了三次電話了！';
-const THREAT = '您再這樣大聲，我們可以把您的案子退件，到時候您的徵信紀錄會很難看。';
+const THREAT = '繼續鬧的話，您的資料我會一直壓著不處理。';
 const CALL: Transcript = {
   locale: 'zh-Hant',
   scenario: 'complaint',
@@ -42,7 +42,7 @@ const CALL: Transcript = {
 };
 const INPUT: ModelSignalsInput = { reply: THREAT, locale: 'zh-Hant', customer: [CUSTOMER] };
 // The model answers in Simplified with its own spacing: still the reply's words.
-const QUOTE = '我们可以把您的案子 退件';
+const QUOTE = '您的资料我会一直压着 不处理';
 
 const propose = (method: JudgeMethod = 'functionCalling', input: ModelSignalsInput = INPUT, timeoutMs = 1500) =>
   proposeSignals(model, rubric, input, { method, timeoutMs });
@@ -82,11 +82,11 @@ describe('proposeSignals', () => {
   it('accepts a quote found in the reply, in either script and whatever its spacing, with its offsets in the text as typed', async () => {
     server.enqueue({ kind: 'structured', value: { findings: [{ signal: 'conduct.threat', quote: QUOTE }] } });
     const result = await propose();
-    const start = THREAT.indexOf('我們可以');
-    const end = THREAT.indexOf('退件') + 2;
+    const start = THREAT.indexOf('您的資料');
+    const end = THREAT.indexOf('不處理') + 3;
     expect(result).toEqual({
       ok: true,
-      findings: [{ signal: 'conduct.threat', source: 'model', start, end, text: '我們可以把您的案子退件' }],
+      findings: [{ signal: 'conduct.threat', source: 'model', start, end, text: '您的資料我會一直壓著不處理' }],
       discarded: [],
     });
   });
@@ -105,7 +105,7 @@ describe('proposeSignals', () => {
     const result = await propose();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.findings.map((f) => [f.signal, f.text])).toEqual([['conduct.threat', '我們可以把您的案子退件']]);
+    expect(result.findings.map((f) => [f.signal, f.text])).toEqual([['conduct.threat', '您的資料我會一直壓著不處理']]);
     expect(result.discarded).toEqual([
       { signal: 'empathy.emotion', quote: '我非常理解您的心情', reason: 'quote_not_in_reply' },
       { signal: 'listening.open_question', quote: '您再這樣大聲', reason: 'signal_not_offered' },
@@ -150,7 +150,7 @@ describe('locateQuote', () => {
 
 describe('withModelFindings', () => {
   const ruleTurn = () => scoreLatestTurn(rubric, CALL);
-  const finding: ModelEvidence = { signal: 'conduct.threat', source: 'model', start: THREAT.indexOf('我們可以'), end: THREAT.indexOf('退件') + 2, text: '我們可以把您的案子退件' };
+  const finding: ModelEvidence = { signal: 'conduct.threat', source: 'model', start: THREAT.indexOf('您的資料'), end: THREAT.indexOf('不處理') + 3, text: '您的資料我會一直壓著不處理' };
   const counting = (counts: boolean): CompiledRubric => ({ ...rubric, modelSignals: { ...rubric.modelSignals, counts } });
 
   it('by default shows a finding as found by the model, without changing any score', () => {
