@@ -6,9 +6,8 @@
 // dropped and how many replies the model could not read (scored by the rules alone).
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { proposeSignals, type ModelSignalsOptions } from '../../server/graders/modelSignals.ts';
-import { measuredIn, type ContractSignal } from './contractIds.ts';
-import { binaryStats, perLabelConfusion } from './metrics.ts';
-import { replySignals, type CaseMeasurement, type LabelledCase, type Miss, type Rubric } from './ownCases.ts';
+import type { ContractSignal } from './contractIds.ts';
+import { compareSignals, replySignals, type CaseMeasurement, type LabelledCase, type Rubric } from './ownCases.ts';
 
 export interface ModelCaseMeasurement {
   rules: CaseMeasurement;
@@ -53,7 +52,7 @@ export async function measureCasesWithModel(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cases.length) }, worker));
-  const view = (pick: (p: Prediction) => Set<string>): CaseMeasurement => measure(cases, predictions.map(pick), measured);
+  const view = (pick: (p: Prediction) => Set<string>): CaseMeasurement => compareSignals(cases, predictions.map(pick), measured);
   return {
     rules: view((p) => p.rules),
     model: view((p) => p.model),
@@ -64,37 +63,3 @@ export async function measureCasesWithModel(
   };
 }
 
-function measure(cases: readonly LabelledCase[], raisedPerCase: readonly Set<string>[], measured: readonly ContractSignal[]): CaseMeasurement {
-  const gold: Set<ContractSignal>[] = [];
-  const predicted: Set<ContractSignal>[] = [];
-  const misses: Miss[] = [];
-  cases.forEach((c, i) => {
-    const raised = raisedPerCase[i]!;
-    const detected = measured.filter((s) => raised.has(s));
-    const expected = new Set(c.signals.filter((s) => measuredIn(s, c.scenario)));
-    gold.push(expected);
-    predicted.push(new Set(detected));
-    for (const signal of measured) {
-      const isExpected = expected.has(signal);
-      if (isExpected === raised.has(signal)) continue;
-      misses.push({
-        locale: c.locale,
-        caseId: c.id,
-        signal,
-        kind: isExpected ? 'false negative' : 'false positive',
-        reply: c.reply,
-        expected: c.signals,
-        detected,
-        ...(c.note === undefined ? {} : { note: c.note }),
-      });
-    }
-  });
-  const byLabel = perLabelConfusion(gold, predicted, measured);
-  const locales = new Set(cases.map((c) => c.locale));
-  return {
-    locale: locales.size === 1 ? [...locales][0]! : 'mixed',
-    cases: cases.length,
-    signals: measured.map((signal) => ({ signal, ...binaryStats(byLabel.get(signal)!) })),
-    misses,
-  };
-}

@@ -202,23 +202,30 @@ export function engineScenario(scenario: CallScenario | undefined): Scenario | u
  * written is not counted against it (its correct detections would read as false positives).
  */
 export function measureCases(rubric: Rubric, cases: readonly LabelledCase[], measured: readonly ContractSignal[] = CONTRACT_SIGNALS): CaseMeasurement {
-  const gold: Set<ContractSignal>[] = [];
-  const predicted: Set<ContractSignal>[] = [];
-  const misses: Miss[] = [];
-
-  for (const c of cases) {
-    let raised: Set<string>;
+  const raisedPerCase = cases.map((c) => {
     try {
-      raised = replySignals(rubric, c.locale, c.customer, c.reply, c.scenario, c.product);
+      return replySignals(rubric, c.locale, c.customer, c.reply, c.scenario, c.product);
     } catch (error) {
       throw new Error(`${c.file}, case ${c.id}: scoring failed: ${(error as Error).message}`, { cause: error });
     }
-    // Signals outside those measured (the engine may grow) are not counted here.
+  });
+  return compareSignals(cases, raisedPerCase, measured);
+}
+
+/**
+ * The labels against what was raised for each case, signal by signal, with every miss.
+ * Signals outside those measured (the engine may grow) are not counted.
+ */
+export function compareSignals(cases: readonly LabelledCase[], raisedPerCase: readonly ReadonlySet<string>[], measured: readonly ContractSignal[]): CaseMeasurement {
+  const gold: Set<ContractSignal>[] = [];
+  const predicted: Set<ContractSignal>[] = [];
+  const misses: Miss[] = [];
+  cases.forEach((c, i) => {
+    const raised = raisedPerCase[i]!;
     const detected = measured.filter((s) => raised.has(s));
     const expected = new Set(c.signals.filter((s) => measuredIn(s, c.scenario)));
     gold.push(expected);
     predicted.push(new Set(detected));
-
     for (const signal of measured) {
       const isExpected = expected.has(signal);
       if (isExpected === raised.has(signal)) continue;
@@ -233,8 +240,7 @@ export function measureCases(rubric: Rubric, cases: readonly LabelledCase[], mea
         ...(c.note === undefined ? {} : { note: c.note }),
       });
     }
-  }
-
+  });
   const byLabel = perLabelConfusion(gold, predicted, measured);
   const locales = new Set(cases.map((c) => c.locale));
   return {
