@@ -55,6 +55,18 @@ function signalById(rubric: CompiledRubric, id: string): CompiledSignal | undefi
   return index.get(id);
 }
 
+/** Each rubric's signals by criterion, in rubric order, built on first use. */
+const signalsByCriterion = new WeakMap<CompiledRubric, Map<CriterionId, CompiledSignal[]>>();
+
+function signalsOf(rubric: CompiledRubric, criterion: CriterionId): CompiledSignal[] {
+  let index = signalsByCriterion.get(rubric);
+  if (!index) {
+    index = new Map(CRITERIA.map((id) => [id, rubric.signals.filter((s) => s.criterion === id)]));
+    signalsByCriterion.set(rubric, index);
+  }
+  return index.get(criterion) ?? [];
+}
+
 function detect(rubric: CompiledRubric, reply: ReplyContext, only?: (signal: CompiledSignal) => boolean): Detected {
   const hitsBySignal = new Map<CompiledSignal, Hit[]>();
   const byStepSignals = new Set<CompiledSignal>();
@@ -120,7 +132,7 @@ function turnScore(rubric: CompiledRubric, reply: ReplyContext, index: number, s
     const mine = fired.filter((f) => f.signal.criterion === id);
     const points = mine.reduce((sum, f) => sum + f.signal.points, 0);
     // Hints come only from signals that can fire in this call; a call with no process gets no process feedback.
-    const candidates = rubric.signals.filter((s) => s.criterion === id && firesIn(s, reply.scenario) && !(s.step && stepsBefore.has(s.step)));
+    const candidates = signalsOf(rubric, id).filter((s) => firesIn(s, reply.scenario) && !(s.step && stepsBefore.has(s.step)));
     // And only for what the customer's moment called for (moments.ts).
     const expected = (s: CompiledSignal | null): boolean =>
       s ? calledFor(rubric.expectations, moment, s.id, id) : criterionCalledFor(rubric.expectations, moment, id, candidates);
