@@ -72,9 +72,9 @@ const ASKS = /\?|[吗呢么]\s*[.。!]*$/;
 const SUPPOSES = /^(?:if|suppose|what if|in case|如果|要是|假如|万一|假设)/;
 
 /** The customer's statements: every clause of a question sentence but the asking and supposing ones. */
-function statementSpans(turn: SpokenTurn): Span[] {
+function statementSpans(turn: SpokenTurn, spans: readonly Span[]): Span[] {
   const norm = turn.text.norm;
-  return sentences(norm).flatMap((s) =>
+  return spans.flatMap((s) =>
     ASKS.test(norm.slice(s.start, s.end))
       ? clauses(norm, s)
           .slice(0, -1)
@@ -150,9 +150,10 @@ export const reflection = defineDetector({
     const customerFacts = (turn: SpokenTurn, lang: Lang): Facts => {
       let facts = factsOf.get(turn);
       if (!facts) {
-        const spans = statementSpans(turn);
         const norm = turn.text.norm;
-        const statements = sentences(norm)
+        const sentenceSpans = sentences(norm);
+        const spans = statementSpans(turn, sentenceSpans);
+        const statements = sentenceSpans
           .map((s) => norm.slice(s.start, s.end))
           .filter((s) => !ASKS.test(s));
         facts = {
