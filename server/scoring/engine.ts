@@ -6,7 +6,7 @@ import { replyContext, spokenTurn, type EarlierTurns, type SpokenTurn } from './
 import type { CompiledRubric } from './rubric/compile.ts';
 import { sessionReport } from './summary.ts';
 import { detectLocale } from '../text/locale.ts';
-import { scoreReply, stepsTaken } from './turnScore.ts';
+import { scoreReply, scoreReplyAndSteps, stepsTaken } from './turnScore.ts';
 import { langOf, type ScoreReport, type Transcript, type TurnScore } from './types.ts';
 
 export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript): ScoreReport {
@@ -25,8 +25,9 @@ export function scoreTranscript(rubric: CompiledRubric, transcript: Transcript):
     }
     const reply = replyContext(turn.text, locale, lang, transcript.scenario, [...customer], rubric.cues[lang], earlierTurns(transcript, trainee), since);
     since = 0;
-    turns.push(scoreReply(rubric, reply, index, new Set(taken)));
-    for (const step of stepsTaken(rubric, reply)) taken.add(step);
+    const { score, steps } = scoreReplyAndSteps(rubric, reply, index, new Set(taken));
+    turns.push(score);
+    for (const step of steps) taken.add(step);
     trainee.push(reply);
   });
   return sessionReport(rubric, locale, turns, transcript.scenario);

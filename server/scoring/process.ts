@@ -29,15 +29,30 @@ export function scoredProcess(rubric: Pick<CompiledRubric, 'processes'>, scenari
  * The process's turn steps in the order first taken; within one reply, in the order they
  * were said (a remedy offered before the acknowledgement is out of order).
  */
+/** Each process's step signals and their steps, built on first use: every report reads them. */
+const stepsBySignal = new WeakMap<CompiledProcess, Map<string, string>>();
+
+function stepOfSignal(process: CompiledProcess): Map<string, string> {
+  let stepOf = stepsBySignal.get(process);
+  if (!stepOf) {
+    stepOf = new Map(process.steps.flatMap((s) => (s.signal ? [[s.signal, s.step] as const] : [])));
+    stepsBySignal.set(process, stepOf);
+  }
+  return stepOf;
+}
+
 export function turnStepsTaken(process: CompiledProcess, turns: readonly TurnScore[]): string[] {
-  const stepOf = new Map(process.steps.flatMap((s) => (s.signal ? [[s.signal, s.step] as const] : [])));
+  const stepOf = stepOfSignal(process);
   const covered: string[] = [];
   for (const turn of turns) {
     const firstSaid = new Map<string, number>();
-    for (const e of Object.values(turn.criteria).flatMap((c) => c.evidence)) {
-      const step = stepOf.get(e.signal);
-      if (step !== undefined) firstSaid.set(step, Math.min(firstSaid.get(step) ?? e.start, e.start));
+    for (const criterion of Object.values(turn.criteria)) {
+      for (const e of criterion.evidence) {
+        const step = stepOf.get(e.signal);
+        if (step !== undefined) firstSaid.set(step, Math.min(firstSaid.get(step) ?? e.start, e.start));
+      }
     }
+    if (firstSaid.size === 0) continue;
     const said = [...firstSaid].sort((a, b) => a[1] - b[1] || rank(process, a[0]) - rank(process, b[0]));
     for (const [step] of said) if (!covered.includes(step)) covered.push(step);
   }

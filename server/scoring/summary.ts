@@ -12,18 +12,35 @@ import type { CompiledRubric } from './rubric/compile.ts';
 import { empathyMoments, momentsScore, type EmpathyMoments } from './empathyMoments.ts';
 import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type Scenario, type ScoreReport, type TurnScore } from './types.ts';
 
+/** Each rubric's step signals and their steps, built on first use: every report reads them. */
+const stepsBySignal = new WeakMap<CompiledRubric, Map<string, string>>();
+
+function stepOfSignal(rubric: CompiledRubric): Map<string, string> {
+  let stepOf = stepsBySignal.get(rubric);
+  if (!stepOf) {
+    stepOf = new Map(rubric.signals.flatMap((s) => (s.step ? [[s.id, s.step] as const] : [])));
+    stepsBySignal.set(rubric, stepOf);
+  }
+  return stepOf;
+}
+
 export function complaintSteps(rubric: CompiledRubric, turns: readonly TurnScore[]): ComplaintStepsSummary {
-  const stepOf = new Map(rubric.signals.flatMap((s) => (s.step ? [[s.id, s.step] as const] : [])));
+  const stepOf = stepOfSignal(rubric);
   const covered: ComplaintStep[] = [];
   for (const turn of turns) {
-    const evidence = Object.values(turn.criteria).flatMap((c) => c.evidence);
+    const firstAt = new Map<string, number>();
+    for (const criterion of Object.values(turn.criteria)) {
+      for (const e of criterion.evidence) {
+        const step = stepOf.get(e.signal);
+        if (step !== undefined) firstAt.set(step, Math.min(firstAt.get(step) ?? e.start, e.start));
+      }
+    }
+    if (firstAt.size === 0) continue;
     // Within one reply, the steps count in the order they were said.
-    const said = COMPLAINT_STEPS.map((step) => ({
-      step,
-      at: evidence.filter((e) => stepOf.get(e.signal) === step).reduce<number | undefined>((first, e) => Math.min(first ?? e.start, e.start), undefined),
-    }))
-      .filter((s): s is { step: ComplaintStep; at: number } => s.at !== undefined)
-      .sort((a, b) => a.at - b.at);
+    const said = COMPLAINT_STEPS.flatMap((step) => {
+      const at = firstAt.get(step);
+      return at === undefined ? [] : [{ step, at }];
+    }).sort((a, b) => a.at - b.at);
     for (const { step } of said) if (!covered.includes(step)) covered.push(step);
   }
   const ranks = covered.map((s) => COMPLAINT_STEPS.indexOf(s));

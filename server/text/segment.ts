@@ -45,10 +45,12 @@ export function sentences(text: string): Span[] {
   return out;
 }
 
+// Built once: clauses() runs on many sentences of every reply, and always resets lastIndex.
+const CUT = /[,、:—]+|\s-\s/g;
+
 /** Clause spans: sentences cut further at commas, colons and dashes. */
 export function clauses(text: string, within: Span): Span[] {
   const out: Span[] = [];
-  const CUT = /[,、:—]+|\s-\s/g;
   CUT.lastIndex = within.start;
   let start = within.start;
   for (let m = CUT.exec(text); m && m.index < within.end; m = CUT.exec(text)) {

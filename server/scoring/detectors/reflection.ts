@@ -48,6 +48,23 @@ function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop:
   return keys;
 }
 
+/**
+ * `contentKeys` of each of a reply's sentences, in English, from one pass over its words:
+ * a word belongs to the one sentence that holds it whole (sentences do not overlap).
+ */
+function englishKeysBySentence(turn: SpokenTurn, spans: readonly Span[], stop: Set<string>): Set<string>[] {
+  const out = spans.map(() => new Set<string>());
+  let i = 0;
+  for (const w of turn.words) {
+    while (i < spans.length && spans[i]!.end < w.end) i++;
+    if (i === spans.length) break;
+    if (w.start < spans[i]!.start) continue;
+    if (/^\d/.test(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) continue;
+    if (w.text.length >= 3) out[i]!.add(stem(w.text));
+  }
+  return out;
+}
+
 // A customer's question is not a fact to reflect: an answer naturally reuses its words.
 const ASKS = /\?|[吗呢么]\s*[.。!]*$/;
 
@@ -55,9 +72,9 @@ const ASKS = /\?|[吗呢么]\s*[.。!]*$/;
 const SUPPOSES = /^(?:if|suppose|what if|in case|如果|要是|假如|万一|假设)/;
 
 /** The customer's statements: every clause of a question sentence but the asking and supposing ones. */
-function statementSpans(turn: SpokenTurn): Span[] {
+function statementSpans(turn: SpokenTurn, spans: readonly Span[]): Span[] {
   const norm = turn.text.norm;
-  return sentences(norm).flatMap((s) =>
+  return spans.flatMap((s) =>
     ASKS.test(norm.slice(s.start, s.end))
       ? clauses(norm, s)
           .slice(0, -1)
@@ -133,9 +150,10 @@ export const reflection = defineDetector({
     const customerFacts = (turn: SpokenTurn, lang: Lang): Facts => {
       let facts = factsOf.get(turn);
       if (!facts) {
-        const spans = statementSpans(turn);
         const norm = turn.text.norm;
-        const statements = sentences(norm)
+        const sentenceSpans = sentences(norm);
+        const spans = statementSpans(turn, sentenceSpans);
+        const statements = sentenceSpans
           .map((s) => norm.slice(s.start, s.end))
           .filter((s) => !ASKS.test(s));
         facts = {
@@ -191,7 +209,8 @@ export const reflection = defineDetector({
           return shared >= params.echo_min && shared >= params.echo_share * total;
         });
       const hits: Hit[] = [];
-      for (const span of reply.sentences) {
+      const englishKeys = reply.lang === 'en' ? englishKeysBySentence(reply, reply.sentences, stop.en) : [];
+      for (const [index, span] of reply.sentences.entries()) {
         const asked = reply.questions.find((q) => q.start === span.start);
         // An open question about the topic is exploring, not restating.
         if (asked?.kind === 'open') continue;
@@ -214,7 +233,7 @@ export const reflection = defineDetector({
           // and no miss when the segmenter cuts the reply differently ("还款" vs "还|款").
           for (const k of theirWords) if (text.includes(k)) sharedWords++;
         } else {
-          for (const k of contentKeys(reply, [span], reply.lang, stop[reply.lang])) if (theirWords.has(k)) sharedWords++;
+          for (const k of englishKeys[index]!) if (theirWords.has(k)) sharedWords++;
         }
         const corrects = !theyDeny && FORBIDS.test(text);
         const restates = framed

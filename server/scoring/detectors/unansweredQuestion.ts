@@ -110,7 +110,9 @@ export const unansweredQuestion = defineDetector({
       if (texts.some((t) => answers[lang].find(t).some((m) => m.start <= 2))) return [];
       const cues = tools.moments[lang].questions;
       const negators = tools.negation[lang].negators;
-      const mine = lang === 'en' ? topicWords(texts.join(' '), 'en', stop.en) : [];
+      // Read on first need: a figure or a "no" often answers before any topic is compared.
+      let mineRead: string[] | undefined;
+      const mine = (): string[] => (mineRead ??= lang === 'en' ? topicWords(texts.join(' '), 'en', stop.en) : []);
       const bears = moment.asked.every(({ turn, question }) => {
         // The asking clause only: "my mother is in hospital, how do I pay?" asks about paying.
         const clause = clauses(turn.text.norm, question).at(-1) ?? question;
@@ -123,7 +125,7 @@ export const unansweredQuestion = defineDetector({
         const topic = topicWords(asked, lang, stop[lang]);
         if (lang === 'zh') return topic.some((w) => texts.some((t) => t.includes(w)));
         // A shared stem, or one that begins the other ("pay", "payments").
-        return topic.some((w) => mine.some((m) => m.startsWith(w) || w.startsWith(m)));
+        return topic.some((w) => mine().some((m) => m.startsWith(w) || w.startsWith(m)));
       });
       if (bears) return [];
       // Any other statement of substance informs too, counted over the whole reply (an

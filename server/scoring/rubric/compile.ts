@@ -4,7 +4,7 @@
  * rubric; scoring a reply then only matches.
  */
 import { EMPTY_BANK, type SentenceModelBank } from '../sentenceClassifier.ts';
-import type { CompileTools, Detect, Localized, LocalText } from '../detectors/definition.ts';
+import type { CompileTools, Detect, Hit, Localized, LocalText } from '../detectors/definition.ts';
 import { compileDetector } from '../detectors/registry.ts';
 import { compileEarlier, type EarlierTest } from '../earlier.ts';
 import { compileNegation } from '../../text/negation.ts';
@@ -151,13 +151,21 @@ function compileProcess(scenario: Scenario, process: ProcessConfig, file: Rubric
   };
 }
 
+/** Every detector's hits in order (a plain loop: this runs for every signal of every reply). */
+function allHits(detectors: readonly Detect[], reply: Parameters<Detect>[0]): Hit[] {
+  if (detectors.length === 1) return detectors[0]!(reply);
+  const hits: Hit[] = [];
+  for (const d of detectors) for (const h of d(reply)) hits.push(h);
+  return hits;
+}
+
 /** A signal's models speak only when its own detectors found nothing, so a rule's words stay the evidence. */
 function rulesThenModels(rules: Detect[], models: Detect[]): Detect[] {
   if (models.length === 0) return rules;
   return [
     (reply) => {
-      const hits = rules.flatMap((d) => d(reply));
-      return hits.length > 0 ? hits : models.flatMap((d) => d(reply));
+      const hits = allHits(rules, reply);
+      return hits.length > 0 ? hits : allHits(models, reply);
     },
   ];
 }
