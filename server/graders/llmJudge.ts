@@ -14,7 +14,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import type { JudgeMethod } from '../llm/llmConfig.ts';
 import { CRITERIA, type CriterionId, type Locale, type Transcript } from '../scoring/types.ts';
-import type { LlmError, LlmErrorCode } from '../personas/voice/llmVoice.ts';
+import type { LlmError, LlmErrorCode } from '../llm/llmError.ts';
 import { structuredAnswer } from './structuredAnswer.ts';
 
 const JudgeCriterion = z.object({

@@ -17,7 +17,7 @@ import type { JudgeMethod } from '../llm/llmConfig.ts';
 import type { CompiledRubric } from '../scoring/rubric/compile.ts';
 import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import type { CriterionScore, Evidence, Locale, TurnScore } from '../scoring/types.ts';
-import type { LlmError, LlmErrorCode } from '../personas/voice/llmVoice.ts';
+import type { LlmError, LlmErrorCode } from '../llm/llmError.ts';
 import { structuredAnswer } from './structuredAnswer.ts';
 
 /** What the model must answer: the signals it sees, each with the exact words from the reply. */

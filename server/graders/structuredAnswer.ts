@@ -9,7 +9,7 @@ import { OutputParserException } from '@langchain/core/output_parsers';
 import type { z } from 'zod';
 import { $ZodError } from 'zod/v4/core';
 import type { JudgeMethod } from '../llm/llmConfig.ts';
-import { LlmError, toLlmError } from '../personas/voice/llmVoice.ts';
+import { LlmError, toLlmError } from '../llm/llmError.ts';
 
 export interface StructuredRequest {
   /** The tool or schema name the model answers with. */

@@ -4,17 +4,16 @@
 // rubric deciding whether findings count, and the rule score untouched throughout.
 import type { ChatOpenAI } from '@langchain/openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createJudgeModel } from '../../server/llm/chatModel.ts';
-import type { JudgeMethod, LlmConfig } from '../../server/llm/llmConfig.ts';
+import type { JudgeMethod } from '../../server/llm/llmConfig.ts';
 import { locateQuote, proposeSignals, withModelFindings, type ModelEvidence, type ModelSignalsInput } from '../../server/graders/modelSignals.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreLatestTurn, scoreTranscript } from '../../server/scoring/engine.ts';
 import { withModelSignals } from '../../server/graders/modelReport.ts';
 import type { CompiledRubric } from '../../server/scoring/rubric/compile.ts';
 import type { Transcript } from '../../server/scoring/types.ts';
+import { judgeModelOn } from '../support/judgeModel.ts';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openaiTestServer.ts';
 
-for (const key of Object.keys(process.env)) if (/^(LANGSMITH|LANGCHAIN)_/.test(key)) delete process.env[key];
 
 let server: OpenAiTestServer;
 let model: ChatOpenAI;
@@ -22,8 +21,7 @@ let rubric: CompiledRubric;
 
 beforeAll(async () => {
   server = await startOpenAiTestServer();
-  const config: LlmConfig = { baseURL: server.url, model: 'gpt-4o-mini', timeoutMs: 1500, firstTokenTimeoutMs: 750, maxChars: 300, judgeMethod: 'functionCalling' };
-  model = createJudgeModel(config, 0);
+  model = judgeModelOn(server.url);
   rubric = loadDefaultRubric();
 });
 afterAll(() => server.close());

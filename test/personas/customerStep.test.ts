@@ -4,26 +4,17 @@
  * ending the way the persona file says.
  */
 import { describe, expect, it } from 'vitest';
-import { exchange, startConversation, type Conversation } from '../../server/personas/conversation.ts';
+import { exchange, startConversation } from '../../server/personas/conversation.ts';
 import { findPersona, loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
-import type { PersonaFile } from '../../server/personas/schema.ts';
 import { scriptedVoice } from '../../server/personas/voice/scriptedVoice.ts';
+import { playScripted } from '../support/scriptedPlay.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { createScorer } from '../../server/scoring/scorer.ts';
 
 const { scoreTurn } = createScorer(loadDefaultRubric());
 const persona = findPersona(loadPersonaLibrary(), 'late-disbursement', 'zh-Hant')!;
 
-async function play(p: PersonaFile, seed: number, lines: readonly string[]): Promise<{ conversation: Conversation; replies: string[] }> {
-  let { conversation } = startConversation(p, seed);
-  const replies: string[] = [];
-  for (const line of lines) {
-    const answer = await exchange(p, conversation, line, { scoreTurn, voice: scriptedVoice });
-    conversation = answer.conversation;
-    replies.push(answer.reply);
-  }
-  return { conversation, replies };
-}
+const play = playScripted;
 
 const GOOD = [
   '陳先生，讓您等了這麼久，真的很抱歉。您是說兩週前就核准了，說好三個工作天撥款，到現在還沒收到，對嗎？這件事我來幫您處理。',

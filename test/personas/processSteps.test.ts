@@ -8,16 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRubricSignals, loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
+import { defaultRubricSignals } from '../../server/dataFiles/loadRubric.ts';
 import { FileError } from '../../server/dataFiles/fileError.ts';
-import { exchange, startConversation, type Conversation } from '../../server/personas/conversation.ts';
 import { findPersona, loadPersonaLibrary, parsePersonaText, PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
 import { publicPersona, type PersonaFile } from '../../server/personas/schema.ts';
-import { scriptedVoice } from '../../server/personas/voice/scriptedVoice.ts';
-import { createScorer } from '../../server/scoring/scorer.ts';
+import { playScripted } from '../support/scriptedPlay.ts';
 import type { Locale } from '../../server/scoring/types.ts';
 
-const { scoreTurn } = createScorer(loadDefaultRubric());
 const library = loadPersonaLibrary();
 const signals = defaultRubricSignals();
 
@@ -27,16 +24,7 @@ function personaOf(id: string, locale: Locale): PersonaFile {
   return persona;
 }
 
-async function play(p: PersonaFile, seed: number, lines: readonly string[]): Promise<{ conversation: Conversation; replies: string[] }> {
-  let { conversation } = startConversation(p, seed);
-  const replies: string[] = [];
-  for (const line of lines) {
-    const answer = await exchange(p, conversation, line, { scoreTurn, voice: scriptedVoice });
-    conversation = answer.conversation;
-    replies.push(answer.reply);
-  }
-  return { conversation, replies };
-}
+const play = playScripted;
 
 const COLLECTION_STEPS = ['verify_identity', 'state_purpose', 'understand_reason', 'offer_options', 'agree_plan', 'confirm_next'];
 

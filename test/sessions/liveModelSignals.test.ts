@@ -3,27 +3,22 @@
 // follows with the model's findings and their quotes, the customer still answers, and a
 // model that fails leaves the stored turn and the report as the rules made them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LlmConfig } from '../../server/llm/llmConfig.ts';
 import { scoreLatestTurn } from '../../server/scoring/engine.ts';
-import { SessionStartOk, TraineeSayOk, TurnModelSignals } from '../../server/sessions/serverEvents.ts';
-import { startOpenAiTestServer, type Behaviour, type OpenAiTestServer, type RecordedRequest } from '../support/openaiTestServer.ts';
+import { TraineeSayOk, TurnModelSignals } from '../../server/sessions/serverEvents.ts';
+import type { Behaviour, OpenAiTestServer, RecordedRequest } from '../support/openaiTestServer.ts';
 import { call, record } from '../support/socketClient.ts';
-import { startTestServer, type TestClient, type TestServer } from '../support/testServer.ts';
+import { startLlmServers, startLlmSession, type LlmServers } from '../support/llmSessions.ts';
+import type { TestServer } from '../support/testServer.ts';
 
-for (const key of Object.keys(process.env)) if (/^(LANGSMITH|LANGCHAIN)_/.test(key)) delete process.env[key];
 
 let llm: OpenAiTestServer;
 let server: TestServer;
+let servers: LlmServers;
 beforeAll(async () => {
-  llm = await startOpenAiTestServer();
-  const config: LlmConfig = { baseURL: llm.url, apiKey: 'sk-test', model: 'gpt-4o-mini', timeoutMs: 1500, firstTokenTimeoutMs: 500, maxChars: 300, judgeMethod: 'functionCalling', modelSignals: true };
-  server = await startTestServer({ llm: config });
+  servers = await startLlmServers({ modelSignals: true });
+  ({ llm, server } = servers);
 });
-afterAll(async () => {
-  await server.close();
-  await server.remove();
-  await llm.close();
-});
+afterAll(() => servers.close());
 afterEach(() => llm.reset());
 
 const THREAT = '您再這樣大聲，我們可以把您的案子退件，到時候您的徵信紀錄會很難看。';
@@ -33,13 +28,7 @@ const REPLY = '你這是在威脅我嗎？我要投訴你。';
 const answering = (proposal: Behaviour) => (request: RecordedRequest): Behaviour =>
   Array.isArray(request.body.tools) ? proposal : { kind: 'text', text: REPLY };
 
-async function llmSession(): Promise<{ socket: TestClient; sessionId: string }> {
-  const user = await server.user('trainee');
-  const socket = await server.connect(user.token);
-  const started = SessionStartOk.parse(await call(socket, 'session:start', { personaId: 'late-disbursement', locale: 'zh-Hant', mode: 'llm' }));
-  expect(started.mode).toBe('llm');
-  return { socket, sessionId: started.sessionId };
-}
+const llmSession = () => startLlmSession(server);
 
 describe('model signals in a live session', () => {
   it('acks with the rules score, then shows what the model found with its quote', async () => {

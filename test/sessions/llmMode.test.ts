@@ -2,38 +2,27 @@
 // the reply streams as customer:delta events before customer:say, and an endpoint that fails
 // gives a customer:error and the scripted line, and the session goes on.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LlmConfig } from '../../server/llm/llmConfig.ts';
 import { CustomerSay, SessionStartOk, TraineeSayOk } from '../../server/sessions/serverEvents.ts';
-import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openaiTestServer.ts';
+import type { OpenAiTestServer } from '../support/openaiTestServer.ts';
 import { call, record } from '../support/socketClient.ts';
-import { startTestServer, type TestClient, type TestServer } from '../support/testServer.ts';
+import { startLlmServers, startLlmSession, type LlmServers } from '../support/llmSessions.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
 
-for (const key of Object.keys(process.env)) if (/^(LANGSMITH|LANGCHAIN)_/.test(key)) delete process.env[key];
 
 let llm: OpenAiTestServer;
 let server: TestServer;
+let servers: LlmServers;
 beforeAll(async () => {
-  llm = await startOpenAiTestServer();
-  const config: LlmConfig = { baseURL: llm.url, apiKey: 'sk-test', model: 'gpt-4o-mini', timeoutMs: 1500, firstTokenTimeoutMs: 500, maxChars: 300, judgeMethod: 'functionCalling' };
-  server = await startTestServer({ llm: config });
+  servers = await startLlmServers();
+  ({ llm, server } = servers);
 });
-afterAll(async () => {
-  await server.close();
-  await server.remove();
-  await llm.close();
-});
+afterAll(() => servers.close());
 afterEach(() => llm.reset());
 
 const APOLOGY = '陳先生，讓您等了這麼久，真的很抱歉。這件事我來幫您處理。';
 const REPLY = '好吧，你先查清楚。我已經等了兩個禮拜，今天之內一定要給我一個交代，不然我真的要去投訴了。';
 
-async function llmSession(): Promise<{ socket: TestClient; sessionId: string }> {
-  const user = await server.user('trainee');
-  const socket = await server.connect(user.token);
-  const started = SessionStartOk.parse(await call(socket, 'session:start', { personaId: 'late-disbursement', locale: 'zh-Hant', mode: 'llm' }));
-  expect(started.mode).toBe('llm');
-  return { socket, sessionId: started.sessionId };
-}
+const llmSession = () => startLlmSession(server);
 
 describe('LLM mode', () => {
   it('streams the reply as customer:delta events, in order, before customer:say', async () => {
