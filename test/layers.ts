@@ -28,6 +28,7 @@ export const FOLDER_LAYER: Readonly<Record<string, Layer>> = {
   scoring: 'unit',
   text: 'unit',
   cli: 'integration',
+  deploy: 'integration',
   graders: 'integration',
   http: 'integration',
   integration: 'integration',
