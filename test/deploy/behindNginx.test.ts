@@ -206,5 +206,5 @@ describe.runIf(runs)('two server processes behind nginx, over TLS', () => {
     const handshakes = (await logged()).filter(isHandshake);
     expect(handshakes).toHaveLength(2);
     expect(handshakes[1]!.upstreams.at(-1)).toBe(portOf(survivor));
-  });
+  }, 45_000);
 });

@@ -48,10 +48,10 @@ export function connect(url: string, token: string, options: Partial<ManagerOpti
     auth: { token },
     transports: ['websocket'],
     forceNew: true,
-    reconnection: false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
     ...options,
+    reconnection: options.reconnection ?? false,
   });
   return new Promise((done, fail) => {
     socket.once('connect', () => done(socket));
