@@ -119,7 +119,8 @@ describe.runIf(runs)('two server processes behind nginx, over TLS', () => {
     for (const s of started) if (!s.url) throw new Error(`a server did not start:\n${s.stderr()}`);
 
     const httpsPort = await freePort();
-    httpPort = await freePort();
+    do httpPort = await freePort();
+    while (httpPort === httpsPort);
     base = `https://127.0.0.1:${httpsPort}`;
     accessLog = join(dir, 'access.log');
     const site = siteForTest({
