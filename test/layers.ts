@@ -28,6 +28,7 @@ export const FOLDER_LAYER: Readonly<Record<string, Layer>> = {
   scoring: 'unit',
   text: 'unit',
   cli: 'integration',
+  deploy: 'integration',
   graders: 'integration',
   http: 'integration',
   integration: 'integration',
@@ -48,6 +49,7 @@ export const EXCEPTIONS: Readonly<Record<string, { layer: Layer; why: string }>>
   'test/personas/voice/llmVoice.test.ts': { layer: 'integration', why: 'talks to the OpenAI-compatible test server' },
   'test/scoring/rubric/signalCatalog.test.ts': { layer: 'integration', why: 'serves a rubric with one more signal over HTTP and loads rubric files it wrote' },
   'test/store/file/lruCache.test.ts': { layer: 'unit', why: 'an in-memory cache: no file is touched' },
+  'test/deploy/deployFiles.test.ts': { layer: 'unit', why: 'reads the deployment files and docs of the repository only' },
   'test/reliability/browserResume.test.ts': { layer: 'browser', why: 'Chromium resuming through a server restart' },
   'test/reliability/soak.test.ts': { layer: 'long', why: 'the short soak: conversations for tens of seconds' },
 };

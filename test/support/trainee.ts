@@ -4,8 +4,9 @@
  * and turns said and answered (the ack of `trainee:say`, then the matching `customer:say`).
  * Acknowledged calls go through socketClient.ts, typed by the server's own event maps.
  */
-import { io } from 'socket.io-client';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { CustomerSay } from '../../server/sessions/serverEvents.ts';
+import type { Fetch } from './httpsFetch.ts';
 import { call } from './socketClient.ts';
 import type { TestClient } from './testServer.ts';
 
@@ -15,8 +16,8 @@ export interface Turn {
   text: string;
 }
 
-async function post(url: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}${path}`, {
+async function post(send: Fetch, url: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const res = await send(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -26,26 +27,31 @@ async function post(url: string, path: string, body: unknown, token?: string): P
   return json;
 }
 
-/** Logs in as `admin`, creates a trainee, and returns the trainee's token. */
-export async function createTrainee(url: string, adminPassword: string, username: string): Promise<string> {
-  const admin = (await post(url, '/api/login', { username: 'admin', password: adminPassword })).token as string;
+/**
+ * Logs in as `admin`, creates a trainee, and returns the trainee's token. `send` is Node's
+ * fetch unless the test has its own (HTTPS trusting a test CA: httpsFetch.ts).
+ */
+export async function createTrainee(url: string, adminPassword: string, username: string, send: Fetch = fetch): Promise<string> {
+  const admin = (await post(send, url, '/api/login', { username: 'admin', password: adminPassword })).token as string;
   const password = `${username}-password`;
-  await post(url, '/api/users', { username, password, role: 'trainee' }, admin);
-  return (await post(url, '/api/login', { username, password })).token as string;
+  await post(send, url, '/api/users', { username, password, role: 'trainee' }, admin);
+  return (await post(send, url, '/api/login', { username, password })).token as string;
 }
 
 /**
  * A connected socket of its own (forceNew: two tabs are two connections). No automatic
  * reconnection unless asked: each test says where a client goes after a server dies.
+ * WebSocket only unless `transports` says otherwise; TLS options (`ca`, `agent`) pass through.
  */
-export function connect(url: string, token: string, options: { reconnection?: boolean } = {}): Promise<TestClient> {
+export function connect(url: string, token: string, options: Partial<ManagerOptions & SocketOptions> = {}): Promise<TestClient> {
   const socket: TestClient = io(url, {
     auth: { token },
     transports: ['websocket'],
     forceNew: true,
-    reconnection: options.reconnection ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
+    ...options,
+    reconnection: options.reconnection ?? false,
   });
   return new Promise((done, fail) => {
     socket.once('connect', () => done(socket));
