@@ -87,6 +87,8 @@ export function renderReport(view: ReportView): string {
   for (const id of CRITERIA) lines.push(row(id, criteria[id]));
   lines.push(
     `    ${stepsLabel} covered: ${steps.covered.join(', ') || 'none'}; missing: ${steps.missing.join(', ') || 'none'}; in order: ${steps.in_order ? 'yes' : 'no'}`,
+    // The rubric's sentence on what the call missed or took out of order, under its steps.
+    ...(process?.feedback ? [`    ${padEnd('', 16)} ${process.feedback}`] : []),
     `    listening        reflections ${listening.reflections}, open questions ${listening.open_questions}, closed questions ${listening.closed_questions};` +
       ` reflections per question ${ratio(listening.reflection_to_question_ratio)}; open share ${ratio(listening.open_question_share)}`,
   );

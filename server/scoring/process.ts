@@ -4,7 +4,7 @@
  * score. Pure: turn scores and the compiled rubric in.
  */
 import type { CompiledProcess, CompiledRubric, CompiledSignal } from './rubric/compile.ts';
-import type { ProcessSummary, Scenario, TurnScore } from './types.ts';
+import type { Locale, ProcessSummary, Scenario, TurnScore } from './types.ts';
 
 /**
  * A transcript without a scenario is judged as before scenarios had processes: by the
@@ -88,12 +88,31 @@ export function processScore(coverage: Pick<ProcessSummary, 'steps' | 'covered' 
   return Math.max(0, Math.round(share - (coverage.in_order ? 0 : ORDER_PENALTY)));
 }
 
+/**
+ * What the rubric says of the call's process as a whole, in `locale`: the first missing step
+ * (its goal in the rubric's `missing` sentence), then the order when it did not hold; none
+ * for a call that took every step in order. The first missing step is the one to learn next,
+ * as a reply's process feedback names the next step not yet taken.
+ */
+export function processFeedback(process: CompiledProcess, coverage: Pick<ProcessSummary, 'missing' | 'in_order'>, locale: Locale): string | undefined {
+  const sentences: string[] = [];
+  const firstMissing = process.steps.find((s) => coverage.missing.includes(s.step));
+  if (firstMissing) sentences.push(process.missing[locale].replaceAll('{step}', firstMissing.goal[locale]));
+  if (!coverage.in_order) sentences.push(process.outOfOrder[locale]);
+  // Chinese sentences follow one another with no space.
+  return sentences.length > 0 ? sentences.join(locale === 'en' ? ' ' : '') : undefined;
+}
+
 /** The report's `process`: only for a call with a scenario whose process the rubric defines. */
 export function processSummary(
   rubric: Pick<CompiledRubric, 'processes' | 'tagged'>,
   scenario: Scenario | undefined,
   turns: readonly TurnScore[],
+  locale: Locale,
 ): ProcessSummary | undefined {
   const process = scenario && rubric.processes[scenario];
-  return process ? { scenario: process.scenario, ...processCoverage(rubric, process, turns) } : undefined;
+  if (!process) return undefined;
+  const coverage = processCoverage(rubric, process, turns);
+  const feedback = processFeedback(process, coverage, locale);
+  return { scenario: process.scenario, ...coverage, ...(feedback !== undefined ? { feedback } : {}) };
 }

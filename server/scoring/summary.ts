@@ -87,7 +87,8 @@ function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly T
   return Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
 }
 
-export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], scenario?: Scenario): ScoreReport['summary'] {
+/** `locale`: the report's, which the process feedback is written in. */
+export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], scenario: Scenario | undefined, locale: Locale): ScoreReport['summary'] {
   const moments = empathyMoments(rubric, turns);
   const criteria = {} as Record<CriterionId, number>;
   const applied: CriterionId[] = [];
@@ -107,7 +108,7 @@ export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], s
   const cap = rubric.criteria.conduct.failCap;
   const overall = Math.round(weighted / weights);
   const { best, weakest } = bestAndWeakestTurns(rubric, turns, applied);
-  const process = processSummary(rubric, scenario, turns);
+  const process = processSummary(rubric, scenario, turns, locale);
   return {
     criteria,
     complaint_steps: complaintSteps(rubric, turns),
@@ -126,5 +127,5 @@ export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], s
  * scoreTranscript gives for the same transcript, without scoring anything.
  */
 export function sessionReport(rubric: CompiledRubric, locale: Locale, turns: readonly TurnScore[], scenario?: Scenario): ScoreReport {
-  return { locale, rubric: rubric.id, turns: [...turns], summary: summarize(rubric, turns, scenario) };
+  return { locale, rubric: rubric.id, turns: [...turns], summary: summarize(rubric, turns, scenario, locale) };
 }

@@ -193,6 +193,12 @@ export const ProcessSummary = z.object({
   covered: z.array(z.string()),
   missing: z.array(z.string()),
   in_order: z.boolean(),
+  /**
+   * Beyond the contract: the rubric's process feedback in the report's locale, what was missed
+   * (the first missing step's goal) and then whether the order held; absent when every step
+   * was taken in order, and from reports made before it existed.
+   */
+  feedback: z.string().optional(),
 });
 export type ProcessSummary = z.infer<typeof ProcessSummary>;
 

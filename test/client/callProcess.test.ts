@@ -109,6 +109,28 @@ describe("the scorecard's step list", () => {
       ['no_disclosure', true, null],
       ['leave_callback', true, 2],
     ]);
+    // Every step taken in order: the rubric has nothing to add.
+    expect(view?.feedback).toBeNull();
+  });
+
+  it("carries the report's process feedback, in the session's language", () => {
+    const report = reportOf(60);
+    const missed = {
+      ...report,
+      turns: [reply(1, ['third_party.identify_speaker'])],
+      summary: {
+        ...report.summary,
+        process: {
+          scenario: 'third_party' as const,
+          steps: ['identify_speaker', 'no_disclosure', 'leave_callback'],
+          covered: ['identify_speaker', 'no_disclosure'],
+          missing: ['leave_callback'],
+          in_order: true,
+          feedback: '他人接聽的流程少了一步：只留姓名、回電號碼和時間。',
+        },
+      },
+    };
+    expect(processView(missed, (s) => callProcess(PROCESSES, s, 'en'))?.feedback).toEqual({ text: '他人接聽的流程少了一步：只留姓名、回電號碼和時間。', locale: 'zh-Hant' });
   });
 });
 

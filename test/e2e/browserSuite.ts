@@ -16,13 +16,14 @@ export interface BrowserSuite {
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
-export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
+/** `options` may be a function, called when the suite starts: for a server that needs something started first (the OpenAI-compatible test server's URL). */
+export function browserSuite(options: TestServerOptions | (() => TestServerOptions) = {}): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([buildClient().then(() => startTestServer(options)), launchChromium()]);
+    [server, browser] = await Promise.all([buildClient().then(() => startTestServer(typeof options === 'function' ? options() : options)), launchChromium()]);
   }, 90_000);
 
   afterAll(async () => {

@@ -4,7 +4,8 @@
 // best reply, and the one sentence saying the session failed and why; the coach's replay
 // and print put the threat first too. A call to the borrower's mother that leaves only a
 // name, a number and a time resolves, with the third-party steps ticked in the goal panel
-// and on the scorecard.
+// and on the scorecard. Under the steps, the rubric's sentence names the first step a call
+// missed; a call that took every step in order has none.
 // Screenshots: test/e2e/screenshots/collection-scorecard.png, third-party-scorecard.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +86,11 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     const steps = await stepsShown(page, '[data-testid=steps]');
     expect(steps.map(([step]) => step).sort()).toEqual([...COLLECTION_STEPS].sort());
     expect(steps[0]).toEqual(['verify_identity', true]);
+    // Under them, the rubric's sentence naming the first step the call missed, by its goal.
+    const firstMissing = steps.find(([, done]) => !done)?.[0];
+    expect(firstMissing).toBeDefined();
+    const goal = suite.server.ctx.rubric.processes.collection!.steps.find((s) => s.step === firstMissing)!.goal.en;
+    expect(await page.getByTestId('process-feedback').textContent()).toMatch(new RegExp(`^A step of the collection call was missed: ${goal}\\.`));
 
     // The threat, first: before the criteria and before the replies.
     const faults = page.getByTestId('conduct-faults');
@@ -131,6 +137,8 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
       ['leave_callback', true],
       ['no_disclosure', true],
     ]);
+    // Every step taken, in order: no process sentence to add.
+    expect(await page.getByTestId('process-feedback').count()).toBe(0);
     expect(await page.getByTestId('conduct-faults').count()).toBe(0);
     expect(await page.getByTestId('failed-verdict').count()).toBe(0);
     expect(await page.getByTestId('scorecard').textContent()).toContain('Outcome: resolved');

@@ -195,7 +195,14 @@ describe("the report's process, per scenario", () => {
       ['trainee', '非常抱歉讓您久等了，這件事我來幫您處理。'],
       ['trainee', '我幫您查一下放款進度。'],
     ]);
-    expect(summary.process).toEqual({ scenario: 'complaint', steps: ['acknowledge', 'investigate', 'negotiate', 'follow_up'], covered: ['acknowledge', 'investigate'], missing: ['negotiate', 'follow_up'], in_order: true });
+    expect(summary.process).toEqual({
+      scenario: 'complaint',
+      steps: ['acknowledge', 'investigate', 'negotiate', 'follow_up'],
+      covered: ['acknowledge', 'investigate'],
+      missing: ['negotiate', 'follow_up'],
+      in_order: true,
+      feedback: expect.stringMatching(/^投訴處理少了一步：/),
+    });
     expect(summary.complaint_steps).toEqual({ covered: ['acknowledge', 'investigate'], in_order: true, missing: ['negotiate', 'follow_up'] });
   });
 
@@ -273,6 +280,43 @@ describe('order and missing steps', () => {
     const { summary } = score('en', 'general', [['customer', 'Hi.'], ['trainee', 'You are welcome, have a nice day.']]);
     expect(summary.process).toMatchObject({ covered: [], missing: ['understand_problem', 'solve_or_guide', 'confirm_solved'], in_order: true });
     expect(summary.criteria.complaint_process).toBe(0);
+  });
+});
+
+describe("the report's process feedback", () => {
+  const OUT_OF_ORDER: Line[] = [
+    ['customer', 'Hello?'],
+    ['trainee', "Thanks. It's about your loan payment of 3,100, it's now 60 days late."],
+    ['customer', 'Who is this?'],
+    ['trainee', 'Sorry, let me do this properly. Can you give me the last four digits of your ID card?'],
+  ];
+
+  it('names the first step the call missed, by its goal, then says to keep the order', () => {
+    const { summary } = score('en', 'collection', OUT_OF_ORDER);
+    expect(summary.process?.feedback).toBe(
+      'A step of the collection call was missed: Understand why payment stopped. Take the collection steps in order: verify the borrower and state the purpose before you discuss how to pay.',
+    );
+  });
+
+  it("is written in the call's language and script", () => {
+    const hant = score('zh-Hant', 'collection', [['customer', '喂？'], ['trainee', '您好，請問是趙女士本人嗎？為了確認是您本人，麻煩說一下出生日期。']]);
+    expect(hant.summary.process?.feedback).toBe('催收流程少了一步：直接說明來意。');
+    const hans = score('zh-Hans', 'collection', [['trainee', '我这边是恒信小额贷款公司的，您的车贷已经逾期23天了，欠款是4210元。请问是马建军马先生吧？麻烦报一下身份证后四位。']]);
+    expect(hans.summary.process?.feedback).toBe('催收流程少了一步：了解没还款的原因。催收要按顺序：先核实本人、说明来意，再谈还款方式。');
+  });
+
+  it('names the lost whole-call step when the debt was told to whoever answered', () => {
+    const { summary } = score('en', 'third_party', [
+      ['customer', 'Hello?'],
+      ['trainee', "Hello, may I ask who I'm speaking with?"],
+      ['customer', "I'm Jamie's mother."],
+      ['trainee', "I'm calling because Jamie's loan payment of 400 pounds is two months overdue."],
+    ]);
+    expect(summary.process?.feedback).toBe('A step of the third-party call was missed: Say nothing about the debt to anyone but the borrower.');
+  });
+
+  it.each(LOCALES)('says nothing when every step was taken in order (%s)', (locale) => {
+    expect(score(locale, 'collection', COLLECTION[locale]).summary.process?.feedback).toBeUndefined();
   });
 });
 

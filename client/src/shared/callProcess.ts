@@ -99,16 +99,19 @@ export interface ProcessView {
   process: CallProcess;
   lines: StepLine[];
   inOrder: boolean;
+  /** The rubric's sentence on the call's process (what was missed, the order), in the report's locale; null when all went well. */
+  feedback: { text: string; locale: ScoreReport['locale'] } | null;
 }
 
 /**
  * The call's own steps for the scorecard, the print and the replay: null when the report
  * names no process (a scenario without one) or the catalogue does not know it.
  */
-export function processView(report: Pick<ScoreReport, 'turns' | 'summary'>, processOf: (scenario: string) => CallProcess | null): ProcessView | null {
+export function processView(report: Pick<ScoreReport, 'locale' | 'turns' | 'summary'>, processOf: (scenario: string) => CallProcess | null): ProcessView | null {
   const summary = report.summary.process;
   if (!summary) return null;
   const process = processOf(summary.scenario);
   if (!process) return null;
-  return { process, lines: stepLines(process, summary, report.turns), inOrder: summary.in_order };
+  const feedback = summary.feedback ? { text: summary.feedback, locale: report.locale } : null;
+  return { process, lines: stepLines(process, summary, report.turns), inOrder: summary.in_order, feedback };
 }

@@ -32,6 +32,7 @@ import type {
   SessionStartOk,
   TraineeSaid,
   TraineeSayOk,
+  TurnModelSignals,
 } from '../../../server/sessions/serverEvents.ts';
 import type { SessionOutcome } from '../../../server/domain/records.ts';
 import type { SignalCatalog } from '../../../server/scoring/rubric/signalCatalog.ts';
@@ -64,6 +65,7 @@ export type {
   SignalCatalog,
   TraineeSaid,
   TraineeSayOk,
+  TurnModelSignals,
   TurnScore,
 };
 

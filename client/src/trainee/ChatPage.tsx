@@ -103,7 +103,7 @@ export function ChatPage({ sessionId, tryout = false, scorecard = { page: 'score
       </div>
       <div className="chat__body">
         <div className="chat__conversation">
-          <MessageList turns={state.turns} streaming={state.streaming} customerName={speaker} locale={locale} showHints={showHints} />
+          <MessageList turns={state.turns} modelReadings={state.modelReadings} streaming={state.streaming} customerName={speaker} locale={locale} showHints={showHints} />
           {state.replyDelayed && <p className="notice">{t('chat.replyDelayed')}</p>}
           {state.refused && (
             <p className="form__error" role="alert">

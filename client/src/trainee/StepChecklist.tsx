@@ -1,4 +1,7 @@
-/** The call's own process steps as a checklist, in the order the trainee took them, then the missing ones. */
+/**
+ * The call's own process steps as a checklist, in the order the trainee took them, then the
+ * missing ones, and the rubric's sentence on what to do next time (in the session's language).
+ */
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import type { ProcessView } from '../shared/callProcess.ts';
 
@@ -23,6 +26,11 @@ export function StepChecklist({ view }: { view: ProcessView }) {
           {view.inOrder
             ? t('scorecard.inOrder')
             : t('scorecard.outOfOrder', { steps: view.process.steps.filter((s) => !s.wholeCall).map((s) => s.label).join(' → ') })}
+        </p>
+      )}
+      {view.feedback && (
+        <p className="checklist__feedback" lang={view.feedback.locale} data-testid="process-feedback">
+          {view.feedback.text}
         </p>
       )}
     </>

@@ -4,9 +4,12 @@
  * customer's reply, its pieces as they stream, the end) and what the trainee did here (a
  * reply sent, acknowledged, refused). Turns are keyed by their transcript index, so an
  * event that arrives twice, a turn heard both as this tab's ack and as `trainee:said`, or
- * one a resume already holds, is shown once.
+ * one a resume already holds, is shown once. What a model read in a reply is kept beside the
+ * turns, by index: it is sent to the open tabs only (never stored), so a resume, which
+ * replaces the turns, keeps it.
  */
-import type { CustomerSay, Locale, Mood, ScoreReport, SessionOutcome, SessionResumeOk, TraineeSaid, TurnScore } from '../shared/contract.ts';
+import type { CustomerSay, Locale, Mood, ScoreReport, SessionOutcome, SessionResumeOk, TraineeSaid, TurnModelSignals, TurnScore } from '../shared/contract.ts';
+import { modelReadingOf, type ModelReading } from './modelReading.ts';
 
 export interface ChatTurn {
   index: number;
@@ -29,6 +32,8 @@ export interface SessionState {
   /** In transcript order. */
   turns: ChatTurn[];
   mood: Mood | null;
+  /** What the model found in the trainee's turns, by index (LLM mode with model signals on). */
+  modelReadings: Readonly<Record<number, ModelReading>>;
   /** The customer's reply while it is being written: its index and the text so far (null: not typing). */
   streaming: { index: number; text: string } | null;
   ended: boolean;
@@ -53,6 +58,7 @@ export type SessionAction =
   /** `text`: the words to give back to the composer, whether or not the turn is still shown. */
   | { type: 'sayRefused'; index: number; text: string; error: { code: string; message: string } }
   | { type: 'traineeSaid'; said: TraineeSaid }
+  | { type: 'modelSignals'; event: TurnModelSignals }
   | { type: 'typing'; index: number }
   | { type: 'delta'; index: number; text: string }
   | { type: 'customerSaid'; say: CustomerSay }
@@ -66,6 +72,7 @@ export function initialSessionState(sessionId: string): SessionState {
     personaId: null,
     locale: null,
     turns: [],
+    modelReadings: {},
     mood: null,
     streaming: null,
     ended: false,
@@ -169,6 +176,11 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     }
     case 'traineeSaid':
       return traineeSaid(state, action.said);
+    case 'modelSignals': {
+      const { index } = action.event;
+      if (state.turns.find((t) => t.index === index)?.role === 'customer') return state;
+      return { ...state, modelReadings: { ...state.modelReadings, [index]: modelReadingOf(action.event) } };
+    }
     case 'typing':
       if (state.turns.some((t) => t.index === action.index)) return state;
       return { ...state, streaming: { index: action.index, text: '' } };

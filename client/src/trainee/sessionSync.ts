@@ -35,7 +35,7 @@ export interface Clock {
 }
 
 /** The server's events about one session that the chat follows. */
-type SessionEvent = 'trainee:said' | 'customer:typing' | 'customer:delta' | 'customer:say' | 'customer:error' | 'session:ended';
+type SessionEvent = 'trainee:said' | 'turn:model_signals' | 'customer:typing' | 'customer:delta' | 'customer:say' | 'customer:error' | 'session:ended';
 
 /** One of them as the socket delivers it, its payload typed by the server's event map. */
 export type HeardEvent = { [E in SessionEvent]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[SessionEvent];
@@ -188,6 +188,8 @@ export function createSessionSync(sessionId: string, link: SessionLink, clock: C
         dispatch({ type: 'traineeSaid', said });
         return;
       }
+      case 'turn:model_signals':
+        return dispatch({ type: 'modelSignals', event: heard.payload });
       case 'customer:typing':
         return dispatch({ type: 'typing', index: heard.payload.index });
       case 'customer:delta':

@@ -45,6 +45,7 @@ export function useTrainingSession(sessionId: string): TrainingSession {
 
   useEffect(() => {
     const onTraineeSaid: ServerToClientEvents['trainee:said'] = (payload) => sync.hear({ event: 'trainee:said', payload });
+    const onModelSignals: ServerToClientEvents['turn:model_signals'] = (payload) => sync.hear({ event: 'turn:model_signals', payload });
     const onTyping: ServerToClientEvents['customer:typing'] = (payload) => sync.hear({ event: 'customer:typing', payload });
     const onDelta: ServerToClientEvents['customer:delta'] = (payload) => sync.hear({ event: 'customer:delta', payload });
     const onSay: ServerToClientEvents['customer:say'] = (payload) => sync.hear({ event: 'customer:say', payload });
@@ -53,6 +54,7 @@ export function useTrainingSession(sessionId: string): TrainingSession {
     const onConnect = () => sync.connected();
 
     socket.on('trainee:said', onTraineeSaid);
+    socket.on('turn:model_signals', onModelSignals);
     socket.on('customer:typing', onTyping);
     socket.on('customer:delta', onDelta);
     socket.on('customer:say', onSay);
@@ -62,6 +64,7 @@ export function useTrainingSession(sessionId: string): TrainingSession {
     sync.start();
     return () => {
       socket.off('trainee:said', onTraineeSaid);
+      socket.off('turn:model_signals', onModelSignals);
       socket.off('customer:typing', onTyping);
       socket.off('customer:delta', onDelta);
       socket.off('customer:say', onSay);

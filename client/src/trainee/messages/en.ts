@@ -77,6 +77,10 @@ export const traineeEn = {
   'chat.replyDelayed': "The customer's reply is delayed; it will appear as soon as it is ready.",
   'chat.hintsFor': 'Hints for your reply',
   'chat.tip': 'Tip:',
+  'chat.modelFound': 'Found by the model',
+  'chat.modelCounted': "counted in this reply's score",
+  'chat.modelNotCounted': 'not counted in the score',
+  'chat.modelFailed': "The model could not read this reply; the hints above are the rules' own.",
 
   'scorecard.title': 'Scorecard',
   'scorecard.loading': 'Loading the scorecard…',

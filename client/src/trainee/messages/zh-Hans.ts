@@ -70,6 +70,10 @@ export const traineeZhHans: Catalogue<TraineeKey> = {
   'chat.replyDelayed': '客户的回复延迟了，准备好就会出现。',
   'chat.hintsFor': '这句回复的提示',
   'chat.tip': '建议：',
+  'chat.modelFound': '由模型发现',
+  'chat.modelCounted': '已计入这句回复的分数',
+  'chat.modelNotCounted': '不计入分数',
+  'chat.modelFailed': '模型这次没能读这句回复；上面的提示只来自规则。',
 
   'scorecard.title': '成绩单',
   'scorecard.loading': '正在加载成绩单…',

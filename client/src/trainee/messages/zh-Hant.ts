@@ -70,6 +70,10 @@ export const traineeZhHant: Catalogue<TraineeKey> = {
   'chat.replyDelayed': '客戶的回覆延遲了，準備好就會出現。',
   'chat.hintsFor': '這句回覆的提示',
   'chat.tip': '建議：',
+  'chat.modelFound': '由模型發現',
+  'chat.modelCounted': '已計入這句回覆的分數',
+  'chat.modelNotCounted': '不計入分數',
+  'chat.modelFailed': '模型這次沒能讀這句回覆；上面的提示只來自規則。',
 
   'scorecard.title': '成績單',
   'scorecard.loading': '正在載入成績單…',
