@@ -3,7 +3,8 @@
  * on two connections (two processes) share one count; the login limiter keeps its promises
  * there (a stranger's failures do not lock the user out from another address, parallel
  * guesses pass one at a time); connection leases are shared, atomic at the last place, and
- * a lease nobody renews (a crashed process) ends by itself.
+ * a lease nobody renews (a crashed process) ends by itself. While Redis is down, a limit goes
+ * on counting in the process's memory instead of failing every login and event.
  *
  * Needs Redis on 127.0.0.1:6379 (or SPARRING_TEST_REDIS_URL); uses database 13 and a key
  * prefix of its own, deleted afterwards. Skipped with a printed reason without Redis,
@@ -16,12 +17,14 @@ import { createLoginLimiter, type LoginAttempt } from '../../server/auth/loginLi
 import { rateLimit, type LimitStore } from '../../server/limits/limitStore.ts';
 import { redisSocketLeases } from '../../server/limits/redisSocketLeases.ts';
 import { connectRedis, type RedisConnection } from '../../server/redis/connectRedis.ts';
+import { redisServerAvailable, REDIS_SERVER, startOwnRedis } from '../support/redisServer.ts';
 import { redisAvailable, requireOrSkip } from '../support/services.ts';
 import { waitUntil } from '../support/waitUntil.ts';
 
 const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
 const PREFIX = `sparring-test-${randomUUID().slice(0, 8)}:`;
 const runs = requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`);
+const ownRedisRuns = requireOrSkip(redisServerAvailable(), `redis-server (${REDIS_SERVER})`);
 
 describe.runIf(runs)('limits in Redis', () => {
   // Two connections, as two server processes would have.
@@ -92,5 +95,33 @@ describe.runIf(runs)('limits in Redis', () => {
       { timeoutMs: 10_000, everyMs: 250 },
     );
     expect((await one.zRange(`${PREFIX}limits:sockets:ann`, 0, -1)).sort()).toEqual(['a1', 'a2']);
+  });
+});
+
+describe.runIf(ownRedisRuns)('a limit while its Redis is down', () => {
+  it('goes on counting in memory, and counts in Redis again once it is back', async () => {
+    // A Redis of the test's own: the machine's shared one must never be stopped.
+    const own = await startOwnRedis();
+    const redis = await connectRedis(own.url, { failWhileDown: true });
+    try {
+      const limit = rateLimit({ kind: 'redis', redis, keyPrefix: PREFIX }, { name: 'outage', points: 2, durationSeconds: 60 });
+      expect(await limit.take('ann')).toEqual({ ok: true, count: 1 });
+      await own.stop();
+      await waitUntil(async () => {
+        if (redis.isReady) throw new Error('the client has not seen Redis go yet');
+      });
+      // The memory twin answers at once, and still limits.
+      expect(await limit.take('ann')).toEqual({ ok: true, count: 1 });
+      expect(await limit.take('ann')).toEqual({ ok: true, count: 2 });
+      expect((await limit.take('ann')).ok).toBe(false);
+      await own.start();
+      await waitUntil(async () => {
+        if (!redis.isReady) throw new Error('not reconnected yet');
+      });
+      expect(await limit.take('ann')).toEqual({ ok: true, count: 2 });
+    } finally {
+      redis.destroy();
+      await own.remove();
+    }
   });
 });
