@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
+import { TrustProxy } from './limits/trustProxy.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,8 +30,17 @@ const Env = z.object({
   SPARRING_MAX_TEXT: z.coerce.number().int().positive().max(10_000).default(1000),
   SPARRING_MAX_TURNS: z.coerce.number().int().positive().max(1000).default(60),
   SPARRING_MAX_OPEN_SESSIONS: z.coerce.number().int().positive().max(100).default(3),
-  /** Socket events per connection per 10 seconds. */
+  /** Socket events per user per 10 seconds, all of the user's connections on every process together. */
   SPARRING_EVENT_RATE: z.coerce.number().int().positive().max(10_000).default(40),
+  /** Sessions a user may start per minute. */
+  SPARRING_SESSION_STARTS: z.coerce.number().int().positive().max(1000).default(10),
+  /** Open socket connections per user (tabs, devices) on all processes together. */
+  SPARRING_SOCKETS_PER_USER: z.coerce.number().int().positive().max(1000).default(10),
+  /** Failed logins in a row for one username from one address before each further attempt waits. */
+  SPARRING_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed logins per client address per hour, whatever the usernames. */
+  SPARRING_LOGIN_ADDRESS_FAILURES: z.coerce.number().int().positive().max(100_000).default(100),
+  TRUST_PROXY: TrustProxy,
 })
   // The server's own names for what the environment says.
   .transform((e) => ({
@@ -41,11 +51,16 @@ const Env = z.object({
     redisKeyPrefix: e.SPARRING_REDIS_PREFIX,
     adminPassword: e.SPARRING_ADMIN_PASSWORD,
     tokenHours: e.SPARRING_TOKEN_HOURS,
+    trustProxy: e.TRUST_PROXY,
     limits: {
       maxText: e.SPARRING_MAX_TEXT,
       maxTurns: e.SPARRING_MAX_TURNS,
       maxOpenSessions: e.SPARRING_MAX_OPEN_SESSIONS,
       eventsPer10s: e.SPARRING_EVENT_RATE,
+      sessionStartsPerMinute: e.SPARRING_SESSION_STARTS,
+      socketsPerUser: e.SPARRING_SOCKETS_PER_USER,
+      loginFreeFailures: e.SPARRING_LOGIN_FREE_FAILURES,
+      loginAddressFailuresPerHour: e.SPARRING_LOGIN_ADDRESS_FAILURES,
     },
   }));
 

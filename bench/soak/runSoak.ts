@@ -81,7 +81,7 @@ interface ResumeAnswer {
 
 /**
  * `session:resume` on the client's own connection. The check reads many sessions on one
- * connection, straight after the conversations: the server's per-connection event limit
+ * connection, straight after the conversations: the server's per-user event limit
  * answers `rate_limited` then, and the read waits and asks again, as a client would.
  */
 async function resume(client: LoadClient, sessionId: string): Promise<ResumeAnswer> {

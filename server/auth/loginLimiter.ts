@@ -1,130 +1,124 @@
 /**
- * Slows password guessing: failed logins are counted per username and per client address
- * in a fixed window; past the limit, attempts are refused (429 `too_many_attempts`, with
- * Retry-After) until that window has passed, without checking the password at all.
+ * Slows password guessing without letting anyone lock a user out (OWASP's "login endpoint
+ * protection", built on rate-limiter-flexible):
  *
- * An attempt counts from the moment it starts, so a burst of parallel guesses cannot all
- * slip in while the slow password check runs; a success takes it back and clears the
- * username's count. Every failure and every refusal is logged, never with the password.
+ *   - by username and address together: the first `freeFailures` failures in a row cost
+ *     nothing; after that each attempt opens a wait before the next one from that address
+ *     for that username: 1 s, 2 s, 4 s… up to `maxDelaySeconds`. A stranger guessing from
+ *     elsewhere slows only themselves: the user, from their own address, is not held up.
+ *     A success clears the pair; failures in a row are remembered for a day.
+ *   - by address alone, a wider net against one address trying many usernames:
+ *     `addressFailuresPerHour` failures an hour, then refused until the hour is over.
  *
- * Counts live in this process's memory: with several server processes each keeps its own,
- * which multiplies the limit by their number but still bounds it. The per-address limit is
- * higher than the per-username one because many people may share one address (an office
- * behind one gateway); the per-username limit can lock a user out for one window, the
- * price of stopping a guesser who changes address.
+ * A refused attempt is answered 429 with Retry-After and its password is never checked. An
+ * attempt counts from the moment it starts, so parallel guesses cannot all slip in while the
+ * slow password check runs: each one past the free failures must pass the wait, and only
+ * one does. Every failure and every refusal is logged, never with the password.
+ *
+ * Counts live where the other limits do (server/limits/limitStore.ts): in Redis when
+ * REDIS_URL is set, so every process counts together.
  */
+import type { Config } from '../config.ts';
+import { rateLimit, type LimitStore } from '../limits/limitStore.ts';
 
 export interface LoginLimiterOptions {
-  /** Failed attempts allowed per username in a window. */
-  perUsername: number;
-  /** Failed attempts allowed per client address in a window. */
-  perAddress: number;
-  windowMs: number;
+  /** Failed attempts in a row, for one username from one address, before waits begin. */
+  freeFailures: number;
+  /** Failed attempts per client address per hour, whatever the usernames. */
+  addressFailuresPerHour: number;
+  /** The first wait; each later one doubles it. */
+  firstDelaySeconds?: number;
+  /** The longest wait. */
+  maxDelaySeconds?: number;
   log: (line: string) => void;
-  /** The clock, for tests. */
-  now: () => number;
 }
 
-export const LOGIN_LIMIT_DEFAULTS = { perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 } as const;
+export const LOGIN_DELAY_DEFAULTS = { firstDelaySeconds: 1, maxDelaySeconds: 15 * 60 } as const;
+
+/** How long failures in a row are remembered for one username and address. */
+const FAILURES_KEPT_SECONDS = 24 * 60 * 60;
+const HOUR_SECONDS = 60 * 60;
 
 export type LoginAttempt =
   | {
       ok: true;
-      /** The password matched: the attempt is taken back and the username's count cleared. */
-      succeeded(): void;
+      /** The password matched: the pair's failures are cleared and the address gets its attempt back. */
+      succeeded(): Promise<void>;
       /** The attempt failed; `reason` goes to the log (never the password). */
-      failed(reason: string): void;
+      failed(reason: string): Promise<void>;
       /** The check itself could not run (the store failed): the attempt is taken back, nothing cleared. */
-      cancelled(): void;
+      cancelled(): Promise<void>;
     }
   | { ok: false; retryAfterSeconds: number };
 
 export interface LoginLimiter {
   /** Call before checking a password; a refused attempt must not check it. */
-  begin(username: string, address: string): LoginAttempt;
+  begin(username: string, address: string): Promise<LoginAttempt>;
 }
 
-interface Window {
-  count: number;
-  endsAt: number;
+/** The wait after the `k`-th attempt beyond the free ones (k ≥ 1): first, doubled each time, capped. */
+export function loginDelaySeconds(k: number, first: number = LOGIN_DELAY_DEFAULTS.firstDelaySeconds, max: number = LOGIN_DELAY_DEFAULTS.maxDelaySeconds): number {
+  // Capped before doubling too far: 2 ** 1000 is no number to wait.
+  return Math.min(max, first * 2 ** Math.min(k - 1, 30));
 }
 
-export function createLoginLimiter(options: Partial<LoginLimiterOptions> & Pick<LoginLimiterOptions, 'log'>): LoginLimiter {
-  const { perUsername, perAddress, windowMs } = { ...LOGIN_LIMIT_DEFAULTS, ...options };
-  const now = options.now ?? Date.now;
-  const log = options.log;
-  const windows = new Map<string, Window>();
-  let nextSweep = now() + windowMs;
-
-  // Expired windows are dropped once per window length, so usernames tried once do not pile up.
-  function sweep(t: number): void {
-    if (t < nextSweep) return;
-    for (const [key, w] of windows) if (w.endsAt <= t) windows.delete(key);
-    nextSweep = t + windowMs;
-  }
-
-  function current(key: string, t: number): Window | undefined {
-    const w = windows.get(key);
-    if (w && w.endsAt <= t) {
-      windows.delete(key);
-      return undefined;
-    }
-    return w;
-  }
-
-  function count(key: string, t: number): Window {
-    const w = current(key, t) ?? { count: 0, endsAt: t + windowMs };
-    w.count += 1;
-    windows.set(key, w);
-    return w;
-  }
-
-  // Takes one attempt back, unless its window has since been replaced by a new one.
-  function uncount(key: string, w: Window): void {
-    if (windows.get(key) === w && w.count > 0) w.count -= 1;
-  }
+export function createLoginLimiter(store: LimitStore, options: LoginLimiterOptions): LoginLimiter {
+  const { freeFailures, addressFailuresPerHour, log } = options;
+  const first = options.firstDelaySeconds ?? LOGIN_DELAY_DEFAULTS.firstDelaySeconds;
+  const max = options.maxDelaySeconds ?? LOGIN_DELAY_DEFAULTS.maxDelaySeconds;
+  // Every attempt is counted here, so "failures in a row" never refuses by itself: the wait does.
+  const pairFailures = rateLimit(store, { name: 'login-failures', points: Number.MAX_SAFE_INTEGER, durationSeconds: FAILURES_KEPT_SECONDS });
+  // One attempt per wait: the first to take it passes, the rest are refused until it ends.
+  const pairWait = rateLimit(store, { name: 'login-wait', points: 1, durationSeconds: first });
+  const addressFailures = rateLimit(store, { name: 'login-address', points: addressFailuresPerHour, durationSeconds: HOUR_SECONDS });
 
   const who = (username: string, address: string): string => `user ${JSON.stringify(username)} from ${address}`;
+  const refuse = (username: string, address: string, retryAfterSeconds: number): LoginAttempt => {
+    log(`login refused: ${who(username, address)}: too many failed attempts, retry in ${retryAfterSeconds} s`);
+    return { ok: false, retryAfterSeconds };
+  };
 
   return {
-    begin(username, address) {
-      const t = now();
-      sweep(t);
-      const userKey = `u:${username}`;
-      const addressKey = `a:${address}`;
-      const full = [
-        [current(userKey, t), perUsername],
-        [current(addressKey, t), perAddress],
-      ] as const;
-      const blocking = full.filter(([w, limit]) => w !== undefined && w.count >= limit).map(([w]) => w!.endsAt);
-      if (blocking.length > 0) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((Math.max(...blocking) - t) / 1000));
-        log(`login refused: ${who(username, address)}: too many failed attempts, retry in ${retryAfterSeconds} s`);
-        return { ok: false, retryAfterSeconds };
+    async begin(username, address) {
+      const pair = JSON.stringify([username, address]);
+      const byAddress = await addressFailures.take(address);
+      if (!byAddress.ok) return refuse(username, address, byAddress.retryAfterSeconds);
+      const taken = await pairFailures.take(pair);
+      const inARow = taken.ok ? taken.count : Number.MAX_SAFE_INTEGER;
+      if (inARow > freeFailures) {
+        const wait = await pairWait.take(pair, 1, loginDelaySeconds(inARow - freeFailures, first, max));
+        if (!wait.ok) {
+          // Not checked, so not held against either count.
+          await Promise.all([pairFailures.giveBack(pair), addressFailures.giveBack(address)]);
+          return refuse(username, address, wait.retryAfterSeconds);
+        }
       }
-      const userWindow = count(userKey, t);
-      const addressWindow = count(addressKey, t);
       let settled = false;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        return true;
+      };
       return {
         ok: true,
-        succeeded() {
-          if (settled) return;
-          settled = true;
-          if (windows.get(userKey) === userWindow) windows.delete(userKey);
-          uncount(addressKey, addressWindow);
+        async succeeded() {
+          if (!settle()) return;
+          await Promise.all([pairFailures.clear(pair), pairWait.clear(pair), addressFailures.giveBack(address)]);
         },
-        failed(reason) {
-          if (settled) return;
-          settled = true;
-          log(`login failed: ${who(username, address)}: ${reason} (${userWindow.count} of ${perUsername} for this user)`);
+        async failed(reason) {
+          if (!settle()) return;
+          log(`login failed: ${who(username, address)}: ${reason} (${inARow} in a row)`);
         },
-        cancelled() {
-          if (settled) return;
-          settled = true;
-          uncount(userKey, userWindow);
-          uncount(addressKey, addressWindow);
+        async cancelled() {
+          if (!settle()) return;
+          await Promise.all([pairFailures.giveBack(pair), addressFailures.giveBack(address)]);
         },
       };
     },
   };
+}
+
+/** The limiter the server runs with: the configured limits (SPARRING_LOGIN_*), the default waits. */
+export function configuredLoginLimiter(store: LimitStore, limits: Config['limits'], log: (line: string) => void): LoginLimiter {
+  return createLoginLimiter(store, { freeFailures: limits.loginFreeFailures, addressFailuresPerHour: limits.loginAddressFailuresPerHour, log });
 }

@@ -6,7 +6,9 @@
  * listens with it and attaches socket.io to the same server.
  */
 import express from 'express';
-import { createLoginLimiter, type LoginLimiter } from '../auth/loginLimiter.ts';
+import { configuredLoginLimiter, type LoginLimiter } from '../auth/loginLimiter.ts';
+import { MEMORY } from '../limits/limitStore.ts';
+import { trustFunction } from '../limits/trustProxy.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { authenticate } from './authenticate.ts';
 import { clientFiles } from './clientFiles.ts';
@@ -31,15 +33,17 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export interface HttpAppOptions {
   /** Where the built client is; defaults to client/dist. */
   clientDir?: string;
-  /** Defaults to a limiter with LOGIN_LIMIT_DEFAULTS that logs through ctx.log. */
+  /** Defaults to one in this process's memory, with the configured limits, logging through ctx.log (server/startup/launch.ts gives the shared one). */
   loginLimiter?: LoginLimiter;
 }
 
 export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // req.ip: the client behind the proxies TRUST_PROXY names, the same rule as the socket handshake's.
+  app.set('trust proxy', trustFunction(ctx.config.trustProxy));
   const guarded: ServerContext = { ...ctx, store: guardStore(ctx.store) };
-  const limiter = options.loginLimiter ?? createLoginLimiter({ log: ctx.log });
+  const limiter = options.loginLimiter ?? configuredLoginLimiter(MEMORY, ctx.config.limits, ctx.log);
   const json = express.json({ limit: BODY_LIMIT_BYTES });
   const signedIn = authenticate(guarded);
 

@@ -2,10 +2,11 @@
  * The real-time conversation layer: socket.io on the HTTP server. The handshake checks the
  * token; each connection joins its user's room (`user:<id>`), and server events go to the
  * session owner's room only, so every tab of that trainee (on any process, with an adapter)
- * follows the conversation and nobody else does. Incoming events pass a per-connection
- * rate limit, then their checks (clientEvent.ts), then one lifecycle step each
- * (server/sessions/). Unknown events are answered `bad_request` when they carry an ack
- * callback, and otherwise dropped.
+ * follows the conversation and nobody else does. The handshake also passes the limit on
+ * connections per user (socketQuota.ts); incoming events pass the per-user rate limit
+ * (userEventRate.ts), then their checks (clientEvent.ts), then one lifecycle step each
+ * (server/sessions/), session starts a per-user limit of their own (sessionStartRate.ts).
+ * Unknown events are answered `bad_request` when they carry an ack callback, and otherwise dropped.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
@@ -18,9 +19,14 @@ import { sessionResume } from '../sessions/sessionResume.ts';
 import { sessionStart } from '../sessions/sessionStart.ts';
 import type { OwnerRoom } from '../sessions/step.ts';
 import { traineeSay } from '../sessions/traineeSay.ts';
-import { ackOf, listen, rejectUnanswerable, type ServerSocket } from './clientEvent.ts';
-import { eventRate } from './eventRate.ts';
+import { ackOf, listen, type ServerSocket } from './clientEvent.ts';
+import { MEMORY } from '../limits/limitStore.ts';
+import { trustFunction } from '../limits/trustProxy.ts';
 import { handshake, type SocketData } from './handshake.ts';
+import { rateLimitedStart } from './sessionStartRate.ts';
+import { socketLimits, type SocketLimits } from './socketLimits.ts';
+import { renewLeases, socketQuota, trackConnection } from './socketQuota.ts';
+import { userEventRate } from './userEventRate.ts';
 
 // A store call that has not answered by then is answered `unavailable`.
 const DEFAULT_STORE_TIMEOUT_MS = 5000;
@@ -33,6 +39,8 @@ export interface SocketServerOptions {
   connectionStateRecovery?: ServerOptions['connectionStateRecovery'];
   /** How long a store call may take before the client is answered `unavailable`. */
   storeTimeoutMs?: number;
+  /** The per-user limits; by default counted in this process's memory (server/startup/launch.ts gives shared ones with Redis). */
+  limits?: SocketLimits;
 }
 
 export const userRoom = (userId: string): string => `user:${userId}`;
@@ -58,23 +66,24 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
     },
   });
 
+  const perUser = options.limits ?? socketLimits(MEMORY, limits);
   io.use(handshake(sessionCtx));
+  io.use(socketQuota({ leases: perUser.sockets, max: limits.socketsPerUser, trust: trustFunction(ctx.config.trustProxy), log: ctx.log }));
+  const stopRenewing = renewLeases(() => io.of('/').sockets.values(), perUser.sockets, ctx.log);
+  httpServer.once('close', stopRenewing);
+  const start = rateLimitedStart(perUser.sessionStarts, limits.sessionStartsPerMinute, sessionStart);
   io.on('connection', (socket: ServerSocket) => {
     const { userId } = socket.data.caller;
     void socket.join(userRoom(userId));
-    const rate = eventRate(limits.eventsPer10s);
+    trackConnection(socket, perUser.sockets, ctx.log);
+    socket.use(userEventRate(socket, perUser.events, limits.eventsPer10s, ctx.log));
     socket.use(([event, ...args], next) => {
-      const ack = ackOf(args);
-      if (!rate.take()) {
-        const refused = fail('rate_limited', `at most ${limits.eventsPer10s} events per 10 seconds: slow down`);
-        return ack ? ack(refused) : rejectUnanswerable(socket, String(event), refused);
-      }
-      if (!isClientEvent(event)) return ack?.(fail('bad_request', 'unknown event'));
+      if (!isClientEvent(event)) return ackOf(args)?.(fail('bad_request', 'unknown event'));
       next();
     });
     const room = roomOf(userId);
     const bySession = (_: unknown, p: { sessionId: string }): string => `session:${p.sessionId}`;
-    listen(socket, sessionCtx, 'session:start', { schema: schemas['session:start'], run: sessionStart, lock: (c) => `trainee:${c.userId}` }, room);
+    listen(socket, sessionCtx, 'session:start', { schema: schemas['session:start'], run: start, lock: (c) => `trainee:${c.userId}` }, room);
     listen(socket, sessionCtx, 'trainee:say', { schema: schemas['trainee:say'], run: traineeSay, lock: bySession }, room);
     listen(socket, sessionCtx, 'session:resume', { schema: schemas['session:resume'], run: sessionResume, lock: bySession }, room);
     listen(socket, sessionCtx, 'session:end', { schema: schemas['session:end'], run: sessionEnd, lock: bySession }, room);

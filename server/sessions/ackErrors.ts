@@ -14,7 +14,7 @@ export const ACK_ERROR_CODES = [
   'not_found',
   /** Too many turns in the session, or too many open sessions for the trainee. */
   'limit_reached',
-  /** Too many events on this connection in the last 10 seconds. */
+  /** Too many events from this user (all connections) in 10 seconds, or too many sessions started in a minute: the message names the wait. */
   'rate_limited',
   /** The session has ended: nothing more can be said in it. */
   'ended',

@@ -7,6 +7,8 @@
  */
 import { createServer } from 'node:http';
 import { ensureAdmin } from '../auth/bootstrapAdmin.ts';
+import { configuredLoginLimiter } from '../auth/loginLimiter.ts';
+import { MEMORY, type LimitStore } from '../limits/limitStore.ts';
 import { createTokens } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { FileError, formatProblem } from '../dataFiles/fileError.ts';
@@ -16,6 +18,7 @@ import { PERSONAS_DIR } from '../personas/personaLibrary.ts';
 import { knownSignals } from '../scoring/rubric/signalTags.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
+import { socketLimits } from '../realtime/socketLimits.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -87,8 +90,12 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   };
   await ensureAdmin(ctx);
 
-  const httpServer = createServer(createHttpApp(ctx));
-  const io = attachSocketServer(httpServer, ctx, redis ? clusterOptions(redis, config.redisKeyPrefix) : {});
+  const limitStore = await openLimitStore(config, log, closers);
+  const httpServer = createServer(createHttpApp(ctx, { loginLimiter: configuredLoginLimiter(limitStore, config.limits, log) }));
+  const io = attachSocketServer(httpServer, ctx, {
+    ...(redis ? clusterOptions(redis, config.redisKeyPrefix) : {}),
+    limits: socketLimits(limitStore, config.limits),
+  });
   // Closing socket.io closes every socket and then the HTTP server: clients see a clean
   // disconnect and, on Redis, their socket.io session is kept for recovery on another process.
   closers.push(() => io.close());
@@ -97,6 +104,20 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   const url = `http://localhost:${port}`;
   log(`Sparring listening on ${url} (storage: ${config.redisUrl ? `redis ${redactRedisUrl(config.redisUrl)}` : `files in ${config.dataDir}`})`);
   return url;
+}
+
+/**
+ * Where the limits count (server/limits/): with Redis, a connection of their own that fails a
+ * call at once while Redis is down, so the limits fall back to this process's memory at
+ * once instead of holding every login and event in a queue.
+ */
+async function openLimitStore(config: Config, log: (line: string) => void, closers: Closer[]): Promise<LimitStore> {
+  if (!config.redisUrl) return MEMORY;
+  const redis = await connectRedis(config.redisUrl, { name: 'sparring-limits', failWhileDown: true, log }).catch((err: unknown) => {
+    throw new StartupError(`REDIS_URL=${redactRedisUrl(config.redisUrl!)}: cannot connect to Redis for the limits (${shortReason(err)})`);
+  });
+  closers.push(() => redis.close());
+  return { kind: 'redis', redis, keyPrefix: config.redisKeyPrefix };
 }
 
 async function open(config: Config): Promise<SessionStore> {

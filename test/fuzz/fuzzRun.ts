@@ -102,8 +102,8 @@ async function sendHostile(server: TestServer, target: HttpTarget, token: string
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const progress = options.progress ?? (() => {});
-  // The per-connection rate limit would answer most of a fuzz run `rate_limited`: it has its own tests.
-  const server = await startTestServer({ limits: { eventsPer10s: 1_000_000, maxOpenSessions: 1_000 } });
+  // The per-user rate limits would answer most of a fuzz run `rate_limited`: they have their own tests.
+  const server = await startTestServer({ limits: { eventsPer10s: 1_000_000, maxOpenSessions: 1_000, sessionStartsPerMinute: 1_000_000 } });
   try {
     const trainee = await server.user('trainee');
     const tokens: Record<HttpTarget['role'], string | undefined> = {

@@ -1,7 +1,8 @@
 // What the socket layer refuses before anything changes: payloads that do not fit (too
 // long, missing or mistyped fields, unknown keys, `__proto__`, no ack callback), unknown
-// events, and the limits on turns, open sessions and the event rate. Each refusal has its
-// code, and the store is left as it was.
+// events, and the limits on turns, open sessions, the event rate, session starts and
+// connections per user. Each refusal has its code, and the store is left as it was.
+import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStartOk } from '../../server/sessions/serverEvents.ts';
 import { call, callRaw, record, settled } from '../support/socketClient.ts';
@@ -156,7 +157,7 @@ describe('limits', () => {
 });
 
 describe('the event rate', () => {
-  it('answers rate_limited beyond eventsPer10s on one connection, and runs nothing', async () => {
+  it('answers rate_limited beyond eventsPer10s for the user, across their connections, and runs nothing', async () => {
     const limited = await startTestServer({ limits: { eventsPer10s: 5 } });
     try {
       const user = await limited.user('trainee');
@@ -168,17 +169,104 @@ describe('the event rate', () => {
       // One start and four says fit in the window (the says queue behind each other's replies); the rest are refused at once.
       expect(codes).toEqual(['ok', 'ok', 'ok', 'ok', 'rate_limited', 'rate_limited']);
       expect(answers.filter((a) => a.ok).map((a) => a.ok && a.index)).toEqual([1, 3, 5, 7]);
+      const refused = answers[4]!;
+      expect(!refused.ok && refused.error.message).toMatch(/^at most 5 events per 10 seconds from one user: wait \d+ s$/);
       (socket as unknown as { emit(...a: unknown[]): void }).emit('session:resume', { sessionId });
       expect(await events.next('request:rejected')).toMatchObject({ event: 'session:resume', error: { code: 'rate_limited' } });
       // Only the accepted turns and their replies are stored.
       await events.next('customer:say', (p) => p.index === 8);
       expect((await limited.ctx.store.getSession(sessionId))!.turns).toHaveLength(9);
-      // Another connection has its own budget.
-      const fresh = await limited.connect(user.token);
-      expect(await call(fresh, 'session:resume', { sessionId })).toMatchObject({ ok: true });
+      // A new tab of the same user shares the budget; another user has their own.
+      const secondTab = await limited.connect(user.token);
+      expect(await call(secondTab, 'session:resume', { sessionId })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      const other = await limited.connect((await limited.user('trainee')).token);
+      expect(await call(other, 'session:start', { personaId: 'late-disbursement' })).toMatchObject({ ok: true });
     } finally {
       await limited.close();
       await limited.remove();
+    }
+  });
+});
+
+describe('sessions started per minute', () => {
+  it('answers rate_limited past the limit, naming the wait; refused starts do not count', async () => {
+    const limited = await startTestServer({ limits: { sessionStartsPerMinute: 2, maxOpenSessions: 10 } });
+    try {
+      const user = await limited.user('trainee');
+      const [tab1, tab2] = [await limited.connect(user.token), await limited.connect(user.token)];
+      // A start refused for another reason is not a session started.
+      expect(await call(tab1, 'session:start', { personaId: 'no-such-persona' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      const raced = await Promise.all([tab1, tab2, tab1].map((tab) => call(tab, 'session:start', { personaId: 'double-charge' })));
+      expect(raced.filter((a) => a.ok)).toHaveLength(2);
+      const refused = raced.find((a) => !a.ok)!;
+      expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      expect(!refused.ok && refused.error.message).toMatch(/^at most 2 sessions started per 60 seconds: try again in \d+ s$/);
+      expect(await limited.ctx.store.countOpenSessions(user.id)).toBe(2);
+      // Another trainee starts as usual.
+      const other = await limited.connect((await limited.user('trainee')).token);
+      expect(await call(other, 'session:start', { personaId: 'double-charge' })).toMatchObject({ ok: true });
+    } finally {
+      await limited.close();
+      await limited.remove();
+    }
+  });
+});
+
+describe('connections per user', () => {
+  it('refuses a connection past the limit with a clear connect_error, and frees the place on disconnect', async () => {
+    const limited = await startTestServer({ limits: { socketsPerUser: 2 } });
+    try {
+      const user = await limited.user('trainee');
+      const first = await limited.connect(user.token);
+      await limited.connect(user.token);
+      const refused = await limited.connect(user.token).then(
+        () => null,
+        (err: Error & { data?: { message?: string } }) => err,
+      );
+      expect(refused?.message).toBe('too_many_connections');
+      expect(refused?.data?.message).toBe('at most 2 connections per user: close another tab or window, then reconnect');
+      expect(limited.logs.some((l) => l.startsWith(`connection refused: user "${user.username}" from 127.0.0.1`))).toBe(true);
+      // Another user connects as usual.
+      await limited.connect((await limited.user('trainee')).token);
+      // Once the server has seen one tab close, its place is free again.
+      const closed = new Promise((resolve) => limited.io.of('/').sockets.get(first.id!)!.once('disconnect', resolve));
+      first.disconnect();
+      await closed;
+      const third = await limited.connect(user.token);
+      expect(await call(third, 'session:start', { personaId: 'double-charge' })).toMatchObject({ ok: true });
+    } finally {
+      await limited.close();
+      await limited.remove();
+    }
+  });
+});
+
+describe('the address a socket comes from', () => {
+  /** Connects with an X-Forwarded-For of the client's choosing; resolves with the connect_error. */
+  const refusedFrom = (url: string, token: string, forwardedFor: string) =>
+    new Promise<Error>((resolve, reject) => {
+      const socket = connectClient(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'x-forwarded-for': forwardedFor } });
+      socket.once('connect', () => reject(new Error('connected')));
+      socket.once('connect_error', (err) => {
+        socket.close();
+        resolve(err);
+      });
+    });
+
+  it('is the forwarded one from a trusted proxy, as for a login, and the peer otherwise', async () => {
+    for (const [trustProxy, expected] of [[['loopback'], '203.0.113.9'], [false, '127.0.0.1']] as const) {
+      const server = await startTestServer({ limits: { socketsPerUser: 1 }, trustProxy: trustProxy === false ? false : [...trustProxy] });
+      try {
+        const user = await server.user('trainee');
+        await server.connect(user.token);
+        expect((await refusedFrom(server.url, user.token, '203.0.113.9')).message).toBe('too_many_connections');
+        expect(server.logs.filter((l) => l.startsWith('connection refused'))).toEqual([
+          `connection refused: user "${user.username}" from ${expected}: at the limit of 1 open connections`,
+        ]);
+      } finally {
+        await server.close();
+        await server.remove();
+      }
     }
   });
 });

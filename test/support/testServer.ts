@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { createTokens } from '../../server/auth/tokens.ts';
-import type { Config } from '../../server/config.ts';
+import { readConfig, type Config } from '../../server/config.ts';
 import { createHttpApp } from '../../server/http/app.ts';
 import type { LlmConfig } from '../../server/llm/llmConfig.ts';
 import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
@@ -43,6 +43,8 @@ export interface TestServerOptions {
   /** Reuse a data directory (a restart); a fresh temporary one by default. */
   dataDir?: string;
   limits?: Partial<Config['limits']>;
+  /** TRUST_PROXY as parsed; false by default. */
+  trustProxy?: Config['trustProxy'];
   llm?: LlmConfig | null;
   storeTimeoutMs?: number;
   /** Wraps the real store, to make it fail on purpose (reliability tests). */
@@ -69,7 +71,14 @@ export interface TestServer {
   remove(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS: Config['limits'] = { maxText: 1000, maxTurns: 60, maxOpenSessions: 3, eventsPer10s: 40 };
+/** The server's own defaults (server/config.ts), which a test may change one by one. */
+export const DEFAULT_LIMITS: Config['limits'] = defaultLimits();
+
+function defaultLimits(): Config['limits'] {
+  const read = readConfig({});
+  if (!read.ok) throw new Error(read.message);
+  return read.config.limits;
+}
 export const PASSWORD = 'correct horse battery';
 
 // Parsing the persona files takes a moment: once per test file.
@@ -90,6 +99,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redisKeyPrefix: 'sparring:',
     adminPassword: undefined,
     tokenHours: 1,
+    trustProxy: options.trustProxy ?? false,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     llm: options.llm ?? null,
   };

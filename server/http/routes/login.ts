@@ -26,7 +26,8 @@ export function loginRoutes(ctx: ServerContext, limiter: LoginLimiter): Router {
     if (!body.success) return sendError(res, 'bad_request', describeInvalid(body.error, 'body'));
     const { username, password } = body.data;
 
-    const attempt = limiter.begin(username, req.ip ?? req.socket.remoteAddress ?? 'unknown address');
+    // req.ip follows TRUST_PROXY (app.ts): the client behind a trusted proxy, else the socket's peer.
+    const attempt = await limiter.begin(username, req.ip ?? 'unknown address');
     if (!attempt.ok) {
       res.set('Retry-After', String(attempt.retryAfterSeconds));
       return sendError(res, 'too_many_attempts', `too many failed attempts: try again in ${attempt.retryAfterSeconds} s`);
@@ -35,16 +36,16 @@ export function loginRoutes(ctx: ServerContext, limiter: LoginLimiter): Router {
       const user = await ctx.store.findUserByUsername(username);
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !matches) {
-        attempt.failed(user ? 'wrong password' : 'no such user');
+        await attempt.failed(user ? 'wrong password' : 'no such user');
         return sendError(res, 'unauthorized', 'wrong username or password');
       }
-      attempt.succeeded();
+      await attempt.succeeded();
       const claims = { userId: user.id, username: user.username, role: user.role };
       const answer: LoginAnswer = { token: await ctx.tokens.issue(claims), user: { id: user.id, username: user.username, role: user.role } };
       res.json(answer);
     } catch (err) {
       // The store or the hash failed: not the caller's fault, so the attempt is not held against them.
-      attempt.cancelled();
+      await attempt.cancelled();
       throw err;
     }
   });
