@@ -40,7 +40,8 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 const isClientEvent = (event: unknown): event is ClientEvent => CLIENT_EVENTS.includes(event as ClientEvent);
 
 export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, options: SocketServerOptions = {}): SocketServer {
-  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS }) };
+  const onError = (method: string) => ctx.metrics.storeErrors.inc({ method });
+  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS, onError }) };
   const { limits } = ctx.config;
   const schemas = clientPayloads(limits.maxText);
   const io: SocketServer = new Server(httpServer, {

@@ -78,6 +78,7 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
     if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
     return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
   }
+  ctx.metrics.turns.inc({ mode: loaded.session.mode });
   const said = { sessionId: payload.sessionId, index, text: payload.text, score: scored.score };
   return answer({ ok: true, index, score: scored.score }, saidThenAnswered(ctx, { ...loaded, turns: [...turns, turn] }, said, step));
 }
