@@ -13,6 +13,8 @@ export interface LogRecord {
 
 export interface LogCapture {
   logger: Logger;
+  /** Where `logger` writes: give it to a server that builds its own logger (startServer). */
+  destination: { write(line: string): void };
   records: LogRecord[];
   lines: string[];
   /** Every line as written, for looking for what must never be there. */
@@ -25,16 +27,13 @@ export function captureLog(): LogCapture {
   const records: LogRecord[] = [];
   const lines: string[] = [];
   const raw: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    destination: {
-      write(line: string) {
-        raw.push(line);
-        const record = JSON.parse(line) as LogRecord;
-        records.push(record);
-        if (SHOWN_AT_INFO.has(record.level)) lines.push(record.msg);
-      },
+  const destination = {
+    write(line: string) {
+      raw.push(line);
+      const record = JSON.parse(line) as LogRecord;
+      records.push(record);
+      if (SHOWN_AT_INFO.has(record.level)) lines.push(record.msg);
     },
-  });
-  return { logger, records, lines, raw };
+  };
+  return { logger: createLogger({ level: 'debug', destination }), destination, records, lines, raw };
 }
