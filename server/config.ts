@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
-import { LogLevel } from './observability/logger.ts';
+import { LogLevel } from './observability/logLevel.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -10,11 +10,7 @@
  * newlines cannot forge a line: JSON escapes them.
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { z } from 'zod';
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const LogLevel = z.enum(LOG_LEVELS);
-export type LogLevel = z.infer<typeof LogLevel>;
+import type { LogLevel } from './logLevel.ts';
 
 export type Logger = PinoLogger;
 
