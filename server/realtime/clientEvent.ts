@@ -72,6 +72,8 @@ export function listen<E extends ClientEvent>(socket: ServerSocket, ctx: ServerC
           given(answer);
           const ok = (answer as { ok?: unknown }).ok === true;
           if (event === 'trainee:say' && ok) ctx.metrics.turnLatency.observe(secondsSince(arrived));
+          // Built only when someone reads it: every event of every trainee passes here.
+          if (!ctx.logger.isLevelEnabled('debug')) return;
           const code = ok ? 'ok' : (answer as AckError).error?.code;
           ctx.logger.debug({ ...eventFields(event, caller, checked, answer), ack: code, ms: Math.round(performance.now() - arrived) }, `socket ${event}`);
         }
