@@ -63,6 +63,8 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
   io.on('connection', (socket: ServerSocket) => {
     const { userId } = socket.data.caller;
     void socket.join(userRoom(userId));
+    ctx.logger.debug({ userId, socketId: socket.id, recovered: socket.recovered }, 'socket connected');
+    socket.once('disconnect', (reason) => ctx.logger.debug({ userId, socketId: socket.id, reason }, 'socket disconnected'));
     const rate = eventRate(limits.eventsPer10s);
     socket.use(([event, ...args], next) => {
       const ack = ackOf(args);

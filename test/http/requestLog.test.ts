@@ -64,6 +64,7 @@ describe('the log', () => {
       ['session:end', 'ok'],
     ]);
     for (const line of events) expect(line).toMatchObject({ level: 'debug', userId: trainee.id, sessionId });
+    expect(records.find((r) => r.msg === 'socket connected')).toMatchObject({ level: 'debug', userId: trainee.id, socketId: socket.id });
   });
 
   it('keeps probes at debug, and a request id that could forge a line is never echoed', async () => {
