@@ -24,15 +24,6 @@ afterAll(() => {
 
 const PASSWORD_LINE = /created user "admin" with password (\S+)/;
 
-/** What the server said on stdout: the message of each JSON log line, one per line. */
-function messages(stdout: string): string {
-  return stdout
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { msg: string }).msg)
-    .join('\n');
-}
-
 describe('a good start', () => {
   it('npm start runs node with the server\'s flags, the ones the tests and benchmarks use', () => {
     const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
@@ -44,13 +35,13 @@ describe('a good start', () => {
 
     const first = await spawnServer({ PORT: '0', DATA_DIR });
     expect(first.url, first.stderr()).not.toBeNull();
-    expect(messages(first.stdout())).toMatch(/Sparring listening on http:\/\/localhost:\d+ \(storage: files in .+\)/);
+    expect(first.messages()).toMatch(/Sparring listening on http:\/\/localhost:\d+ \(storage: files in .+\)/);
     const health = await fetch(`${first.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
-    expect(messages(first.stdout())).toMatch(PASSWORD_LINE);
+    expect(first.messages()).toMatch(PASSWORD_LINE);
     expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(messages(first.stdout())).toMatch(/^SIGTERM: stopping$/m);
+    expect(first.messages()).toMatch(/^SIGTERM: stopping$/m);
 
     const second = await spawnServer({ PORT: '0', DATA_DIR });
     expect(second.url, second.stderr()).not.toBeNull();
