@@ -29,6 +29,20 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const HealthAnswer = z.object({ ok: z.literal(true) });
 export type HealthAnswer = z.infer<typeof HealthAnswer>;
 
+/** What `GET /api/ready` checks: the store always, Redis when REDIS_URL is set. */
+export const ReadyPart = z.enum(['store', 'redis']);
+export type ReadyPart = z.infer<typeof ReadyPart>;
+
+/**
+ * `GET /api/ready`: 200 `{ ok: true }` when every part answers, else 503 naming the parts
+ * that did not (`timeout` or `error`; the detail goes to the log, not to anonymous callers).
+ */
+export const ReadyAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), failed: z.array(z.object({ part: ReadyPart, reason: z.enum(['timeout', 'error']) })).min(1) }),
+]);
+export type ReadyAnswer = z.infer<typeof ReadyAnswer>;
+
 /** An account as an admin sees it (`GET`/`POST /api/users`): never its password hash. */
 export const PublicUser = User.pick({ id: true, username: true, role: true, createdAt: true });
 export type PublicUser = z.infer<typeof PublicUser>;

@@ -24,6 +24,13 @@ export function errorBody(code: ErrorCode, message: string): ErrorBody {
 }
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {
+  // Kept for what watches the answer go out (the failed-login count, the request log).
+  res.locals.errorCode = code;
   res.status(ERROR_STATUS[code]).json(errorBody(code, message));
+}
+
+/** The code of the error answered, if `sendError` answered one. */
+export function errorCodeOf(res: Response): ErrorCode | undefined {
+  return res.locals.errorCode as ErrorCode | undefined;
 }
 

@@ -48,7 +48,8 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 const isClientEvent = (event: unknown): event is ClientEvent => CLIENT_EVENTS.includes(event as ClientEvent);
 
 export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, options: SocketServerOptions = {}): SocketServer {
-  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS }) };
+  const onError = (method: string) => ctx.metrics.storeErrors.inc({ method });
+  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS, onError }) };
   const { limits } = ctx.config;
   const schemas = clientPayloads(limits.maxText);
   const io: SocketServer = new Server(httpServer, {
@@ -75,6 +76,8 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
   io.on('connection', (socket: ServerSocket) => {
     const { userId } = socket.data.caller;
     void socket.join(userRoom(userId));
+    ctx.logger.debug({ userId, socketId: socket.id, recovered: socket.recovered }, 'socket connected');
+    socket.once('disconnect', (reason) => ctx.logger.debug({ userId, socketId: socket.id, reason }, 'socket disconnected'));
     trackConnection(socket, perUser.sockets, ctx.log);
     socket.use(userEventRate(socket, perUser.events, limits.eventsPer10s, ctx.log));
     socket.use(([event, ...args], next) => {

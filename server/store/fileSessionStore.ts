@@ -43,6 +43,7 @@ import { serialise } from './file/serialise.ts';
 import { applyEnd, loadSessions, newSessionEntry, SAFE_ID, SessionEnd, sessionFilePath, sessionLines, type SessionEntry } from './file/sessionFiles.ts';
 import { Assignment, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from '../domain/records.ts';
 import type { AppendResult, SessionStore } from './sessionStore.ts';
+import { nextTurnIndex, turnAt } from '../domain/turnIndex.ts';
 
 export interface FileStoreOptions {
   /** Session files kept open for appending; the least recently used are closed past it. */
@@ -237,8 +238,8 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
       return serialise(entry, async (): Promise<AppendResult> => {
         // Ended while this waited: its turns are no longer held here, only in its file.
         if (sessions.get(sessionId) !== entry) return ended.appendTurn(sessionId, turn);
-        const next = entry.turns.length;
-        const existing = entry.turns[turn.index];
+        const next = nextTurnIndex(entry.turns);
+        const existing = turnAt(entry.turns, turn.index);
         if (existing) return { ok: false, code: 'exists', existing };
         if (turn.index !== next) return { ok: false, code: 'out_of_order', next };
         await entry.file.append(JSON.stringify({ turn }), () => sessionLines({ ...entry, turns: [...entry.turns, turn] }));

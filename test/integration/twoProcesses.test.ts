@@ -70,7 +70,7 @@ describe.runIf(runs)('two server processes on one Redis', () => {
   });
 
   it('printed the generated admin password on one process only', () => {
-    const printed = [a, b].filter((s) => /created user "admin"/.test(s.stdout()));
+    const printed = [a, b].filter((s) => /created user "admin"/.test(s.messages()));
     expect(printed).toHaveLength(1);
   });
 

@@ -123,6 +123,8 @@ export interface StreamReplyOptions extends ReplyLimits {
   locale: Locale;
   /** Stops a reply that tells a fact the shared step has not revealed yet. */
   leakGuard?: LeakGuard;
+  /** Called once, when the first text arrives: the first-token latency the metrics show. */
+  onFirstToken?: () => void;
 }
 
 const LEAK_MESSAGE = 'the model told a hidden fact before its time';
@@ -168,6 +170,7 @@ export async function* streamCustomerReply(
         if (firstToken) {
           clearTimeout(firstToken);
           firstToken = undefined;
+          options.onFirstToken?.();
         }
         raw += piece.text;
         // Leading blanks are dropped here, so what was yielded stays a prefix of the final text.
@@ -236,12 +239,12 @@ export interface LlmEngine {
  */
 export function llmVoice(engine: LlmEngine): CustomerVoice {
   return {
-    async answer({ persona, step, onDelta }): Promise<VoiceAnswer> {
+    async answer({ persona, step, onDelta, onFirstToken }): Promise<VoiceAnswer> {
       const messages = buildCustomerPrompt({ persona, state: step.state, situation: step.situation, turns: step.turns, maxChars: engine.limits.maxChars });
       try {
         const traineeWords = step.turns.filter((t) => t.role === 'trainee').map((t) => t.text);
         const leakGuard = factLeakGuard(persona, step.state, step.situation, traineeWords);
-        const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard });
+        const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard, ...(onFirstToken ? { onFirstToken } : {}) });
         let next = await stream.next();
         while (!next.done) {
           onDelta?.(next.value);
