@@ -65,14 +65,10 @@ function names(original: string): Set<string> {
   return out;
 }
 
-interface FactMaterial {
-  fact: string;
-  figures: Set<string>;
-  names: Set<string>;
-  phrases: Set<string>;
-}
+/** More than this are not looked for: past a few, a person rewrites the text anyway, and a hostile file costs no more. */
+export const MAX_SHOWN = 20;
 
-export function hiddenFactsShown(persona: PersonaFile): HiddenFactShown[] {
+export function hiddenFactsShown(persona: PersonaFile, max: number = MAX_SHOWN): HiddenFactShown[] {
   const hidden = hiddenFacts(persona);
   if (hidden.length === 0) return [];
   const lang = langOf(persona.locale);
@@ -84,35 +80,47 @@ export function hiddenFactsShown(persona: PersonaFile): HiddenFactShown[] {
   const distinctive = (p: Phrase): boolean =>
     !knownPhrases.has(p.key) && p.units.filter((u) => !knownUnits.has(u)).length >= (lang === 'en' ? 1 : ZH_DISTINCT_PAIRS);
 
-  const materials: FactMaterial[] = hidden.map((fact) => {
+  // Which facts each figure ("f:"), name ("n:") and phrase ("p:") belongs to: one look-up per
+  // piece of a public text, however many facts and texts a file has.
+  const owners = new Map<string, Set<string>>();
+  const own = (key: string, fact: string): void => void (owners.get(key) ?? owners.set(key, new Set()).get(key)!).add(fact);
+  for (const fact of hidden) {
     const text = factText(persona, fact);
     const norm = normalize(text).norm;
-    return {
-      fact,
-      figures: new Set(numberPieces(norm).map((p) => p.key).filter((k) => !knownFigures.has(k))),
-      names: new Set(lang === 'en' ? [...names(text)].filter((n) => !knownWords.has(n)) : []),
-      phrases: new Set(phrases(norm, lang).filter(distinctive).map((p) => p.key)),
-    };
-  });
+    for (const p of numberPieces(norm)) if (!knownFigures.has(p.key)) own(`f:${p.key}`, fact);
+    if (lang === 'en') for (const n of names(text)) if (!knownWords.has(n)) own(`n:${n}`, fact);
+    for (const p of phrases(norm, lang)) if (distinctive(p)) own(`p:${p.key}`, fact);
+  }
 
   const shown: HiddenFactShown[] = [];
   for (const { path, text } of publicTexts(persona)) {
     const normal = normalize(text);
-    const figures = numberPieces(normal.norm);
-    const words: Piece[] = [...normal.norm.matchAll(/[a-z]+/g)].map((m) => ({ key: m[0], start: m.index, end: m.index + m[0].length }));
-    const runs = phrases(normal.norm, lang);
-    for (const m of materials) {
-      const found = [
-        ...figures.filter((p) => m.figures.has(p.key)),
-        ...words.filter((p) => m.names.has(p.key)),
-        ...runs.filter((p) => m.phrases.has(p.key)),
-      ];
-      if (found.length === 0) continue;
-      const evidence = merged(found).map(([start, end]) => text.slice(...toOriginalSpan(normal, start, end)).trim());
-      shown.push({ path, fact: m.fact, evidence: [...new Set(evidence)] });
+    const pieces = [
+      ...numberPieces(normal.norm).map((p) => ({ ...p, key: `f:${p.key}` })),
+      ...[...normal.norm.matchAll(/[a-z]+/g)].map((m) => ({ key: `n:${m[0]}`, start: m.index, end: m.index + m[0].length })),
+      ...phrases(normal.norm, lang).map((p) => ({ ...p, key: `p:${p.key}` })),
+    ];
+    const found = new Map<string, Piece[]>();
+    for (const piece of pieces) {
+      for (const fact of owners.get(piece.key) ?? []) (found.get(fact) ?? found.set(fact, []).get(fact)!).push(piece);
+    }
+    for (const fact of hidden) {
+      const spans = found.get(fact);
+      if (!spans) continue;
+      const evidence = merged(spans).map(([start, end]) => wholeWords(text, ...toOriginalSpan(normal, start, end)));
+      shown.push({ path, fact, evidence: [...new Set(evidence)] });
+      if (shown.length >= max) return shown;
     }
   }
   return shown;
+}
+
+/** The stretch widened to whole Latin words: a stem ("gamma" of "gamma0", "balanc") shows as the word written. */
+function wholeWords(text: string, start: number, end: number): string {
+  const inWord = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9'’]/.test(ch);
+  while (start > 0 && inWord(text[start - 1]) && inWord(text[start])) start--;
+  while (end < text.length && inWord(text[end]) && inWord(text[end - 1])) end++;
+  return text.slice(start, end).trim();
 }
 
 /** Overlapping finds as one stretch each: "balance on a new grill", not three phrases of it. */

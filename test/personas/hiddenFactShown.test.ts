@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError, type FileProblem } from '../../server/dataFiles/fileError.ts';
 import { parsePersonaText, PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
+import { MAX_SHOWN } from '../../server/personas/hiddenFactShown.ts';
 
 const fileText = (id: string, locale: string): string => readFileSync(join(PERSONAS_DIR, id, `${locale}.yaml`), 'utf8');
 
@@ -103,6 +104,21 @@ describe('a public text that gives a hidden fact away', () => {
   it('is a figure of the fact in any notation: "$2,600" of a fact written "$2,600 a month" as "2600 dollars"', () => {
     const text = withLine(fileText('first-time-applicant', 'en'), 'summary:', 'summary: Jay makes about 2600 dollars a month and wants to borrow $4,000 for a new scooter.');
     expect(problemsOf(text)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ fact: 'income', evidence: ['2600'] }) })]);
+  });
+});
+
+describe('a file that gives away many facts', () => {
+  it('is told the first twenty, so a hostile file costs no more than a careless one', () => {
+    const fact = (i: number): string => `f_${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+    const words = (i: number): string => `alpha${i} beta${i} gamma${i}`;
+    const many = Array.from({ length: 300 }, (_, i) => i);
+    let text = fileText('double-charge', 'en');
+    text = text.replace(/^facts:\n/m, `facts:\n${many.map((i) => `  ${fact(i)}: ${words(i)}\n`).join('')}`);
+    text = text.replace(/^reveals:\n/m, `reveals:\n${many.map((i) => `  - fact: ${fact(i)}\n    say: [${words(i)}]\n`).join('')}`);
+    text = text.replace(/^ {2}goals: .*$/m, (goals) => `${goals}\n  own_goals:\n${many.map((i) => `    - ${words(i)}\n`).join('')}`);
+    const shown = problemsOf(text).filter((p) => p.detail?.kind === 'hidden_fact_shown');
+    expect(shown).toHaveLength(MAX_SHOWN);
+    expect(shown[0]).toMatchObject({ field: 'briefing.own_goals[0]', detail: { fact: 'f_aa', evidence: ['alpha0 beta0 gamma0'] } });
   });
 });
 
