@@ -202,6 +202,25 @@ describe('checking and testing without saving', () => {
     expect(syntax).toMatchObject({ ok: false, problems: [{ line: 2, message: expect.any(String) }] });
   });
 
+  it('refuses a summary that gives a hidden fact away, with what the editor needs to word it in the reader\'s language', async () => {
+    // The SMS times are what the customer tells only when asked what she saw.
+    const leaking = FILE.replace(/^summary: .*$/m, 'summary: Maria Santos got two payment texts, at 6:02 and 6:04, for her loan repayment.');
+    const checked = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: leaking })).body);
+    expect(checked).toMatchObject({ ok: false, id: 'double-charge', locale: 'en' });
+    expect(checked.problems).toEqual([
+      {
+        line: leaking.split('\n').findIndex((l) => l.startsWith('summary:')) + 1,
+        field: 'summary',
+        message: expect.stringMatching(/^gives away the hidden fact "sms"/),
+        detail: { kind: 'hidden_fact_shown', fact: 'sms', evidence: ['6:02', '6:04'] },
+      },
+    ]);
+    const { version } = expectShape(PersonaSource, (await api('GET', '/double-charge/en', qa.token)).body);
+    const refused = await api('PUT', '/double-charge/en', qa.token, { text: leaking, baseVersion: version });
+    expect(refused.status).toBe(400);
+    expect(expectShape(PersonaProblemsAnswer, refused.body).problems).toEqual(checked.problems);
+  });
+
   it("refuses a signal the server's rubric does not have, by line and field, and takes one it has", async () => {
     const unknown = FILE.replace('    conduct.threat: { anger: 4, trust: -4 }', '    conduct.threat: { anger: 4, trust: -4 }\n    conduct.shouting: { anger: 3 }');
     const checked = (await api('POST', '/check', qa.token, { text: unknown })).body;

@@ -55,6 +55,7 @@ const toProblem = (p: FileProblem): PersonaProblem => ({
   ...(p.line !== undefined ? { line: p.line } : {}),
   ...(p.field !== undefined ? { field: p.field } : {}),
   message: p.message,
+  ...(p.detail !== undefined ? { detail: p.detail } : {}),
 });
 
 /** 400 with the problems beside the error: `{ error: { code, message }, problems }`. */

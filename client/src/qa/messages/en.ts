@@ -54,6 +54,7 @@ export const qaEn = {
   'qa.check.refused': { one: 'The server refused the save: {count} problem.', other: 'The server refused the save: {count} problems.' },
   'qa.check.mismatch': 'This page is for {id} in {locale}: the text must keep that id and locale.',
   'qa.problems.line': 'line {line}',
+  'qa.problems.hiddenFactShown': 'gives away the hidden fact “{fact}” ({evidence}). What trainees see must not tell what the customer keeps until asked: reword it.',
 
   'qa.save.label': 'Save',
   'qa.save.saving': 'Saving…',

@@ -48,6 +48,7 @@ export const qaZhHans: Catalogue<QaKey> = {
   'qa.check.refused': '服务器拒绝保存：有 {count} 处问题。',
   'qa.check.mismatch': '此页面是 {id}（{locale}）的：文本里的 id 和语言必须保持不变。',
   'qa.problems.line': '第 {line} 行',
+  'qa.problems.hiddenFactShown': '泄露了隐藏事实“{fact}”（{evidence}）。学员看到的内容不能透露客户要等问对了才说的事，请改写。',
 
   'qa.save.label': '保存',
   'qa.save.saving': '正在保存…',

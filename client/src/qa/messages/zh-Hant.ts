@@ -48,6 +48,7 @@ export const qaZhHant: Catalogue<QaKey> = {
   'qa.check.refused': '伺服器拒絕儲存：有 {count} 處問題。',
   'qa.check.mismatch': '此頁面是 {id}（{locale}）的：文字裡的 id 和語言必須保持不變。',
   'qa.problems.line': '第 {line} 行',
+  'qa.problems.hiddenFactShown': '洩露了隱藏事實「{fact}」（{evidence}）。學員看到的內容不能透露客戶要等問對了才說的事，請改寫。',
 
   'qa.save.label': '儲存',
   'qa.save.saving': '儲存中…',
