@@ -3,6 +3,8 @@
  * value stops the server with one line naming the variable, never a stack trace.
  */
 import { z } from 'zod';
+import { ADMIN_USERNAME } from './auth/bootstrapAdmin.ts';
+import { isUsernameAsPassword, NewPassword, PASSWORD_IS_USERNAME } from './auth/credentials.ts';
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
 
 const Env = z.object({
@@ -23,7 +25,8 @@ const Env = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", ":", "_" or "-"')
     .default('sparring:'),
-  SPARRING_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // The same policy as every new password (server/auth/credentials.ts), and not "admin".
+  SPARRING_ADMIN_PASSWORD: NewPassword.refine((p) => !isUsernameAsPassword(p, ADMIN_USERNAME), PASSWORD_IS_USERNAME).optional(),
   /** Token lifetime. */
   SPARRING_TOKEN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SPARRING_MAX_TEXT: z.coerce.number().int().positive().max(10_000).default(1000),

@@ -1,16 +1,17 @@
 /**
  * The real-time conversation layer: socket.io on the HTTP server. The handshake checks the
- * token; each connection joins its user's room (`user:<id>`), and server events go to the
- * session owner's room only, so every tab of that trainee (on any process, with an adapter)
- * follows the conversation and nobody else does. Incoming events pass a per-connection
- * rate limit, then their checks (clientEvent.ts), then one lifecycle step each
- * (server/sessions/). Unknown events are answered `bad_request` when they carry an ack
+ * token; each connection joins its user's room (`user:<id>`) and its token's room (for
+ * logout: signOut.ts), and server events go to the session owner's room only, so every tab
+ * of that trainee (on any process, with an adapter) follows the conversation and nobody
+ * else does. Incoming events pass a per-connection rate limit, the sign-in check
+ * (eventSignIn.ts: the token again, the role re-read), then their checks (clientEvent.ts),
+ * then one lifecycle step each (server/sessions/). Unknown events are answered `bad_request` when they carry an ack
  * callback, and otherwise dropped.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { ServerContext } from '../serverContext.ts';
-import { fail } from '../sessions/ackErrors.ts';
+import { fail, STORE_UNAVAILABLE_MESSAGE } from '../sessions/ackErrors.ts';
 import { guardStore } from '../store/storeGuard.ts';
 import { CLIENT_EVENTS, clientPayloads, type ClientEvent, type ClientToServerEvents, type ServerToClientEvents } from '../sessions/payloads.ts';
 import { sessionEnd } from '../sessions/sessionEnd.ts';
@@ -20,7 +21,9 @@ import type { OwnerRoom } from '../sessions/step.ts';
 import { traineeSay } from '../sessions/traineeSay.ts';
 import { ackOf, listen, rejectUnanswerable, type ServerSocket } from './clientEvent.ts';
 import { eventRate } from './eventRate.ts';
+import { checkEventSignIn, closeSignedOut } from './eventSignIn.ts';
 import { handshake, type SocketData } from './handshake.ts';
+import { tokenRoom, userRoom } from './signOut.ts';
 
 // A store call that has not answered by then is answered `unavailable`.
 const DEFAULT_STORE_TIMEOUT_MS = 5000;
@@ -35,7 +38,7 @@ export interface SocketServerOptions {
   storeTimeoutMs?: number;
 }
 
-export const userRoom = (userId: string): string => `user:${userId}`;
+export { userRoom };
 
 const isClientEvent = (event: unknown): event is ClientEvent => CLIENT_EVENTS.includes(event as ClientEvent);
 
@@ -58,10 +61,11 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
     },
   });
 
+  ctx.signOut?.attach(io);
   io.use(handshake(sessionCtx));
   io.on('connection', (socket: ServerSocket) => {
     const { userId } = socket.data.caller;
-    void socket.join(userRoom(userId));
+    void socket.join([userRoom(userId), tokenRoom(socket.data.jti)]);
     const rate = eventRate(limits.eventsPer10s);
     socket.use(([event, ...args], next) => {
       const ack = ackOf(args);
@@ -70,7 +74,15 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
         return ack ? ack(refused) : rejectUnanswerable(socket, String(event), refused);
       }
       if (!isClientEvent(event)) return ack?.(fail('bad_request', 'unknown event'));
-      next();
+      checkEventSignIn(socket, sessionCtx).then(
+        (refused) => {
+          if (!refused) return next();
+          ack?.(refused.answer);
+          if (refused.signedOut) closeSignedOut(socket, refused.signedOut);
+        },
+        // The store did not answer: the sign-in cannot be checked, so the event waits for a retry.
+        () => ack?.(fail('unavailable', STORE_UNAVAILABLE_MESSAGE)),
+      );
     });
     const room = roomOf(userId);
     const bySession = (_: unknown, p: { sessionId: string }): string => `session:${p.sessionId}`;

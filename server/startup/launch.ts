@@ -16,6 +16,7 @@ import { PERSONAS_DIR } from '../personas/personaLibrary.ts';
 import { knownSignals } from '../scoring/rubric/signalTags.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
+import { signOutRelay } from '../realtime/signOut.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -83,6 +84,7 @@ async function start(config: Config, log: (line: string) => void, closers: Close
     rubric,
     scorer: createScorer(rubric),
     tokens: await createTokens(store, config.tokenHours),
+    signOut: signOutRelay(),
     log,
   };
   await ensureAdmin(ctx);

@@ -127,7 +127,7 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
     route: 'create user',
     method: 'POST',
     path: () => '/api/users',
-    body: (who) => ({ username: `new-by-${who}`, password: 'long enough', role: 'trainee' }),
+    body: (who) => ({ username: `new-by-${who}`, password: 'a long enough password', role: 'trainee' }),
     expect: { trainee: 403, otherTrainee: 403, coach: 403, qa: 403, admin: 201, nobody: 401 },
   },
   { route: 'unknown api route', method: 'GET', path: () => '/api/nothing-here', expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 404 } },
@@ -243,7 +243,7 @@ describe('what each role sees', () => {
   it('an admin lists users without their password hashes', async () => {
     const list = (await as('admin', 'GET', '/api/users')).body as Array<Record<string, unknown>>;
     expect(list.map((u) => u.username)).toEqual(expect.arrayContaining(['tina', 'tom', 'carol', 'quinn', 'ada', 'new-by-admin']));
-    for (const user of list) expect(Object.keys(user).sort()).toEqual(['createdAt', 'id', 'role', 'username']);
+    for (const user of list) expect(Object.keys(user).sort()).toEqual(['createdAt', 'disabled', 'id', 'role', 'username']);
   });
 
   it('only the admin created a user', async () => {
