@@ -57,6 +57,9 @@ export type Config = z.output<typeof Env> & {
   llm: LlmConfig | null;
 };
 
+/** Variables whose value a message must not show. */
+const SECRETS = new Set(['SPARRING_ADMIN_PASSWORD']);
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
@@ -65,7 +68,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    return { ok: false, message: `configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}` };
+    // A secret is named, never printed: the message lands in logs.
+    const shown = SECRETS.has(name) ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+    return { ok: false, message: `configuration: ${name}${shown}: ${issue.message}` };
   }
   const llm = parseLlmConfig(env);
   if (!llm.ok) return { ok: false, message: `configuration: ${llm.message}` };
