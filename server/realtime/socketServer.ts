@@ -12,7 +12,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { ServerContext } from '../serverContext.ts';
 import { fail, STORE_UNAVAILABLE_MESSAGE } from '../sessions/ackErrors.ts';
-import { guardStore } from '../store/storeGuard.ts';
+import { guardStore, StoreUnavailable } from '../store/storeGuard.ts';
 import { CLIENT_EVENTS, clientPayloads, type ClientEvent, type ClientToServerEvents, type ServerToClientEvents } from '../sessions/payloads.ts';
 import { sessionEnd } from '../sessions/sessionEnd.ts';
 import { sessionResume } from '../sessions/sessionResume.ts';
@@ -67,6 +67,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
     const { userId } = socket.data.caller;
     void socket.join([userRoom(userId), tokenRoom(socket.data.jti)]);
     const rate = eventRate(limits.eventsPer10s);
+    let signInChecks: Promise<void> = Promise.resolve();
     socket.use(([event, ...args], next) => {
       const ack = ackOf(args);
       if (!rate.take()) {
@@ -74,14 +75,21 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
         return ack ? ack(refused) : rejectUnanswerable(socket, String(event), refused);
       }
       if (!isClientEvent(event)) return ack?.(fail('bad_request', 'unknown event'));
-      checkEventSignIn(socket, sessionCtx).then(
-        (refused) => {
-          if (!refused) return next();
-          ack?.(refused.answer);
-          if (refused.signedOut) closeSignedOut(socket, refused.signedOut);
-        },
-        // The store did not answer: the sign-in cannot be checked, so the event waits for a retry.
-        () => ack?.(fail('unavailable', STORE_UNAVAILABLE_MESSAGE)),
+      // One check after another: the events reach their handlers in the order they came.
+      signInChecks = signInChecks.then(() =>
+        checkEventSignIn(socket, sessionCtx).then(
+          (refused) => {
+            if (!refused) return next();
+            ack?.(refused.answer);
+            if (refused.signedOut) closeSignedOut(socket, refused.signedOut);
+          },
+          (err: unknown) => {
+            // The store did not answer: the sign-in cannot be checked, so the event waits for a retry.
+            const unavailable = err instanceof StoreUnavailable;
+            ctx.log(`${String(event)}: sign-in check: ${err instanceof Error ? err.message : String(err)}`);
+            ack?.(unavailable ? fail('unavailable', STORE_UNAVAILABLE_MESSAGE) : fail('internal', 'the server failed to handle this event'));
+          },
+        ),
       );
     });
     const room = roomOf(userId);
