@@ -17,8 +17,6 @@ import type { ServerContext } from '../serverContext.ts';
 import { cookieValue, isScriptedRequest, TOKEN_COOKIE } from './authCookie.ts';
 import { sendError } from './errors.ts';
 
-export { identify };
-
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
