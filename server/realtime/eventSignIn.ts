@@ -10,7 +10,8 @@
  */
 import { identify } from '../auth/signedIn.ts';
 import type { ServerContext } from '../serverContext.ts';
-import { fail, type AckError } from '../sessions/ackErrors.ts';
+import { fail, STORE_UNAVAILABLE_MESSAGE, type AckError } from '../sessions/ackErrors.ts';
+import { StoreUnavailable } from '../store/storeGuard.ts';
 import type { SignOutReason } from '../sessions/serverEvents.ts';
 import type { ServerSocket } from './clientEvent.ts';
 
@@ -37,4 +38,29 @@ export async function checkEventSignIn(socket: ServerSocket, ctx: Pick<ServerCon
 export function closeSignedOut(socket: ServerSocket, reason: SignOutReason): void {
   socket.emit('account:signed-out', { reason });
   socket.disconnect();
+}
+
+/**
+ * The check as socket.use runs it, for one connection: `next()` when the event may go on,
+ * else its answer (and the close, when the sign-in ended). One check after another, so the
+ * events reach their handlers in the order they came. A store that does not answer leaves
+ * the sign-in unknown: `unavailable`, try again.
+ */
+export function eventSignInGate(socket: ServerSocket, ctx: Pick<ServerContext, 'tokens' | 'store' | 'log'>) {
+  let checks: Promise<void> = Promise.resolve();
+  return (event: string, ack: ((answer: unknown) => void) | null, next: () => void): void => {
+    checks = checks.then(() =>
+      checkEventSignIn(socket, ctx).then(
+        (refused) => {
+          if (!refused) return next();
+          ack?.(refused.answer);
+          if (refused.signedOut) closeSignedOut(socket, refused.signedOut);
+        },
+        (err: unknown) => {
+          ctx.log(`${event}: sign-in check: ${err instanceof Error ? err.message : String(err)}`);
+          ack?.(err instanceof StoreUnavailable ? fail('unavailable', STORE_UNAVAILABLE_MESSAGE) : fail('internal', 'the server failed to handle this event'));
+        },
+      ),
+    );
+  };
 }

@@ -11,8 +11,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { ServerContext } from '../serverContext.ts';
-import { fail, STORE_UNAVAILABLE_MESSAGE } from '../sessions/ackErrors.ts';
-import { guardStore, StoreUnavailable } from '../store/storeGuard.ts';
+import { fail } from '../sessions/ackErrors.ts';
+import { guardStore } from '../store/storeGuard.ts';
 import { CLIENT_EVENTS, clientPayloads, type ClientEvent, type ClientToServerEvents, type ServerToClientEvents } from '../sessions/payloads.ts';
 import { sessionEnd } from '../sessions/sessionEnd.ts';
 import { sessionResume } from '../sessions/sessionResume.ts';
@@ -21,7 +21,7 @@ import type { OwnerRoom } from '../sessions/step.ts';
 import { traineeSay } from '../sessions/traineeSay.ts';
 import { ackOf, listen, rejectUnanswerable, type ServerSocket } from './clientEvent.ts';
 import { eventRate } from './eventRate.ts';
-import { checkEventSignIn, closeSignedOut } from './eventSignIn.ts';
+import { eventSignInGate } from './eventSignIn.ts';
 import { handshake, type SocketData } from './handshake.ts';
 import { tokenRoom, userRoom } from './signOut.ts';
 
@@ -67,7 +67,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
     const { userId } = socket.data.caller;
     void socket.join([userRoom(userId), tokenRoom(socket.data.jti)]);
     const rate = eventRate(limits.eventsPer10s);
-    let signInChecks: Promise<void> = Promise.resolve();
+    const signedIn = eventSignInGate(socket, sessionCtx);
     socket.use(([event, ...args], next) => {
       const ack = ackOf(args);
       if (!rate.take()) {
@@ -75,22 +75,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
         return ack ? ack(refused) : rejectUnanswerable(socket, String(event), refused);
       }
       if (!isClientEvent(event)) return ack?.(fail('bad_request', 'unknown event'));
-      // One check after another: the events reach their handlers in the order they came.
-      signInChecks = signInChecks.then(() =>
-        checkEventSignIn(socket, sessionCtx).then(
-          (refused) => {
-            if (!refused) return next();
-            ack?.(refused.answer);
-            if (refused.signedOut) closeSignedOut(socket, refused.signedOut);
-          },
-          (err: unknown) => {
-            // The store did not answer: the sign-in cannot be checked, so the event waits for a retry.
-            const unavailable = err instanceof StoreUnavailable;
-            ctx.log(`${String(event)}: sign-in check: ${err instanceof Error ? err.message : String(err)}`);
-            ack?.(unavailable ? fail('unavailable', STORE_UNAVAILABLE_MESSAGE) : fail('internal', 'the server failed to handle this event'));
-          },
-        ),
-      );
+      signedIn(String(event), ack, next);
     });
     const room = roomOf(userId);
     const bySession = (_: unknown, p: { sessionId: string }): string => `session:${p.sessionId}`;
