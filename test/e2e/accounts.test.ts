@@ -70,6 +70,17 @@ describe.skipIf(!run)('accounts in the browser', () => {
     await signIn(page, suite.server.url, trainee.username, 'a new passphrase for mei');
   });
 
+  it('wipes a token an older client left in localStorage', async () => {
+    const trainee = await suite.server.user('trainee');
+    const page = await (await suite.newContext({ viewport: DESKTOP, locale: 'en-US' })).newPage();
+    await page.goto(suite.server.url);
+    const legacy = JSON.stringify({ token: trainee.token, user: { id: trainee.id, username: trainee.username, role: 'trainee' } });
+    await inPage(page, `localStorage.setItem('sparring.auth', ${JSON.stringify(legacy)})`);
+    await page.reload();
+    await page.locator('input[name=username]').waitFor();
+    expect(await inPage<string>(page, 'JSON.stringify(localStorage)')).not.toMatch(JWT);
+  });
+
   it('shows "signed out" when an admin deactivates the account of an open page', async () => {
     const trainee = await suite.server.user('trainee');
     const page = await (await suite.newContext({ viewport: DESKTOP, locale: 'en-US' })).newPage();

@@ -38,8 +38,13 @@ function readStored(): SignedIn | null {
   try {
     const raw = localStorage.getItem(AUTH_KEY);
     const value = raw ? (JSON.parse(raw) as Partial<SignedIn> & { user?: Partial<SignedInUser> }) : null;
-    // A value from before the cookie held a JWT here: dropped, the cookie decides (GET /api/me).
-    return typeof value?.token === 'string' && value.token.split('.').length !== 3 && typeof value.user?.username === 'string' ? (value as SignedIn) : null;
+    if (typeof value?.token !== 'string' || typeof value.user?.username !== 'string') return null;
+    // Kept by a client from before the cookie: a JWT. Wiped at once; the cookie decides (GET /api/me).
+    if (value.token.split('.').length === 3) {
+      localStorage.removeItem(AUTH_KEY);
+      return null;
+    }
+    return value as SignedIn;
   } catch {
     return null;
   }
