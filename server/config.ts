@@ -3,6 +3,8 @@
  * value stops the server with one line naming the variable, never a stack trace.
  */
 import { z } from 'zod';
+import { ADMIN_USERNAME } from './auth/bootstrapAdmin.ts';
+import { isUsernameAsPassword, NewPassword, PASSWORD_IS_USERNAME } from './auth/credentials.ts';
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
 import { TrustProxy } from './limits/trustProxy.ts';
 import { LogLevel } from './observability/logLevel.ts';
@@ -25,7 +27,8 @@ const Env = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", ":", "_" or "-"')
     .default('sparring:'),
-  SPARRING_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // The same policy as every new password (server/auth/credentials.ts), and not "admin".
+  SPARRING_ADMIN_PASSWORD: NewPassword.refine((p) => !isUsernameAsPassword(p, ADMIN_USERNAME), PASSWORD_IS_USERNAME).optional(),
   /** Token lifetime. */
   SPARRING_TOKEN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SPARRING_MAX_TEXT: z.coerce.number().int().positive().max(10_000).default(1000),
@@ -93,9 +96,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    // A secret is named, never echoed: this line ends up in logs.
-    const shown = SECRETS.has(name) ? name : `${name}=${JSON.stringify(env[name] ?? '')}`;
-    return { ok: false, message: `configuration: ${shown}: ${issue.message}` };
+    // A secret is named, never printed: the message lands in logs.
+    const shown = SECRETS.has(name) ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+    return { ok: false, message: `configuration: ${name}${shown}: ${issue.message}` };
   }
   const llm = parseLlmConfig(env);
   if (!llm.ok) return { ok: false, message: `configuration: ${llm.message}` };

@@ -8,6 +8,7 @@ import type { Tokens } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './observability/logger.ts';
 import type { Metrics } from './observability/metrics.ts';
+import type { SignOutRelay } from './realtime/signOut.ts';
 import type { PersonaCatalog } from './personas/personaCatalog.ts';
 import type { CompiledRubric } from './scoring/rubric/compile.ts';
 import type { Scorer } from './scoring/scorer.ts';
@@ -21,6 +22,12 @@ export interface ServerContext {
   /** Scores with `rubric`: each trainee turn once, as it is said (server/scoring/scorer.ts). */
   scorer: Scorer;
   tokens: Tokens;
+  /**
+   * Closes the sockets of a sign-in that ended (logout, password change, an admin's account
+   * change) on every process; connected by attachSocketServer. Absent where no socket server
+   * runs (HTTP-only tests).
+   */
+  signOut?: SignOutRelay;
   /** One line, for people reading the server's output: an info line of `logger`. */
   log(line: string): void;
   /**

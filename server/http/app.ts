@@ -17,7 +17,9 @@ import { sendError } from './errors.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { logoutRoutes, passwordRoutes } from './routes/account.ts';
 import { loginRoutes } from './routes/login.ts';
+import { meRoutes } from './routes/me.ts';
 import { personaFileRoutes } from './routes/personaFiles.ts';
 import { personaRoutes } from './routes/personas.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -53,6 +55,8 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   const limiter = options.loginLimiter ?? configuredLoginLimiter(MEMORY, ctx.config.limits, ctx.log);
   const json = express.json({ limit: BODY_LIMIT_BYTES });
   const signedIn = authenticate(guarded);
+  // Open to an account that must change its password: what it needs to do so, or to leave.
+  const signedInToChange = authenticate(guarded, { whilePasswordChangeRequired: true });
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -64,6 +68,9 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   // The store unguarded: a probe that times out is not counted as a store error at every probe.
   api.use('/ready', readyRoutes({ store: () => ctx.store.countUsers(), ...(options.pingRedis ? { redis: options.pingRedis } : {}) }, ctx.logger));
   api.use('/login', countLoginFailures(ctx.metrics), json, loginRoutes(guarded, limiter));
+  api.use('/logout', signedInToChange, logoutRoutes(guarded));
+  api.use('/password', signedInToChange, json, passwordRoutes(guarded));
+  api.use('/me', signedInToChange, meRoutes(guarded));
   // The token is checked before the body is read: a stranger learns nothing about the rules.
   api.use('/users', signedIn, json, userRoutes(guarded));
   api.use('/personas', signedIn, personaRoutes(guarded));

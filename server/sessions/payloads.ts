@@ -20,6 +20,7 @@ import {
   type CustomerTyping,
   type RequestRejected,
   type SessionEnded,
+  type SignedOut,
   type TurnModelSignals,
   type SessionEndOk,
   type SessionResumeOk,
@@ -83,4 +84,5 @@ export interface ServerToClientEvents {
   'session:ended': (payload: SessionEnded) => void;
   'turn:model_signals': (payload: TurnModelSignals) => void;
   'request:rejected': (payload: RequestRejected) => void;
+  'account:signed-out': (payload: SignedOut) => void;
 }

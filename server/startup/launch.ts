@@ -22,6 +22,7 @@ import { knownSignals } from '../scoring/rubric/signalTags.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
 import { socketLimits } from '../realtime/socketLimits.ts';
+import { signOutRelay } from '../realtime/signOut.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -101,6 +102,7 @@ async function start(config: Config, log: (line: string) => void, logger: Logger
     rubric,
     scorer: createScorer(rubric),
     tokens: await createTokens(store, config.tokenHours),
+    signOut: signOutRelay(),
     log,
     logger,
     metrics,

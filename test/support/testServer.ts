@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import { hashPassword } from '../../server/auth/passwords.ts';
+import { signOutRelay } from '../../server/realtime/signOut.ts';
 import { createTokens } from '../../server/auth/tokens.ts';
 import { readConfig, type Config } from '../../server/config.ts';
 import { createHttpApp } from '../../server/http/app.ts';
@@ -43,6 +44,8 @@ export interface TestUser {
 }
 
 export interface TestServerOptions {
+  /** The clock tokens are dated and checked by, for a test to move (the system's by default). */
+  now?: () => number;
   /** Reuse a data directory (a restart); a fresh temporary one by default. */
   dataDir?: string;
   limits?: Partial<Config['limits']>;
@@ -120,7 +123,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     personas: new PersonaCatalog((library ??= loadPersonaLibrary())),
     rubric,
     scorer: options.wrapScorer ? options.wrapScorer(scorer) : scorer,
-    tokens: await createTokens(realStore, config.tokenHours),
+    tokens: await createTokens(realStore, config.tokenHours, options.now ? { now: options.now } : {}),
+    signOut: signOutRelay(),
     log: lineLog(log.logger),
     logger: log.logger,
     metrics: createMetrics(),
