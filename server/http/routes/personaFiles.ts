@@ -34,11 +34,13 @@ import type {
 import { callerOf } from '../authenticate.ts';
 import { errorHandler } from '../errorHandler.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { cleanString } from '../../validation/outsideText.ts';
 import { errorBody, sendError } from '../errors.ts';
 
 export const PERSONA_BODY_LIMIT_BYTES = 256 * 1024;
 
-const PersonaText = z.string().min(1, 'is empty').max(PERSONA_BODY_LIMIT_BYTES);
+// Cleaned like every outside text: a bidirectional override in a line the customer says would reach every trainee.
+const PersonaText = cleanString().min(1, 'is empty').max(PERSONA_BODY_LIMIT_BYTES);
 const CheckBody = z.strictObject({ text: PersonaText });
 const SaveBody = z.strictObject({ text: PersonaText, baseVersion: z.number().int().nonnegative() });
 const TestBody = z.strictObject({ text: PersonaText.optional() });
