@@ -11,6 +11,7 @@ import type { ServerContext } from '../serverContext.ts';
 import { authenticate } from './authenticate.ts';
 import { clientFiles } from './clientFiles.ts';
 import { errorHandler } from './errorHandler.ts';
+import { jsonBody } from './jsonBody.ts';
 import { sendError } from './errors.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -40,7 +41,7 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   app.disable('x-powered-by');
   const guarded: ServerContext = { ...ctx, store: guardStore(ctx.store) };
   const limiter = options.loginLimiter ?? createLoginLimiter({ log: ctx.log });
-  const json = express.json({ limit: BODY_LIMIT_BYTES });
+  const json = jsonBody(BODY_LIMIT_BYTES);
   const signedIn = authenticate(guarded);
 
   const api = express.Router();

@@ -11,7 +11,7 @@
  * API's default is 64 KB). An invalid text is a 400 whose body adds `problems`, each with
  * its line and field, so the editor can point at them.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { canManagePersonas } from '../../auth/access.ts';
 import type { FileProblem } from '../../dataFiles/fileError.ts';
@@ -33,6 +33,7 @@ import type {
 } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { errorHandler } from '../errorHandler.ts';
+import { jsonBody } from '../jsonBody.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
 import { cleanString } from '../../validation/outsideText.ts';
 import { errorBody, sendError } from '../errors.ts';
@@ -137,7 +138,7 @@ export function personaFileRoutes(ctx: ServerContext): Router {
     if (canManagePersonas(callerOf(res).role)) return next();
     sendError(res, 'forbidden', 'only QA and admins manage persona files');
   });
-  router.use(express.json({ limit: PERSONA_BODY_LIMIT_BYTES }));
+  router.use(jsonBody(PERSONA_BODY_LIMIT_BYTES));
 
   router.get('/', async (_req, res) => {
     await personas.refresh(ctx.store);
