@@ -11,6 +11,7 @@ import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
 import type { Step } from '../personas/customerStep.ts';
 import type { CustomerVoice } from '../personas/voice/customerVoice.ts';
 import { llmVoice } from '../personas/voice/llmVoice.ts';
+import { plainCause } from '../llm/llmError.ts';
 import { scriptedVoice } from '../personas/voice/scriptedVoice.ts';
 import { readTurn } from '../scoring/turnReading.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -60,7 +61,8 @@ export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded:
   let llmError: { code: string; message: string } | null = null;
   if (words.fallback) {
     ctx.log(`session ${sessionId}: LLM reply failed (${words.error.code}: ${words.error.message}); said the scripted line`);
-    llmError = { code: `llm_${words.error.code}`, message: words.error.message };
+    // The log has the endpoint's words; the trainee a plain notice.
+    llmError = { code: `llm_${words.error.code}`, message: `The customer ${plainCause(words.error.code)}, so a prepared reply stands in.` };
     room.emit('customer:error', { sessionId, index, error: llmError, fallback: true });
   }
 

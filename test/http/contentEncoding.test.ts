@@ -45,7 +45,7 @@ describe('a body with a content encoding', () => {
   it('is refused the same way by the persona files’ own parser', async () => {
     const res = await post('/api/persona-files/check', 'gzip', '{"text":"id: x"}', qa);
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'bad_request', message: 'body: send JSON in UTF-8, without content encoding' });
+    expect(expectShape(ErrorBody, res.body).error).toEqual({ code: 'bad_request', message: 'body: send JSON in UTF-8, without content encoding' });
     expect(server.logs.filter((l) => l.includes('internal error'))).toEqual([]);
   });
 
