@@ -12,6 +12,7 @@ import { authenticate } from './authenticate.ts';
 import { clientFiles } from './clientFiles.ts';
 import { errorHandler } from './errorHandler.ts';
 import { jsonBody } from './jsonBody.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { sendError } from './errors.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -39,6 +40,7 @@ export interface HttpAppOptions {
 export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const guarded: ServerContext = { ...ctx, store: guardStore(ctx.store) };
   const limiter = options.loginLimiter ?? createLoginLimiter({ log: ctx.log });
   const json = jsonBody(BODY_LIMIT_BYTES);
