@@ -26,6 +26,7 @@ import { signalRoutes } from './routes/signals.ts';
 import { traineeRoutes } from './routes/trainees.ts';
 import { userRoutes } from './routes/users.ts';
 import { guardStore } from '../store/storeGuard.ts';
+import { createPersonaTestRunner, type PersonaTestRunner } from '../personas/personaTestRunner.ts';
 
 /** No API body needs more: the longest is a new user. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -35,6 +36,8 @@ export interface HttpAppOptions {
   clientDir?: string;
   /** Defaults to a limiter with LOGIN_LIMIT_DEFAULTS that logs through ctx.log. */
   loginLimiter?: LoginLimiter;
+  /** Where persona tests run; defaults to a worker thread with PERSONA_TEST_LIMITS. */
+  personaTests?: PersonaTestRunner;
 }
 
 export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}): express.Express {
@@ -58,8 +61,8 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   api.use('/users', signedIn, json, userRoutes(guarded));
   api.use('/personas', signedIn, personaRoutes(guarded));
   api.use('/signals', signedIn, signalRoutes(guarded));
-  // Its own JSON parser: persona text may be up to 256 KB.
-  api.use('/persona-files', signedIn, personaFileRoutes(guarded));
+  // Its own JSON parser, with the persona text's own limit.
+  api.use('/persona-files', signedIn, personaFileRoutes(guarded, options.personaTests ?? createPersonaTestRunner()));
   api.use('/sessions', signedIn, json, sessionRoutes(guarded), reviewRoutes(guarded), exportRoutes(guarded));
   api.use('/trainees', signedIn, traineeRoutes(guarded));
   api.use('/assignments', signedIn, json, assignmentRoutes(guarded));
