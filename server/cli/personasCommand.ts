@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { formatProblem } from '../dataFiles/fileError.ts';
 import { loadPersonaLibrary, PERSONAS_DIR } from '../personas/personaLibrary.ts';
 import { personaJsonSchema } from '../personas/personaJsonSchema.ts';
-import { createPersonaTestRunner } from '../personas/personaTestRunner.ts';
+import { createPersonaTestRunner } from '../workers/personaTestRunner.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
 

@@ -26,7 +26,7 @@ import { signalRoutes } from './routes/signals.ts';
 import { traineeRoutes } from './routes/trainees.ts';
 import { userRoutes } from './routes/users.ts';
 import { guardStore } from '../store/storeGuard.ts';
-import { createPersonaTestRunner, type PersonaTestRunner } from '../personas/personaTestRunner.ts';
+import { createPersonaTestRunner, type PersonaTestRunner } from '../workers/personaTestRunner.ts';
 
 /** No API body needs more: the longest is a new user. */
 export const BODY_LIMIT_BYTES = 64 * 1024;

@@ -3,7 +3,7 @@
  * (and `sparring personas test`) replays every test conversation through the scorer: the
  * starter personas need at most 5 tests of 8 turns, while a file may carry any number, and
  * one run of 2,000 turns took 3 to 7 s of CPU. The run goes to a worker thread
- * (personaTestRunner.ts) so no trainee waits for it, and these bounds keep that thread's
+ * (server/workers/personaTestRunner.ts) so no trainee waits for it, and these bounds keep that thread's
  * time and memory small: a run over a count is refused before it starts, with the limit
  * named; a run over the time is stopped.
  */

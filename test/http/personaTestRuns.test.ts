@@ -1,6 +1,6 @@
 /**
  * "Run tests" on a persona file (POST /api/persona-files/:id/:locale/tests) runs in a worker
- * thread within limits (server/personas/personaTestRunner.ts): while a long test runs (300
+ * thread within limits (server/workers/personaTestRunner.ts): while a long test runs (300
  * turns, limits raised for it: scoring grows with the conversation, so 300 turns cost
  * seconds), the server's event loop stays free, so /api/health (and every trainee) is
  * answered as usual; a 2,000-turn test is refused at once with the limit named; a run over
@@ -12,7 +12,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ErrorBody, PersonaTestRun } from '../../server/domain/apiAnswers.ts';
-import { createPersonaTestRunner, type PersonaTestRunner } from '../../server/personas/personaTestRunner.ts';
+import { createPersonaTestRunner, type PersonaTestRunner } from '../../server/workers/personaTestRunner.ts';
 import { addUser, call, expectShape, startTestServer, tokenFor, type TestServer } from './httpTestServer.ts';
 
 const SHIPPED = readFileSync(new URL('../../personas/double-charge/en.yaml', import.meta.url), 'utf8');

@@ -16,7 +16,7 @@ import { canManagePersonas } from '../../auth/access.ts';
 import type { FileProblem } from '../../dataFiles/fileError.ts';
 import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../dataFiles/yamlField.ts';
 import type { PersonaVersionEntry } from '../../personas/personaCatalog.ts';
-import type { PersonaTestRunner } from '../../personas/personaTestRunner.ts';
+import type { PersonaTestRunner } from '../../workers/personaTestRunner.ts';
 import { PersonaFile } from '../../personas/schema.ts';
 import { Locale, Scenario } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';

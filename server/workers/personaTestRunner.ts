@@ -1,6 +1,6 @@
 /**
  * Runs a persona's own tests off the event loop: in one worker thread
- * (personaTestWorker.ts), one run at a time, each run within personaTestLimits.ts. A run of
+ * (personaTestWorker.ts), one run at a time, each run within personas/personaTestLimits.ts. A run of
  * thousands of turns costs seconds of CPU; on the server's own thread it held up every
  * trainee's reply for that long. Here the event loop only passes messages.
  *
@@ -11,8 +11,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { PersonaTestResult } from '../domain/personaTestResult.ts';
-import { overTestLimits, overTimeMessage, PERSONA_TEST_LIMITS, type PersonaTestLimits } from './personaTestLimits.ts';
-import type { PersonaFile } from './schema.ts';
+import { overTestLimits, overTimeMessage, PERSONA_TEST_LIMITS, type PersonaTestLimits } from '../personas/personaTestLimits.ts';
+import type { PersonaFile } from '../personas/schema.ts';
 
 export type TestRunOutcome =
   | { ok: true; results: PersonaTestResult[] }
