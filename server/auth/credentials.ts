@@ -11,10 +11,14 @@
  */
 import { z } from 'zod';
 import { isCommonPassword } from './commonPasswords.ts';
+import { storedText } from '../text/storedText.ts';
 
-/** The form a username is stored and looked up in. */
+/**
+ * The form a username is stored and looked up in. Control and bidirectional characters go
+ * first: a typed name is written to the log when its login fails, and must stay one line.
+ */
 export function normalizeUsername(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase();
+  return storedText(name, 'single').normalize('NFKC').trim().toLowerCase();
 }
 
 /** Letters of any script, digits, `.`, `_`, `-`: a login name, not a display name. */

@@ -13,6 +13,8 @@ import type { ServerContext } from '../serverContext.ts';
 import { authenticate } from './authenticate.ts';
 import { clientFiles } from './clientFiles.ts';
 import { errorHandler } from './errorHandler.ts';
+import { jsonBody } from './jsonBody.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { sendError } from './errors.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -32,6 +34,7 @@ import { countLoginFailures } from './loginFailures.ts';
 import { requestLog } from './requestLog.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { readyRoutes } from './routes/ready.ts';
+import { createPersonaTestRunner, type PersonaTestRunner } from '../workers/personaTestRunner.ts';
 
 /** No API body needs more: the longest is a new user. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -43,6 +46,8 @@ export interface HttpAppOptions {
   loginLimiter?: LoginLimiter;
   /** With REDIS_URL: a PING on the server's Redis connection, which `/api/ready` checks. */
   pingRedis?: () => Promise<unknown>;
+  /** Where persona tests run; defaults to a worker thread with PERSONA_TEST_LIMITS. */
+  personaTests?: PersonaTestRunner;
 }
 
 export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}): express.Express {
@@ -50,10 +55,11 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   app.disable('x-powered-by');
   // req.ip: the client behind the proxies TRUST_PROXY names, the same rule as the socket handshake's.
   app.set('trust proxy', trustFunction(ctx.config.trustProxy));
+  app.use(securityHeaders());
   app.use(requestLog(ctx.logger));
   const guarded: ServerContext = { ...ctx, store: guardStore(ctx.store, { onError: (method) => ctx.metrics.storeErrors.inc({ method }) }) };
   const limiter = options.loginLimiter ?? configuredLoginLimiter(MEMORY, ctx.config.limits, ctx.log);
-  const json = express.json({ limit: BODY_LIMIT_BYTES });
+  const json = jsonBody(BODY_LIMIT_BYTES);
   const signedIn = authenticate(guarded);
   // Open to an account that must change its password: what it needs to do so, or to leave.
   const signedInToChange = authenticate(guarded, { whilePasswordChangeRequired: true });
@@ -75,8 +81,8 @@ export function createHttpApp(ctx: ServerContext, options: HttpAppOptions = {}):
   api.use('/users', signedIn, json, userRoutes(guarded));
   api.use('/personas', signedIn, personaRoutes(guarded));
   api.use('/signals', signedIn, signalRoutes(guarded));
-  // Its own JSON parser: persona text may be up to 256 KB.
-  api.use('/persona-files', signedIn, personaFileRoutes(guarded));
+  // Its own JSON parser, with the persona text's own limit.
+  api.use('/persona-files', signedIn, personaFileRoutes(guarded, options.personaTests ?? createPersonaTestRunner()));
   api.use('/sessions', signedIn, json, sessionRoutes(guarded), reviewRoutes(guarded), exportRoutes(guarded));
   api.use('/trainees', signedIn, traineeRoutes(guarded));
   api.use('/assignments', signedIn, json, assignmentRoutes(guarded));

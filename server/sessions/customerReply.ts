@@ -11,6 +11,7 @@ import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
 import type { Step } from '../personas/customerStep.ts';
 import type { CustomerVoice } from '../personas/voice/customerVoice.ts';
 import { llmVoice } from '../personas/voice/llmVoice.ts';
+import { plainCause } from '../llm/llmError.ts';
 import { scriptedVoice } from '../personas/voice/scriptedVoice.ts';
 import { secondsSince } from '../observability/metrics.ts';
 import { readTurn } from '../scoring/turnReading.ts';
@@ -64,7 +65,8 @@ export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded:
   if (words.fallback) {
     ctx.metrics.llmFallbacks.inc({ reason: words.error.code });
     ctx.log(`session ${sessionId}: LLM reply failed (${words.error.code}: ${words.error.message}); said the scripted line`);
-    llmError = { code: `llm_${words.error.code}`, message: words.error.message };
+    // The log has the endpoint's words; the trainee a plain notice.
+    llmError = { code: `llm_${words.error.code}`, message: `The customer ${plainCause(words.error.code)}, so a prepared reply stands in.` };
     room.emit('customer:error', { sessionId, index, error: llmError, fallback: true });
   }
 

@@ -31,6 +31,7 @@
  * (file/handlePool.ts, at most `maxOpenFiles`), closed when the session ends.
  */
 import { mkdir } from 'node:fs/promises';
+import { DIR_MODE } from './file/fileModes.ts';
 import { join, resolve } from 'node:path';
 import { removeTempFiles, probeWritable, writeWhole } from './file/durableWrite.ts';
 import { EndedSessions } from './file/endedSessions.ts';
@@ -75,7 +76,7 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
   const root = resolve(dataDir);
   const sessionsDir = join(root, 'sessions');
   try {
-    await mkdir(sessionsDir, { recursive: true });
+    await mkdir(sessionsDir, { recursive: true, mode: DIR_MODE });
     await removeTempFiles(root);
     await removeTempFiles(sessionsDir);
     await probeWritable(sessionsDir);

@@ -43,7 +43,7 @@ export const qaEn = {
   'qa.editor.placeholder': 'Paste or upload persona YAML. A starter persona from the library is the best example of the format.',
   'qa.editor.keys': 'Tab indents with two spaces. To leave the editor with the keyboard, press Esc, then Tab.',
   'qa.upload.label': 'Upload file',
-  'qa.upload.tooBig': '“{name}” is larger than 256 KB, the most a persona may be.',
+  'qa.upload.tooBig': '“{name}” is larger than 64 KB, the most a persona may be.',
   'qa.upload.unreadable': '“{name}” could not be read.',
 
   'qa.check.title': 'Check',
