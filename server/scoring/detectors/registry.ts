@@ -9,6 +9,7 @@ import { jargon } from './jargon.ts';
 import { pattern } from './pattern.ts';
 import { phrases } from './phrases.ts';
 import { productSheet } from './productSheet.ts';
+import { paraphrase } from './paraphrase.ts';
 import { question } from './question.ts';
 import { reflection } from './reflection.ts';
 import { sentenceLength } from './sentenceLength.ts';
@@ -16,7 +17,7 @@ import { statedFigure } from './statedFigure.ts';
 import { unansweredQuestion } from './unansweredQuestion.ts';
 import type { CompileTools, Detect } from './definition.ts';
 
-export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure, unansweredQuestion, classifier] as const;
+export const DETECTORS = [phrases, pattern, question, reflection, jargon, sentenceLength, cooccurrence, productSheet, statedFigure, unansweredQuestion, classifier, paraphrase] as const;
 
 export const DetectorConfig = z.discriminatedUnion('type', [
   phrases.schema,
@@ -30,6 +31,7 @@ export const DetectorConfig = z.discriminatedUnion('type', [
   statedFigure.schema,
   unansweredQuestion.schema,
   classifier.schema,
+  paraphrase.schema,
 ]);
 export type DetectorConfig = z.infer<typeof DetectorConfig>;
 
@@ -57,5 +59,7 @@ export function compileDetector(config: DetectorConfig, tools: CompileTools): De
       return unansweredQuestion.compile(config, tools);
     case 'classifier':
       return classifier.compile(config, tools);
+    case 'paraphrase':
+      return paraphrase.compile(config, tools);
   }
 }

@@ -19,7 +19,7 @@ import {
 const NAME = 'annomi';
 const FILE = 'AnnoMI-full.csv';
 const DESCRIPTION =
-  'MI therapist utterances (last 2 client turns as customer, en; majority label where several annotators): question open / closed vs listening.open_question / closed_question, reflection vs listening.reflection';
+  'MI therapist utterances (last 2 client turns as customer, en; majority label where several annotators): question open / closed vs listening.open_question / closed_question, reflection vs listening.reflection (and, as an extra row, vs reflection OR interpretation)';
 const CONTEXT_TURNS = 2;
 
 type QuestionLabel = 'open' | 'closed' | 'none';
@@ -42,6 +42,9 @@ export function measureAnnoMI(rubric: Rubric, folder = path.join(datasetsDir(), 
   const open = new ComparisonTally('open question vs listening.open_question');
   const closed = new ComparisonTally('closed question vs listening.closed_question');
   const reflection = new ComparisonTally('reflection vs listening.reflection');
+  // An extra row, beside the one above and not instead of it: AnnoMI's complex reflections
+  // (of feeling and meaning) are what our contract calls empathy.interpretation.
+  const reflectionOrInterpretation = new ComparisonTally('(extra) reflection vs listening.reflection OR empathy.interpretation');
   const goldThreeWay: QuestionLabel[] = [];
   const predictedThreeWay: QuestionLabel[] = [];
   let therapistUtterances = 0;
@@ -75,7 +78,11 @@ export function measureAnnoMI(rubric: Rubric, folder = path.join(datasetsDir(), 
 
       const reflects = majority(u.annotations.map((a) => a['reflection_exists'] === 'True'));
       if (reflects === null) reflectionTies++;
-      else reflection.add(reflects, raised.has('listening.reflection'), reflects ? `gold ${reflectionKind(u.annotations)}` : 'gold none');
+      else {
+        const level = reflects ? `gold ${reflectionKind(u.annotations)}` : 'gold none';
+        reflection.add(reflects, raised.has('listening.reflection'), level);
+        reflectionOrInterpretation.add(reflects, raised.has('listening.reflection') || raised.has('empathy.interpretation'), level);
+      }
     }
   }
 
@@ -89,8 +96,8 @@ export function measureAnnoMI(rubric: Rubric, folder = path.join(datasetsDir(), 
     description: DESCRIPTION,
     status: 'ok',
     items: therapistUtterances,
-    comparisons: [open.comparison(), closed.comparison(), reflection.comparison()],
-    levels: [...open.levels(), ...closed.levels(), ...reflection.levels()],
+    comparisons: [open.comparison(), closed.comparison(), reflection.comparison(), reflectionOrInterpretation.comparison()],
+    levels: [...open.levels(), ...closed.levels(), ...reflection.levels(), ...reflectionOrInterpretation.levels()],
     agreements,
     notes: [
       `${therapistUtterances} therapist utterances; annotator ties skipped: ${questionTies} for questions, ${reflectionTies} for reflections`,
