@@ -13,7 +13,7 @@ import { LOCALES } from '../../server/scoring/types.ts';
 
 const STARTERS = [
   'late-disbursement', 'overdue-lost-income', 'first-time-applicant', 'double-charge', 'third-party-answer', 'elderly-mobile-banking',
-  'farmer-reschedule', 'urgent-repayment', 'satisfaction-callback', 'cashflow-squeeze',
+  'farmer-reschedule', 'urgent-repayment', 'satisfaction-callback', 'cashflow-squeeze', 'idle-savings-depositor',
 ];
 const library = loadPersonaLibrary();
 const { scoreTurn } = createScorer(loadDefaultRubric());
