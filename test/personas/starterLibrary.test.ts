@@ -1,5 +1,5 @@
 /**
- * The starter personas: all six in all three locales, every file valid, and every file's own
+ * The starter personas: each in all three locales, every file valid, and every file's own
  * conversations pass, among them one where the customer calms under good handling and one
  * where they escalate under bad handling.
  */
@@ -11,7 +11,19 @@ import { createScorer } from '../../server/scoring/scorer.ts';
 import { formatProblem } from '../../server/dataFiles/fileError.ts';
 import { LOCALES } from '../../server/scoring/types.ts';
 
-const STARTERS = ['late-disbursement', 'overdue-lost-income', 'first-time-applicant', 'double-charge', 'third-party-answer', 'elderly-mobile-banking'];
+const STARTERS = [
+  'late-disbursement',
+  'overdue-lost-income',
+  'first-time-applicant',
+  'double-charge',
+  'third-party-answer',
+  'elderly-mobile-banking',
+  'fraud-kyc-applicant',
+  'impersonation-transfer',
+  'guarantor-refusal',
+  'early-repayment',
+  'data-exposure',
+];
 const library = loadPersonaLibrary();
 const { scoreTurn } = createScorer(loadDefaultRubric());
 

@@ -73,9 +73,9 @@ const everyday = (locale: Locale): string[] =>
   locale === 'en' ? EVERYDAY.en : EVERYDAY.zh.map((t) => (locale === 'zh-Hant' ? traditionalize(t) : t));
 
 describe('no false alarm', () => {
-  it('has the 18 starter personas to sweep', () => {
+  it('has the 33 starter personas to sweep', () => {
     expect(library.problems).toEqual([]);
-    expect(personas).toHaveLength(18);
+    expect(personas).toHaveLength(33);
   });
 
   it.each(personas.map((p) => [`${p.id} ${p.locale}`, p] as const))('never flags a scripted reply without a reveal (%s)', (_, p) => {
