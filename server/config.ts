@@ -3,8 +3,11 @@
  * value stops the server with one line naming the variable, never a stack trace.
  */
 import { z } from 'zod';
+import { ADMIN_USERNAME } from './auth/bootstrapAdmin.ts';
+import { isUsernameAsPassword, NewPassword, PASSWORD_IS_USERNAME } from './auth/credentials.ts';
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
 import { TrustProxy } from './limits/trustProxy.ts';
+import { LogLevel } from './observability/logLevel.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,7 +27,8 @@ const Env = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", ":", "_" or "-"')
     .default('sparring:'),
-  SPARRING_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // The same policy as every new password (server/auth/credentials.ts), and not "admin".
+  SPARRING_ADMIN_PASSWORD: NewPassword.refine((p) => !isUsernameAsPassword(p, ADMIN_USERNAME), PASSWORD_IS_USERNAME).optional(),
   /** Token lifetime. */
   SPARRING_TOKEN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SPARRING_MAX_TEXT: z.coerce.number().int().positive().max(10_000).default(1000),
@@ -41,6 +45,16 @@ const Env = z.object({
   /** Failed logins per client address per hour, whatever the usernames. */
   SPARRING_LOGIN_ADDRESS_FAILURES: z.coerce.number().int().positive().max(100_000).default(100),
   TRUST_PROXY: TrustProxy,
+  /** How much the server logs (JSON lines on stdout): `info` has no trainee text and no secret. */
+  LOG_LEVEL: LogLevel.default('info'),
+  /**
+   * The Bearer token Prometheus scrapes `/metrics` with; unset, `/metrics` does not exist (404).
+   * Long and in the characters a Bearer header carries, so it cannot be guessed or mangled.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/-]{24,256}$/, 'must be 24 to 256 letters, digits or "._~+/-" (e.g. openssl rand -hex 24)')
+    .optional(),
 })
   // The server's own names for what the environment says.
   .transform((e) => ({
@@ -52,6 +66,8 @@ const Env = z.object({
     adminPassword: e.SPARRING_ADMIN_PASSWORD,
     tokenHours: e.SPARRING_TOKEN_HOURS,
     trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     limits: {
       maxText: e.SPARRING_MAX_TEXT,
       maxTurns: e.SPARRING_MAX_TURNS,
@@ -69,6 +85,9 @@ export type Config = z.output<typeof Env> & {
   llm: LlmConfig | null;
 };
 
+/** Variables whose value must never be printed. */
+const SECRETS = new Set(['SPARRING_ADMIN_PASSWORD', 'METRICS_TOKEN']);
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
@@ -77,7 +96,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    return { ok: false, message: `configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}` };
+    // A secret is named, never printed: the message lands in logs.
+    const shown = SECRETS.has(name) ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+    return { ok: false, message: `configuration: ${name}${shown}: ${issue.message}` };
   }
   const llm = parseLlmConfig(env);
   if (!llm.ok) return { ok: false, message: `configuration: ${llm.message}` };

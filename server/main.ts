@@ -12,6 +12,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { DestinationStream } from 'pino';
 import { readConfig } from './config.ts';
 import type { RunningServer } from './startup/launch.ts';
 import { checkRedisUrl } from './startup/checkRedisUrl.ts';
@@ -20,8 +21,10 @@ import { describeStartupFailure, StartupError } from './startup/startupError.ts'
 export type { RunningServer } from './startup/launch.ts';
 
 export interface StartOptions {
-  /** Where the server's lines go; stdout by default. */
+  /** Where the server's one-line messages go; by default the structured log, as info lines. */
   log?: (line: string) => void;
+  /** Where the structured log's JSON lines go; stdout by default. */
+  logDestination?: DestinationStream;
 }
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningServer> {
@@ -31,7 +34,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   if (config.redisUrl) checkRedisUrl(config.redisUrl);
   // Loaded only now: a bad value is reported at once, not after the whole server has loaded.
   const { launch } = await import('./startup/launch.ts');
-  return launch(config, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
+  return launch(config, options);
 }
 
 /** `node server/main.ts`: start, print one line on failure, and stop cleanly on a signal. */
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     // A second signal means "now": do not wait for a close that hangs.
     if (stopping) process.exit(1);
     stopping = true;
-    process.stdout.write(`${signal}: stopping\n`);
+    server.log(`${signal}: stopping`);
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

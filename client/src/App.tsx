@@ -4,7 +4,9 @@
  * address after it); signed in, the socket opens, the rubric's signals load, and the pages
  * of the user's role show: trainee/ for trainees, coach/ for coaches and admins, qa/ for QA,
  * each area loaded with its text when first shown. An address of another role's pages leads
- * to the user's own home.
+ * to the user's own home. An account that must change its password (the generated first
+ * admin's, an admin's reset) sees that form and nothing else until it has; every user
+ * reaches it at /password from the frame.
  */
 import { useEffect } from 'react';
 import { AppShell } from './shared/AppShell.tsx';
@@ -13,6 +15,7 @@ import { AuthProvider, useAuth } from './shared/auth.tsx';
 import { I18nProvider } from './shared/i18n/I18nProvider.tsx';
 import { lazyArea } from './shared/i18n/lazyArea.ts';
 import { LoginPage } from './shared/LoginPage.tsx';
+import { PasswordPage } from './shared/PasswordPage.tsx';
 import { homeRoute, navigate, useRoute, type Route } from './shared/router.ts';
 import { SocketProvider } from './shared/SocketProvider.tsx';
 import { preloadSignals } from './shared/useSignals.ts';
@@ -25,12 +28,12 @@ const CoachApp = lazyArea(() => import('./coach/CoachApp.tsx').then((m) => m.Coa
 const QaApp = lazyArea(() => import('./qa/QaApp.tsx').then((m) => m.QaApp), [() => import('./qa/messages/index.ts'), traineeText]);
 
 function Pages() {
-  const { signedIn, signOut } = useAuth();
+  const { signedIn, signOut, signedOutByServer } = useAuth();
   const route = useRoute();
 
   const role = signedIn?.user.role ?? null;
   const area = areaOf(route);
-  const misplaced = role !== null && (route.page === 'login' || area !== areaOfRole(role));
+  const misplaced = role !== null && (route.page === 'login' || (route.page !== 'password' && area !== areaOfRole(role)));
   useEffect(() => {
     if (role && misplaced) navigate(homeRoute(role), { replace: true });
   }, [role, misplaced]);
@@ -47,8 +50,15 @@ function Pages() {
     );
   }
   if (misplaced) return <AppShell>{null}</AppShell>;
+  if (signedIn.user.mustChangePassword || route.page === 'password') {
+    return (
+      <AppShell>
+        <PasswordPage required={signedIn.user.mustChangePassword} />
+      </AppShell>
+    );
+  }
   return (
-    <SocketProvider token={signedIn.token} onUnauthorized={signOut}>
+    <SocketProvider signIn={signedIn.token} onUnauthorized={signedOutByServer}>
       <AppShell wide={route.page !== 'personas' && route.page !== 'briefing'}>
         <AreaBoundary>
           {area === 'coach' ? <CoachApp route={route} /> : area === 'qa' ? <QaApp route={route} /> : <TraineeApp route={route} />}

@@ -3,6 +3,11 @@
  * from SPARRING_ADMIN_PASSWORD or, when unset, a random one printed once in the log. Later
  * starts find users and do nothing, so the password is never printed twice.
  *
+ * A generated password has been printed where others may read it (a terminal, a log): the
+ * account is marked `mustChangePassword`, and every route but password change and logout
+ * answers 403 until its owner sets their own. A password from SPARRING_ADMIN_PASSWORD was
+ * chosen by the operator, passed the password policy at start (config.ts), and stands.
+ *
  * Two processes starting together on one store (Redis) may both see no user: both try to
  * create `admin`, the store lets one win (`createUser` is false for the other), and only
  * the winner prints.
@@ -32,6 +37,7 @@ export async function ensureAdmin(ctx: AdminBootstrapDeps): Promise<AdminBootstr
     role: 'admin',
     passwordHash: await hashPassword(password),
     createdAt: new Date().toISOString(),
+    ...(configured ? {} : { mustChangePassword: true }),
   });
   if (!created) return { created: false };
   if (configured) {
@@ -39,6 +45,6 @@ export async function ensureAdmin(ctx: AdminBootstrapDeps): Promise<AdminBootstr
     return { created: true, passwordFrom: 'environment' };
   }
   // Printed this once only: whoever starts the server first must note it now.
-  ctx.log(`created user "${ADMIN_USERNAME}" with password ${password} (shown only this once: note it now)`);
+  ctx.log(`created user "${ADMIN_USERNAME}" with password ${password} (shown only this once: note it now; it must be changed at the first sign-in)`);
   return { created: true, passwordFrom: 'generated' };
 }

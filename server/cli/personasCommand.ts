@@ -8,11 +8,9 @@ import { join, resolve } from 'node:path';
 import { formatProblem } from '../dataFiles/fileError.ts';
 import { loadPersonaLibrary, PERSONAS_DIR } from '../personas/personaLibrary.ts';
 import { personaJsonSchema } from '../personas/personaJsonSchema.ts';
-import { runPersonaTests } from '../personas/personaTests.ts';
-import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
+import { createPersonaTestRunner } from '../workers/personaTestRunner.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
-import { createScorer } from '../scoring/scorer.ts';
 
 const USAGE = `usage: sparring personas validate [DIR]   check every persona file (default: personas/)
        sparring personas test [DIR]       run the conversations each persona file carries
@@ -35,11 +33,18 @@ function validate(dir: string): number {
 async function test(dir: string): Promise<number> {
   const library = loadPersonaLibrary(dir);
   for (const problem of library.problems) process.stderr.write(`bad   ${formatProblem(problem)}\n`);
-  const { scoreTurn } = createScorer(loadDefaultRubric());
+  // The server's runner and limits: a file whose tests the server would refuse fails here too.
+  const runner = createPersonaTestRunner();
   let passed = 0;
   let failed = 0;
   for (const persona of library.personas) {
-    for (const result of await runPersonaTests(persona, scoreTurn)) {
+    const run = await runner.run(persona);
+    if (!run.ok) {
+      failed++;
+      process.stdout.write(`FAIL  ${persona.id}/${persona.locale}: ${run.message}\n`);
+      continue;
+    }
+    for (const result of run.results) {
       if (result.passed) {
         passed++;
         process.stdout.write(`pass  ${result.persona}/${result.locale}: ${result.test}\n`);
@@ -55,6 +60,7 @@ async function test(dir: string): Promise<number> {
       }
     }
   }
+  await runner.close();
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 || library.problems.length > 0 ? 1 : 0;
 }

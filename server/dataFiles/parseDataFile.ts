@@ -115,7 +115,9 @@ function schemaProblems(doc: Document, counter: LineCounter, path: string, issue
     }
     const line = lineOf(doc, counter, issue.path);
     const field = fieldPath(issue.path);
-    problems.push({ path, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message: issue.message });
+    // A schema's own check may say what the reader's language needs to word it (FileProblem.detail).
+    const detail = issue.code === 'custom' ? (issue.params?.detail as FileProblem['detail']) : undefined;
+    problems.push({ path, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message: issue.message, ...(detail ? { detail } : {}) });
   }
   return problems;
 }

@@ -16,7 +16,18 @@ const Score = z.number().min(0).max(100);
 
 // ---- errors: one shape for every route (server/http/errors.ts gives each code its status) ----
 
-export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_attempts', 'internal', 'unavailable'] as const;
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  /** 403 until an account whose password someone else saw sets its own (docs/api.md). */
+  'password_change_required',
+  'not_found',
+  'conflict',
+  'too_many_attempts',
+  'internal',
+  'unavailable',
+] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -29,14 +40,35 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const HealthAnswer = z.object({ ok: z.literal(true) });
 export type HealthAnswer = z.infer<typeof HealthAnswer>;
 
-/** An account as an admin sees it (`GET`/`POST /api/users`): never its password hash. */
-export const PublicUser = User.pick({ id: true, username: true, role: true, createdAt: true });
+/** What `GET /api/ready` checks: the store always, Redis when REDIS_URL is set. */
+export const ReadyPart = z.enum(['store', 'redis']);
+export type ReadyPart = z.infer<typeof ReadyPart>;
+
+/**
+ * `GET /api/ready`: 200 `{ ok: true }` when every part answers, else 503 naming the parts
+ * that did not (`timeout` or `error`; the detail goes to the log, not to anonymous callers).
+ */
+export const ReadyAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), failed: z.array(z.object({ part: ReadyPart, reason: z.enum(['timeout', 'error']) })).min(1) }),
+]);
+export type ReadyAnswer = z.infer<typeof ReadyAnswer>;
+
+/** An account as an admin sees it (`GET`/`POST`/`PATCH /api/users`): never its password hash. */
+export const PublicUser = User.pick({ id: true, username: true, role: true, createdAt: true }).extend({ disabled: z.boolean() });
 export type PublicUser = z.infer<typeof PublicUser>;
 
-/** `POST /api/login`'s answer. */
+/** The signed-in user as the client keeps it: `POST /api/login`'s `user`, and `GET /api/me`. */
+export const SignedInUser = User.pick({ id: true, username: true, role: true }).extend({
+  /** Extension: true until the account sets its own password (the generated first admin's, an admin's reset). */
+  mustChangePassword: z.boolean(),
+});
+export type SignedInUser = z.infer<typeof SignedInUser>;
+
+/** `POST /api/login`'s answer. The token is also set as an HttpOnly cookie for the web client. */
 export const LoginAnswer = z.object({
   token: z.string().min(1),
-  user: User.pick({ id: true, username: true, role: true }),
+  user: SignedInUser,
 });
 export type LoginAnswer = z.infer<typeof LoginAnswer>;
 

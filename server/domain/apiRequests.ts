@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Locale } from '../scoring/types.ts';
+import { cleanString } from '../validation/outsideText.ts';
 import { Assignment } from './records.ts';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"');
@@ -18,7 +19,7 @@ export const NewAssignment = z.strictObject({
   dueAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2025-06-30T17:00:00+08:00' }),
   hideMood: z.boolean().default(false),
   hints: Assignment.shape.hints.default('trainee'),
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
+  note: cleanString().trim().max(1000, 'must be at most 1000 characters').default(''),
 });
 /** The body with every field given, as the web client sends it. */
 export type NewAssignment = z.output<typeof NewAssignment>;

@@ -18,8 +18,25 @@ export const User = z.object({
   /** scrypt, with its parameters: `scrypt$N$r$p$salt$hash` (base64). */
   passwordHash: z.string().min(1),
   createdAt: z.string(),
+  /**
+   * Tokens carry the version they were issued under; raising it (password change or reset,
+   * deactivation, role change) makes every older token of the user invalid at once. Absent
+   * in users stored before it existed: read as 0.
+   */
+  tokenVersion: z.number().int().nonnegative().optional(),
+  /** A deactivated account: cannot sign in, and its tokens are refused. Absent: active. */
+  disabled: z.boolean().optional(),
+  /** Set for a password someone else saw (the generated first admin's, an admin's reset): every route but password change and logout answers 403 until it is changed. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
+
+/** What an account change may set (server/store/sessionStore.ts `updateUser`). */
+export type UserChange = Partial<Pick<User, 'role' | 'passwordHash' | 'disabled' | 'mustChangePassword'>>;
+
+/** A token signed out before its expiry (logout), kept until then. */
+export const RevokedToken = z.object({ jti: z.string().min(1), expiresAt: z.number().int() });
+export type RevokedToken = z.infer<typeof RevokedToken>;
 
 export const Outcome = z.enum([...OUTCOMES, 'ended']);
 /** How a session ended: the persona's outcome, or `ended` when the trainee ended it. */

@@ -1,7 +1,8 @@
 /**
  * The last handler: whatever was thrown becomes the one error shape. A body the JSON parser
  * refused is the caller's (400 bad_request), a failing store is 503 "try again", anything
- * else is a bug: logged here in full, answered 500 with no detail.
+ * else is a bug: logged here in full, answered 500 with no detail but the request id, which
+ * finds the log line (and is in the answer's X-Request-Id header too).
  */
 import type { ErrorRequestHandler } from 'express';
 import { sendError } from './errors.ts';
@@ -45,11 +46,12 @@ export function errorHandler(log: (line: string) => void, bodyLimitBytes: number
     if (isBodyParserError(err) && err.status >= 400 && err.status < 500) {
       return sendError(res, 'bad_request', bodyProblem(err, bodyLimitBytes));
     }
+    const request = `request ${String(req.id)}`;
     if (err instanceof StoreUnavailable) {
-      log(`${req.method} ${req.path}: ${err.message}`);
+      log(`${req.method} ${req.path} (${request}): ${err.message}`);
       return sendError(res, 'unavailable', 'the store is not answering: try again');
     }
-    log(`${req.method} ${req.path}: internal error: ${oneLine(err)}`);
-    sendError(res, 'internal', 'something went wrong on the server');
+    log(`${req.method} ${req.path} (${request}): internal error: ${oneLine(err)}`);
+    sendError(res, 'internal', `something went wrong on the server (${request})`);
   };
 }

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   too_many_attempts: 429,
@@ -24,6 +25,13 @@ export function errorBody(code: ErrorCode, message: string): ErrorBody {
 }
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {
+  // Kept for what watches the answer go out (the failed-login count, the request log).
+  res.locals.errorCode = code;
   res.status(ERROR_STATUS[code]).json(errorBody(code, message));
+}
+
+/** The code of the error answered, if `sendError` answered one. */
+export function errorCodeOf(res: Response): ErrorCode | undefined {
+  return res.locals.errorCode as ErrorCode | undefined;
 }
 

@@ -25,6 +25,25 @@ export class LlmError extends Error {
   }
 }
 
+/**
+ * What a trainee is told when the LLM failed, as the end of a plain sentence ("The customer
+ * took too long to answer"): the endpoint's own words (a status line, a provider's error
+ * text, an address) go to the log only. They mean nothing to a trainee and may say more
+ * about the deployment than they should.
+ */
+const PLAIN_CAUSE: Record<LlmErrorCode, string> = {
+  timeout: 'took too long to answer',
+  unavailable: 'could not be reached',
+  rate_limited: 'is busy right now',
+  bad_response: 'gave an answer that could not be used',
+  empty: 'gave no answer',
+};
+
+/** How a failure is said to a trainee; any code not known here is "could not be reached". */
+export function plainCause(code: string): string {
+  return (PLAIN_CAUSE as Record<string, string>)[code] ?? PLAIN_CAUSE.unavailable;
+}
+
 /** The first line of an error's message: LangChain appends a troubleshooting link below it. */
 function firstLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);

@@ -7,11 +7,14 @@
  * The signals a persona names (mood effects, what reveals a fact) are the rubric's, and so
  * are the steps of its scenario's process (its stage lines, when it resolves, what its tests
  * expect): the format checks their shape, and `personaFileFor` checks them against the
- * loaded rubric.
+ * loaded rubric. What trainees see (the name, summary and briefing) must not give a hidden
+ * fact away (hiddenFactShown.ts).
  */
 import { z } from 'zod';
 import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
+import type { ProblemDetail } from '../domain/fileProblem.ts';
+import { hiddenFactsShown } from './hiddenFactShown.ts';
 import { CRITERIA, Locale, ProductSheet, Scenario, SignalId, StepId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
@@ -150,8 +153,18 @@ export const PersonaFile = z
   })
   .superRefine((p, ctx) => {
     p.reveals.forEach((r, i) => {
-      if (!(r.fact in p.facts)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'fact'], message: `no fact "${r.fact}" in facts` });
+      // The file's own facts only: "toString" or "constructor" is in every object, not in facts.
+      if (!Object.hasOwn(p.facts, r.fact)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'fact'], message: `no fact "${r.fact}" in facts` });
     });
+    for (const { path, fact, evidence } of hiddenFactsShown(p)) {
+      const detail: ProblemDetail = { kind: 'hidden_fact_shown', fact, evidence };
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `gives away the hidden fact "${fact}" (${evidence.join(', ')}): what trainees see must not tell what the customer keeps until asked`,
+        params: { detail },
+      });
+    }
     p.end.resolve.revealed.forEach((fact, i) => {
       if (!p.reveals.some((r) => r.fact === fact)) {
         ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'revealed', i], message: `no reveal of "${fact}" in reveals` });

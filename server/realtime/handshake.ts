@@ -1,31 +1,51 @@
 /**
- * Who is connecting: the socket.io handshake carries a token (`io(url, { auth: { token } })`).
- * A missing, forged or expired token, or one of a user who no longer exists, is refused
- * with `connect_error` "unauthorized"; a store that cannot answer, with "unavailable". The
- * role is re-read from the store, so a changed role counts from the next connection.
+ * Who is connecting: the socket.io handshake carries a token (`io(url, { auth: { token } })`),
+ * or, from the web client, the HttpOnly sign-in cookie (server/http/authCookie.ts) that the
+ * browser sends with the handshake. A missing, forged, expired or signed-out token, or one
+ * of a user who no longer exists or was deactivated, is refused with `connect_error`
+ * "unauthorized"; a store that cannot answer, with "unavailable".
+ *
+ * The token is kept with the connection: every later event checks it again
+ * (socketServer.ts), so a role change counts at the next event and an expired or revoked
+ * token stops working there.
  */
 import type { Socket } from 'socket.io';
+import { identify } from '../auth/signedIn.ts';
 import type { TokenClaims } from '../auth/tokens.ts';
-import { identify } from '../http/authenticate.ts';
+import { cookieValue, TOKEN_COOKIE } from '../http/authCookie.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { StoreUnavailable } from '../store/storeGuard.ts';
 
 /** What a connection carries once the handshake has passed (socket.data). */
 export interface SocketData {
+  /** As of the last event: the role is re-read for each. */
   caller: TokenClaims;
+  /** The token it connected with, checked again for every event. */
+  token: string;
+  /** The token's id: the connection is in that token's room, for logout. */
+  jti: string;
+  /** When the token expires (ms since the epoch, by the tokens' clock). */
+  expiresAt: number;
 }
 
 // A JWT of ours is a few hundred characters: anything far longer is not one.
 const MAX_TOKEN = 4096;
 
+/** The handshake's token: `auth.token` when given (scripts), else the sign-in cookie (the web client). */
+export function handshakeToken(socket: Pick<Socket, 'handshake'>): string | null {
+  const given: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  const token = given === undefined ? cookieValue(socket.handshake.headers.cookie, TOKEN_COOKIE) : given;
+  return typeof token === 'string' && token.length <= MAX_TOKEN ? token : null;
+}
+
 export function handshake(ctx: ServerContext) {
   return async (socket: Socket, next: (err?: Error) => void): Promise<void> => {
     try {
-      const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      // The same rule as the HTTP API's bearer tokens: a valid token of a user who still exists.
-      const caller = typeof token === 'string' && token.length <= MAX_TOKEN ? await identify(ctx, token) : null;
-      if (!caller) return next(new Error('unauthorized'));
-      const data: SocketData = { caller };
+      const token = handshakeToken(socket);
+      // The same rule as the HTTP API's: a valid token of an active user, not signed out.
+      const identity = token === null ? null : await identify(ctx, token);
+      if (!identity || token === null) return next(new Error('unauthorized'));
+      const data: SocketData = { caller: identity.caller, token, jti: identity.token.jti, expiresAt: identity.token.expiresAt };
       socket.data = data;
       next();
     } catch (err) {

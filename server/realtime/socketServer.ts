@@ -1,12 +1,14 @@
 /**
  * The real-time conversation layer: socket.io on the HTTP server. The handshake checks the
- * token; each connection joins its user's room (`user:<id>`), and server events go to the
- * session owner's room only, so every tab of that trainee (on any process, with an adapter)
- * follows the conversation and nobody else does. The handshake also passes the limit on
- * connections per user (socketQuota.ts); incoming events pass the per-user rate limit
- * (userEventRate.ts), then their checks (clientEvent.ts), then one lifecycle step each
- * (server/sessions/), session starts a per-user limit of their own (sessionStartRate.ts).
- * Unknown events are answered `bad_request` when they carry an ack callback, and otherwise dropped.
+ * token; each connection joins its user's room (`user:<id>`) and its token's room (for
+ * logout: signOut.ts), and server events go to the session owner's room only, so every tab
+ * of that trainee (on any process, with an adapter) follows the conversation and nobody
+ * else does. The handshake also passes the limit on connections per user (socketQuota.ts);
+ * incoming events pass the per-user rate limit (userEventRate.ts), the sign-in check
+ * (eventSignIn.ts: the token again, the role re-read), then their checks (clientEvent.ts),
+ * then one lifecycle step each (server/sessions/), session starts a per-user limit of their
+ * own (sessionStartRate.ts). Unknown events are answered `bad_request` when they carry an
+ * ack callback, and otherwise dropped.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
@@ -27,6 +29,8 @@ import { rateLimitedStart } from './sessionStartRate.ts';
 import { socketLimits, type SocketLimits } from './socketLimits.ts';
 import { renewLeases, socketQuota, trackConnection } from './socketQuota.ts';
 import { userEventRate } from './userEventRate.ts';
+import { eventSignInGate } from './eventSignIn.ts';
+import { tokenRoom, userRoom } from './signOut.ts';
 
 // A store call that has not answered by then is answered `unavailable`.
 const DEFAULT_STORE_TIMEOUT_MS = 5000;
@@ -43,12 +47,13 @@ export interface SocketServerOptions {
   limits?: SocketLimits;
 }
 
-export const userRoom = (userId: string): string => `user:${userId}`;
+export { userRoom };
 
 const isClientEvent = (event: unknown): event is ClientEvent => CLIENT_EVENTS.includes(event as ClientEvent);
 
 export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, options: SocketServerOptions = {}): SocketServer {
-  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS }) };
+  const onError = (method: string) => ctx.metrics.storeErrors.inc({ method });
+  const sessionCtx: ServerContext = { ...ctx, store: guardStore(ctx.store, { timeoutMs: options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS, onError }) };
   const { limits } = ctx.config;
   const schemas = clientPayloads(limits.maxText);
   const io: SocketServer = new Server(httpServer, {
@@ -67,6 +72,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
   });
 
   const perUser = options.limits ?? socketLimits(MEMORY, limits);
+  ctx.signOut?.attach(io);
   io.use(handshake(sessionCtx));
   io.use(socketQuota({ leases: perUser.sockets, max: limits.socketsPerUser, trust: trustFunction(ctx.config.trustProxy), log: ctx.log }));
   const stopRenewing = renewLeases(() => io.of('/').sockets.values(), perUser.sockets, ctx.log);
@@ -74,12 +80,16 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
   const start = rateLimitedStart(perUser.sessionStarts, limits.sessionStartsPerMinute, sessionStart);
   io.on('connection', (socket: ServerSocket) => {
     const { userId } = socket.data.caller;
-    void socket.join(userRoom(userId));
+    void socket.join([userRoom(userId), tokenRoom(socket.data.jti)]);
+    ctx.logger.debug({ userId, socketId: socket.id, recovered: socket.recovered }, 'socket connected');
+    socket.once('disconnect', (reason) => ctx.logger.debug({ userId, socketId: socket.id, reason }, 'socket disconnected'));
     trackConnection(socket, perUser.sockets, ctx.log);
     socket.use(userEventRate(socket, perUser.events, limits.eventsPer10s, ctx.log));
+    const signedIn = eventSignInGate(socket, sessionCtx);
     socket.use(([event, ...args], next) => {
-      if (!isClientEvent(event)) return ackOf(args)?.(fail('bad_request', 'unknown event'));
-      next();
+      const ack = ackOf(args);
+      if (!isClientEvent(event)) return ack?.(fail('bad_request', 'unknown event'));
+      signedIn(String(event), ack, next);
     });
     const room = roomOf(userId);
     const bySession = (_: unknown, p: { sessionId: string }): string => `session:${p.sessionId}`;

@@ -8,7 +8,9 @@ import { z } from 'zod';
 export const ACK_ERROR_CODES = [
   /** The payload does not fit (missing field, wrong type, text over the limit, no ack callback). */
   'bad_request',
-  /** Not this caller's session, or not this caller's role. */
+  /** The connection's sign-in ended (logout, password change, deactivation, expiry): the connection closes. */
+  'unauthorized',
+  /** Not this caller's session, or not this caller's role (or the account must change its password first). */
   'forbidden',
   /** No session or persona with this id. */
   'not_found',

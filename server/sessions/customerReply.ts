@@ -11,7 +11,9 @@ import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
 import type { Step } from '../personas/customerStep.ts';
 import type { CustomerVoice } from '../personas/voice/customerVoice.ts';
 import { llmVoice } from '../personas/voice/llmVoice.ts';
+import { plainCause } from '../llm/llmError.ts';
 import { scriptedVoice } from '../personas/voice/scriptedVoice.ts';
+import { secondsSince } from '../observability/metrics.ts';
 import { readTurn } from '../scoring/turnReading.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
@@ -51,16 +53,20 @@ export async function customerReply(ctx: ServerContext, room: OwnerRoom, loaded:
   room.emit('customer:typing', { sessionId, index });
 
   const taken = step ?? retakeStep(ctx, loaded, trainee);
+  const asked = performance.now();
   const words = await sessionVoice(ctx, loaded).answer({
     persona,
     step: taken,
     onDelta: (text) => room.emit('customer:delta', { sessionId, index, text }),
+    onFirstToken: () => ctx.metrics.llmFirstToken.observe(secondsSince(asked)),
   });
   const { state } = taken;
   let llmError: { code: string; message: string } | null = null;
   if (words.fallback) {
+    ctx.metrics.llmFallbacks.inc({ reason: words.error.code });
     ctx.log(`session ${sessionId}: LLM reply failed (${words.error.code}: ${words.error.message}); said the scripted line`);
-    llmError = { code: `llm_${words.error.code}`, message: words.error.message };
+    // The log has the endpoint's words; the trainee a plain notice.
+    llmError = { code: `llm_${words.error.code}`, message: `The customer ${plainCause(words.error.code)}, so a prepared reply stands in.` };
     room.emit('customer:error', { sessionId, index, error: llmError, fallback: true });
   }
 

@@ -32,7 +32,10 @@ export async function finishSession(ctx: ServerContext, loaded: LoadedSession, o
   if (session.endedAt && session.outcome && session.report) return { outcome: session.outcome, report: session.report };
   const report = sessionReport(ctx.rubric, persona.locale, storedScores(ctx, loaded), persona.scenario);
   const changed = await ctx.store.endSession(session.id, { endedAt: new Date().toISOString(), outcome, report });
-  if (changed) return { outcome, report };
+  if (changed) {
+    ctx.metrics.openSessions.dec();
+    return { outcome, report };
+  }
   // Ended meanwhile by another process or tab: theirs is the stored end.
   const stored = (await ctx.store.getSession(session.id))?.session;
   if (stored?.outcome && stored.report) return { outcome: stored.outcome, report: stored.report };

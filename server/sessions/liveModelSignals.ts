@@ -7,6 +7,7 @@
  */
 import { createJudgeModel } from '../llm/chatModel.ts';
 import type { LlmConfig } from '../llm/llmConfig.ts';
+import { plainCause } from '../llm/llmError.ts';
 import { proposeSignals, withModelFindings } from '../graders/modelSignals.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { ChatOpenAI } from '@langchain/openai';
@@ -39,7 +40,9 @@ export async function liveModelSignals(ctx: ServerContext, room: OwnerRoom, load
   const { sessionId, index } = said;
   if (!result.ok) {
     ctx.log(`session ${sessionId}: model signals for turn ${index} failed (${result.error.code}: ${result.error.message}); the rules' score stands`);
-    room.emit('turn:model_signals', { sessionId, index, findings: [], score: said.score, error: result.error });
+    // The log has the endpoint's words; the trainee a plain notice.
+    const error = { code: result.error.code, message: `The language model ${plainCause(result.error.code)}; the rules' score stands.` };
+    room.emit('turn:model_signals', { sessionId, index, findings: [], score: said.score, error });
     return;
   }
   room.emit('turn:model_signals', { sessionId, index, findings: result.findings, score: withModelFindings(ctx.rubric, said.score, result.findings) });

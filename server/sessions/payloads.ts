@@ -1,7 +1,7 @@
 /**
  * What a client may send: one zod schema per client event (strict objects, so an unknown
- * key, `__proto__` included, is refused; text trimmed, non-empty and within the configured
- * limit), and the socket.io event maps derived from these and from serverEvents.ts, so a
+ * key, `__proto__` included, is refused; text cleaned of control and bidirectional
+ * characters, trimmed, non-empty and within the configured limit), and the socket.io event maps derived from these and from serverEvents.ts, so a
  * payload's shape is written once. The socket layer (server/realtime/socketServer.ts)
  * checks every event against these before any handler sees it.
  *
@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { Locale } from '../scoring/types.ts';
+import { outsideText } from '../validation/outsideText.ts';
 import type { AckError } from './ackErrors.ts';
 import {
   Mode,
@@ -20,6 +21,7 @@ import {
   type CustomerTyping,
   type RequestRejected,
   type SessionEnded,
+  type SignedOut,
   type TurnModelSignals,
   type SessionEndOk,
   type SessionResumeOk,
@@ -32,7 +34,7 @@ import {
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"');
 
 function schemasFor(maxText: number) {
-  const Text = z.string().trim().min(1, 'must not be empty').max(maxText, `must be at most ${maxText} characters`);
+  const Text = outsideText(maxText);
   return {
     'session:start': z.strictObject({ personaId: Id, locale: Locale.optional(), mode: Mode.optional(), assignmentId: Id.optional() }),
     'trainee:say': z.strictObject({ sessionId: Id, text: Text, index: z.number().int().min(1).max(1_000_000).optional() }),
@@ -83,4 +85,5 @@ export interface ServerToClientEvents {
   'session:ended': (payload: SessionEnded) => void;
   'turn:model_signals': (payload: TurnModelSignals) => void;
   'request:rejected': (payload: RequestRejected) => void;
+  'account:signed-out': (payload: SignedOut) => void;
 }

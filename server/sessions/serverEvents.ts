@@ -67,6 +67,13 @@ export const TurnModelSignals = z.object({
 });
 export const SessionEnded = z.object({ sessionId: SessionId, outcome: Outcome, report: ScoreReport });
 export const RequestRejected = z.object({ event: z.string(), error: z.object({ code: AckErrorCode, message: z.string() }) });
+/**
+ * Sent just before the server closes a connection whose sign-in ended: logout, a password
+ * change or reset, a deactivation or role change, or an expired token. The client shows
+ * the sign-in page with "signed out".
+ */
+export const SIGN_OUT_REASONS = ['logout', 'password_changed', 'account_changed', 'expired'] as const;
+export const SignedOut = z.object({ reason: z.enum(SIGN_OUT_REASONS) });
 
 export type CustomerTyping = z.infer<typeof CustomerTyping>;
 export type CustomerDelta = z.infer<typeof CustomerDelta>;
@@ -76,6 +83,8 @@ export type TraineeSaid = z.infer<typeof TraineeSaid>;
 export type SessionEnded = z.infer<typeof SessionEnded>;
 export type TurnModelSignals = z.infer<typeof TurnModelSignals>;
 export type RequestRejected = z.infer<typeof RequestRejected>;
+export type SignedOut = z.infer<typeof SignedOut>;
+export type SignOutReason = SignedOut['reason'];
 
 // ---- acknowledgements on success ----
 

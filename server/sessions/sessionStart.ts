@@ -60,6 +60,7 @@ export async function sessionStart(ctx: ServerContext, caller: TokenClaims, payl
   };
   const first: StoredTurn = { index: 0, role: 'customer', text: opening.text, at: now, mood: opening.mood, state: conversation.state };
   await ctx.store.createSession(session, first);
+  ctx.metrics.openSessions.inc();
   const settings = assignment ? { settings: { hideMood: assignment.hideMood, hints: assignment.hints } } : {};
   return answer({ ok: true, sessionId: session.id, mode, persona: publicPersona(persona, ctx.personas.signals), opening, ...settings });
 }

@@ -11,6 +11,7 @@ import { replyTranscript, traineeTurn } from '../personas/conversation.ts';
 import type { Step as CustomerStep } from '../personas/customerStep.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StoredTurn } from '../domain/records.ts';
+import { nextTurnIndex, turnAt } from '../domain/turnIndex.ts';
 import { fail, type AckError } from './ackErrors.ts';
 import { customerReply } from './customerReply.ts';
 import { asksModel, liveModelSignals } from './liveModelSignals.ts';
@@ -36,11 +37,11 @@ function saidThenAnswered(ctx: ServerContext, loaded: LoadedSession, said: Train
 /** The answer to a send whose index is already stored: the stored result, if it is the same turn. */
 function repeated(ctx: ServerContext, loaded: LoadedSession, stored: StoredTurn, text: string, mayAnswer = true): Step<TraineeSayOk> {
   if (stored.role !== 'trainee' || stored.text !== text || !stored.score) {
-    return refuse(fail('conflict', `turn ${stored.index} is already stored with other words; the next index is ${loaded.turns.length}`));
+    return refuse(fail('conflict', `turn ${stored.index} is already stored with other words; the next index is ${nextTurnIndex(loaded.turns)}`));
   }
   const ack: TraineeSayOk = { ok: true, index: stored.index, score: stored.score };
   // Still unanswered (the server stopped after the ack): the customer answers now.
-  const unanswered = mayAnswer && stored.index === loaded.turns.length - 1 && !loaded.session.endedAt;
+  const unanswered = mayAnswer && stored.index === loaded.turns.at(-1)?.index && !loaded.session.endedAt;
   const said = { sessionId: loaded.session.id, index: stored.index, text: stored.text, score: stored.score };
   return answer(ack, unanswered ? saidThenAnswered(ctx, loaded, said) : undefined);
 }
@@ -48,9 +49,9 @@ function repeated(ctx: ServerContext, loaded: LoadedSession, stored: StoredTurn,
 function refusal(ctx: ServerContext, loaded: LoadedSession, index: number | undefined): AckError | null {
   const { session, turns } = loaded;
   if (session.endedAt || personaOutcome(turns)) return fail('ended', 'this session has ended');
-  const next = turns.length;
+  const next = nextTurnIndex(turns);
   if (index !== undefined && index !== next) return fail('conflict', `the next index is ${next}, not ${index}`);
-  if (turns[next - 1]?.role === 'trainee') {
+  if (turns.at(-1)?.role === 'trainee') {
     return fail('conflict', 'the customer has not answered your last turn yet: wait for customer:say, or resume the session');
   }
   const { maxTurns } = ctx.config.limits;
@@ -62,11 +63,12 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
   const loaded = await loadSession(ctx, caller, payload.sessionId);
   if (isAckError(loaded)) return refuse(loaded);
   const { turns, persona } = loaded;
-  if (payload.index !== undefined && payload.index < turns.length) return repeated(ctx, loaded, turns[payload.index]!, payload.text);
+  const earlier = payload.index !== undefined && payload.index < nextTurnIndex(turns) ? turnAt(turns, payload.index) : undefined;
+  if (earlier) return repeated(ctx, loaded, earlier, payload.text);
   const refused = refusal(ctx, loaded, payload.index);
   if (refused) return refuse(refused);
 
-  const index = turns.length;
+  const index = nextTurnIndex(turns);
   const before = conversationBefore(turns, index);
   const scored = ctx.scorer.scoreTurn(replyTranscript(persona, before, payload.text));
   const step = traineeTurn(persona, before, payload.text, scored);
@@ -78,6 +80,7 @@ export async function traineeSay(ctx: ServerContext, caller: TokenClaims, payloa
     if (stored.code === 'not_found') return refuse(fail('not_found', 'no session with this id'));
     return refuse(fail('conflict', `the session moved on meanwhile; the next index is ${stored.next}`));
   }
+  ctx.metrics.turns.inc({ mode: loaded.session.mode });
   const said = { sessionId: payload.sessionId, index, text: payload.text, score: scored.score };
   return answer({ ok: true, index, score: scored.score }, saidThenAnswered(ctx, { ...loaded, turns: [...turns, turn] }, said, step));
 }

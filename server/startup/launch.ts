@@ -6,6 +6,7 @@
  * again, so a failed start leaves nothing running.
  */
 import { createServer } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { ensureAdmin } from '../auth/bootstrapAdmin.ts';
 import { configuredLoginLimiter } from '../auth/loginLimiter.ts';
 import { MEMORY, type LimitStore } from '../limits/limitStore.ts';
@@ -13,12 +14,15 @@ import { createTokens } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { FileError, formatProblem } from '../dataFiles/fileError.ts';
 import { createHttpApp } from '../http/app.ts';
+import { createLogger, lineLog, type Logger } from '../observability/logger.ts';
+import { createMetrics } from '../observability/metrics.ts';
 import { loadPersonaCatalog } from '../personas/personaCatalog.ts';
 import { PERSONAS_DIR } from '../personas/personaLibrary.ts';
 import { knownSignals } from '../scoring/rubric/signalTags.ts';
 import { clusterOptions } from '../realtime/clusterOptions.ts';
 import { attachSocketServer } from '../realtime/socketServer.ts';
 import { socketLimits } from '../realtime/socketLimits.ts';
+import { signOutRelay } from '../realtime/signOut.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -35,12 +39,23 @@ export interface RunningServer {
   /** `http://localhost:PORT`, with the port actually bound (PORT=0 picks a free one). */
   url: string;
   close(): Promise<void>;
+  /** A line in the server's log, for its entry to say why it stops. */
+  log(line: string): void;
 }
 
 /** Undoes one step of the start; run newest first when the server stops or a later step fails. */
 type Closer = () => Promise<unknown> | unknown;
 
-export async function launch(config: Config, log: (line: string) => void): Promise<RunningServer> {
+export interface LaunchOutput {
+  /** Where `ctx.log` lines go; by default info lines of the structured log. */
+  log?: (line: string) => void;
+  /** Where the structured log's JSON lines go; stdout by default. */
+  logDestination?: DestinationStream;
+}
+
+export async function launch(config: Config, output: LaunchOutput = {}): Promise<RunningServer> {
+  const logger = createLogger({ level: config.logLevel, ...(output.logDestination ? { destination: output.logDestination } : {}) });
+  const log = output.log ?? lineLog(logger);
   const closers: Closer[] = [];
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) {
@@ -52,14 +67,14 @@ export async function launch(config: Config, log: (line: string) => void): Promi
     }
   };
   try {
-    return { url: await start(config, log, closers), close: closeAll };
+    return { url: await start(config, log, logger, closers), close: closeAll, log };
   } catch (err) {
     await closeAll();
     throw err;
   }
 }
 
-async function start(config: Config, log: (line: string) => void, closers: Closer[]): Promise<string> {
+async function start(config: Config, log: (line: string) => void, logger: Logger, closers: Closer[]): Promise<string> {
   // Redis first when configured: its connection is the likeliest thing to be wrong, and the
   // adapter needs a connection of its own anyway (the store's is the store's business).
   let redis: RedisConnection | null = null;
@@ -79,6 +94,7 @@ async function start(config: Config, log: (line: string) => void, closers: Close
   for (const problem of store.problems) log(`storage: ${problem}`);
 
   const rubric = loadRubric();
+  const metrics = createMetrics();
   const ctx: ServerContext = {
     config,
     store,
@@ -86,12 +102,17 @@ async function start(config: Config, log: (line: string) => void, closers: Close
     rubric,
     scorer: createScorer(rubric),
     tokens: await createTokens(store, config.tokenHours),
+    signOut: signOutRelay(),
     log,
+    logger,
+    metrics,
   };
   await ensureAdmin(ctx);
 
   const limitStore = await openLimitStore(config, log, closers);
-  const httpServer = createServer(createHttpApp(ctx, { loginLimiter: configuredLoginLimiter(limitStore, config.limits, log) }));
+  const httpServer = createServer(
+    createHttpApp(ctx, { loginLimiter: configuredLoginLimiter(limitStore, config.limits, log), ...(redis ? { pingRedis: () => redis.ping() } : {}) }),
+  );
   const io = attachSocketServer(httpServer, ctx, {
     ...(redis ? clusterOptions(redis, config.redisKeyPrefix) : {}),
     limits: socketLimits(limitStore, config.limits),

@@ -10,7 +10,9 @@
  * this one's writes and could refuse or overwrite them: run several server processes on
  * Redis (redisSessionStore.ts) instead.
  *
- *   users.jsonl              one User per line                     file/recordLog.ts
+ *   users.jsonl              one User per line; a later line of    file/recordLog.ts
+ *                            the same id and name is its change
+ *   revoked-tokens.jsonl     one RevokedToken per line (logouts)   file/recordLog.ts
  *   sessions/<id>.jsonl      the session, its turns, its end       file/sessionFiles.ts
  *   reviews.jsonl            one ReviewEntry per line              file/recordLog.ts
  *   assignments.jsonl        one Assignment per line               file/recordLog.ts
@@ -29,6 +31,7 @@
  * (file/handlePool.ts, at most `maxOpenFiles`), closed when the session ends.
  */
 import { mkdir } from 'node:fs/promises';
+import { DIR_MODE } from './file/fileModes.ts';
 import { join, resolve } from 'node:path';
 import { removeTempFiles, probeWritable, writeWhole } from './file/durableWrite.ts';
 import { EndedSessions } from './file/endedSessions.ts';
@@ -41,8 +44,9 @@ import { RecordLog } from './file/recordLog.ts';
 import { checkSecretsFile, storedSecret } from './file/secretsFile.ts';
 import { serialise } from './file/serialise.ts';
 import { applyEnd, loadSessions, newSessionEntry, SAFE_ID, SessionEnd, sessionFilePath, sessionLines, type SessionEntry } from './file/sessionFiles.ts';
-import { Assignment, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from '../domain/records.ts';
+import { Assignment, PersonaVersion, ReviewEntry, RevokedToken, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from '../domain/records.ts';
 import type { AppendResult, SessionStore } from './sessionStore.ts';
+import { nextTurnIndex, turnAt } from '../domain/turnIndex.ts';
 
 export interface FileStoreOptions {
   /** Session files kept open for appending; the least recently used are closed past it. */
@@ -72,7 +76,7 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
   const root = resolve(dataDir);
   const sessionsDir = join(root, 'sessions');
   try {
-    await mkdir(sessionsDir, { recursive: true });
+    await mkdir(sessionsDir, { recursive: true, mode: DIR_MODE });
     await removeTempFiles(root);
     await removeTempFiles(sessionsDir);
     await probeWritable(sessionsDir);
@@ -87,9 +91,21 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
   const usersById = new Map<string, User>();
   const usersByName = new Map<string, User>();
   const users = await RecordLog.open(join(root, 'users.jsonl'), User, handles, report, (user) => {
-    if (usersById.has(user.id) || usersByName.has(user.username)) return `user ${user.id} (${user.username}) is stored twice; the first is kept`;
+    const sameId = usersById.get(user.id);
+    // The log only grows: an account's change is a later line with its id and name, and the latest counts.
+    if (sameId && sameId.username !== user.username) return `user ${user.id} is stored as ${sameId.username} and as ${user.username}; the first is kept`;
+    const sameName = usersByName.get(user.username);
+    if (sameName && sameName.id !== user.id) return `user ${user.id} (${user.username}) is stored twice; the first is kept`;
     usersById.set(user.id, user);
     usersByName.set(user.username, user);
+    return null;
+  });
+
+  /** Signed-out tokens not yet expired, by jti: what logout adds, what each request asks. */
+  const revoked = new Map<string, number>();
+  const revokedLog = await RecordLog.open(join(root, 'revoked-tokens.jsonl'), RevokedToken, handles, report, (token) => {
+    // An expired token is refused anyway: no need to remember that it was signed out.
+    if (token.expiresAt > Date.now()) revoked.set(token.jti, token.expiresAt);
     return null;
   });
 
@@ -189,6 +205,36 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
       live();
       return [...usersById.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
+    async updateUser(id, change, options) {
+      live();
+      return users.change(async () => {
+        const current = usersById.get(id);
+        if (!current) return null;
+        const next = User.parse({ ...current, ...change, ...(options?.revokeTokens ? { tokenVersion: (current.tokenVersion ?? 0) + 1 } : {}) });
+        const stored = await users.append(next);
+        usersById.set(stored.id, stored);
+        usersByName.set(stored.username, stored);
+        return stored;
+      });
+    },
+
+    async revokeToken(jti, expiresAt) {
+      live();
+      const token = RevokedToken.parse({ jti, expiresAt });
+      await revokedLog.change(async () => {
+        if (revoked.has(token.jti)) return;
+        await revokedLog.append(token);
+        revoked.set(token.jti, token.expiresAt);
+      });
+    },
+    async isTokenRevoked(jti) {
+      live();
+      const until = revoked.get(jti);
+      if (until === undefined) return false;
+      if (until > Date.now()) return true;
+      revoked.delete(jti);
+      return false;
+    },
 
     async createSession(input, openingInput) {
       live();
@@ -237,8 +283,8 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
       return serialise(entry, async (): Promise<AppendResult> => {
         // Ended while this waited: its turns are no longer held here, only in its file.
         if (sessions.get(sessionId) !== entry) return ended.appendTurn(sessionId, turn);
-        const next = entry.turns.length;
-        const existing = entry.turns[turn.index];
+        const next = nextTurnIndex(entry.turns);
+        const existing = turnAt(entry.turns, turn.index);
         if (existing) return { ok: false, code: 'exists', existing };
         if (turn.index !== next) return { ok: false, code: 'out_of_order', next };
         await entry.file.append(JSON.stringify({ turn }), () => sessionLines({ ...entry, turns: [...entry.turns, turn] }));
@@ -329,7 +375,7 @@ export async function openFileSessionStore(dataDir: string, options: FileStoreOp
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([users, reviews, assignments, personaVersions, ended, ...sessions.values()].map((s) => s.queue));
+      await Promise.allSettled([users, revokedLog, reviews, assignments, personaVersions, ended, ...sessions.values()].map((s) => s.queue));
       await handles.closeAll();
     },
   };

@@ -20,7 +20,7 @@ import { Assignment, Outcome, PersonaVersion, ReviewEntry, SessionRecord, Stored
 import { connectRedis, messageOf } from '../redis/connectRedis.ts';
 import { redactRedisUrl } from '../redis/redisUrl.ts';
 import { keysUnder } from './redis/redisKeys.ts';
-import { appendResult, checked, decodeFields, decodeJson, encodeFields, parseOr, timeScore } from './redis/redisRecords.ts';
+import { appendResult, checked, decodeFields, decodeJson, encodeFields, pairsToHash, parseOr, timeScore, userFields, userFromHash } from './redis/redisRecords.ts';
 import {
   ADD_REVIEW,
   APPEND_TURN,
@@ -30,6 +30,7 @@ import {
   END_SESSION,
   runScript,
   SAVE_PERSONA_VERSION,
+  UPDATE_USER,
 } from './redis/redisScripts.ts';
 import type { SessionStore } from './sessionStore.ts';
 
@@ -70,7 +71,7 @@ export async function openRedisSessionStore(url: string, options: RedisStoreOpti
 
   function readUser(key: string, hash: Record<string, string>): User | null {
     if (Object.keys(hash).length === 0) return null;
-    return checked(User, hash, key, report);
+    return checked(User, userFromHash(hash), key, report);
   }
 
   function readSession(key: string, hash: Record<string, string>): SessionRecord | null {
@@ -99,7 +100,7 @@ export async function openRedisSessionStore(url: string, options: RedisStoreOpti
     async createUser(input) {
       const user = User.parse(input);
       const stored = await redis('createUser', () =>
-        runScript(client, CREATE_USER, [keys.usersByName, keys.user(user.id)], [user.username, user.id, ...Object.entries(user).flat()]),
+        runScript(client, CREATE_USER, [keys.usersByName, keys.user(user.id)], [user.username, user.id, ...userFields(user)]),
       );
       return stored === 1;
     },
@@ -124,6 +125,20 @@ export async function openRedisSessionStore(url: string, options: RedisStoreOpti
       const ids = Object.values(await redis('listUsers', () => client.hGetAll(keys.usersByName)));
       const users = await Promise.all(ids.map((id) => store.getUser(id)));
       return users.filter((u): u is User => u !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+    async updateUser(id, change, options) {
+      // Checked before it is written, as createUser checks the whole user.
+      const fields = User.pick({ role: true, passwordHash: true, disabled: true, mustChangePassword: true }).partial().strict().parse(change);
+      const key = keys.user(id);
+      const reply = await redis('updateUser', () => runScript(client, UPDATE_USER, [key], [options?.revokeTokens ? '1' : '0', ...userFields(fields)]));
+      return reply === null ? null : readUser(key, pairsToHash(reply));
+    },
+
+    async revokeToken(jti, expiresAt) {
+      await redis('revokeToken', () => client.set(keys.revokedToken(jti), '1', { expiration: { type: 'PXAT', value: Math.max(expiresAt, Date.now() + 1000) } }));
+    },
+    async isTokenRevoked(jti) {
+      return (await redis('isTokenRevoked', () => client.exists(keys.revokedToken(jti)))) === 1;
     },
 
     async createSession(input, openingInput) {

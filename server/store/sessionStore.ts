@@ -11,7 +11,7 @@
  * records it holds, frozen (an attempt to change one throws), and only the arrays are the
  * caller's own. Build a changed copy instead (`{ ...turn, text }`).
  */
-import type { Assignment, PersonaVersion, ReviewEntry, SessionRecord, SessionSummary, StoredTurn, User } from '../domain/records.ts';
+import type { Assignment, PersonaVersion, ReviewEntry, SessionRecord, SessionSummary, StoredTurn, User, UserChange } from '../domain/records.ts';
 
 export type AppendResult =
   | { ok: true }
@@ -29,6 +29,17 @@ export interface SessionStore {
   countUsers(): Promise<number>;
   /** Every user, oldest first. */
   listUsers(): Promise<User[]>;
+  /**
+   * Changes an account and answers it as now stored; null for an unknown id. With
+   * `revokeTokens`, the user's token version goes up by one in the same write, so every
+   * token issued before stops working (two changes at once each raise it: none is lost).
+   */
+  updateUser(id: string, change: UserChange, options?: { revokeTokens?: boolean }): Promise<User | null>;
+
+  /** Signs one token out (logout) until `expiresAt` (ms since the epoch), when it expires anyway. */
+  revokeToken(jti: string, expiresAt: number): Promise<void>;
+  /** Whether this token was signed out (and has not expired since). */
+  isTokenRevoked(jti: string): Promise<boolean>;
 
   /** Stores a new session with its first turn (the customer's opening). */
   createSession(session: SessionRecord, opening: StoredTurn): Promise<void>;

@@ -17,12 +17,27 @@ export class StoreUnavailable extends Error {
   }
 }
 
-function settle<T>(method: string, call: () => Promise<T>, timeoutMs: number | undefined): Promise<T> {
+export interface GuardOptions {
+  timeoutMs?: number;
+  /** Told of every failure (a rejection or a timeout), by method: the metrics count them. */
+  onError?: (method: string) => void;
+}
+
+function settle<T>(method: string, call: () => Promise<T>, options: GuardOptions): Promise<T> {
+  const { timeoutMs } = options;
   return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    // A call that answers after its timeout is not a second failure.
+    const failed = (err: StoreUnavailable) => {
+      if (settled) return;
+      settled = true;
+      options.onError?.(method);
+      reject(err);
+    };
     const timer =
       timeoutMs === undefined
         ? undefined
-        : setTimeout(() => reject(new StoreUnavailable(method, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
+        : setTimeout(() => failed(new StoreUnavailable(method, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
     let pending: Promise<T>;
     try {
       pending = call();
@@ -32,24 +47,29 @@ function settle<T>(method: string, call: () => Promise<T>, timeoutMs: number | u
     pending.then(
       (value) => {
         clearTimeout(timer);
+        settled = true;
         resolve(value);
       },
       (err: unknown) => {
         clearTimeout(timer);
-        reject(err instanceof StoreUnavailable ? err : new StoreUnavailable(method, err));
+        // Already counted by the guard below this one, when guards are stacked.
+        if (err instanceof StoreUnavailable) {
+          settled = true;
+          reject(err);
+        } else failed(new StoreUnavailable(method, err));
       },
     );
   });
 }
 
 /** Every call but `close` guarded; bounded in time when `timeoutMs` is given. */
-export function guardStore(store: SessionStore, options: { timeoutMs?: number } = {}): SessionStore {
+export function guardStore(store: SessionStore, options: GuardOptions = {}): SessionStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'close') return value;
       const method = String(property);
-      return (...args: unknown[]) => settle(method, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args), options.timeoutMs);
+      return (...args: unknown[]) => settle(method, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args), options);
     },
   });
 }

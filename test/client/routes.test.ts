@@ -13,6 +13,7 @@ function open(path: string): Route {
 
 const EVERY_PAGE: Route[] = [
   { page: 'login' },
+  { page: 'password' },
   { page: 'personas' },
   { page: 'briefing', personaId: 'late-disbursement', locale: 'zh-Hant' },
   { page: 'briefing', personaId: 'double-charge', locale: 'en', assignmentId: 'a-17' },

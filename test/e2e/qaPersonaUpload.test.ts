@@ -81,6 +81,15 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     await page.locator(`[data-testid=problems] li[data-line="${moodLine}"] button`).click();
     expect(await cursorLine(page)).toBe(moodLine);
 
+    // A summary that tells what the customer keeps until asked: refused on its line, naming
+    // the fact and what gives it away, in the interface's words.
+    const leaking = original.replace(/^summary: .*$/m, 'summary: Maria got two payment texts, at 6:02 and 6:04, and wants it fixed today.');
+    const summaryLine = leaking.split('\n').findIndex((l) => l.startsWith('summary:')) + 1;
+    await page.getByTestId('persona-text').fill(leaking);
+    await expect.poll(async () => (await problems(page)).map((p) => p.line)).toEqual([summaryLine]);
+    expect((await problems(page))[0]!.text).toContain('summary: gives away the hidden fact “sms” (6:02 · 6:04)');
+    expect(await page.getByTestId('save').isDisabled()).toBe(true);
+
     // Fixed, with a change worth saving: valid, saved as version 2.
     const fixed = original.replace('She is calling between lessons', 'She is calling from the staff room between lessons');
     await page.getByTestId('persona-text').fill(fixed);

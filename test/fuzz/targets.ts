@@ -54,13 +54,13 @@ export function socketTargets(ids: FuzzIds, maxText: number): SocketTarget[] {
 export function httpTargets(ids: FuzzIds): HttpTarget[] {
   const persona = `/api/persona-files/${ids.personaId}/en`;
   return [
-    { method: 'POST', path: '/api/login', role: 'anyone', shape: { username: str(), password: str() }, valid: { username: 'someone', password: 'long enough' } },
+    { method: 'POST', path: '/api/login', role: 'anyone', shape: { username: str(), password: str() }, valid: { username: 'someone', password: 'a long enough password' } },
     {
       method: 'POST',
       path: '/api/users',
       role: 'admin',
       shape: { username: str(), password: str(), role: str() },
-      valid: { username: 'fuzzed-user', password: 'long enough', role: 'trainee' },
+      valid: { username: 'fuzzed-user', password: 'a long enough password', role: 'trainee' },
     },
     {
       method: 'POST',

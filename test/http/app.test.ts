@@ -126,7 +126,10 @@ describe('failures', () => {
       const running = await addSession(server.ctx, tina.id, { opening: 'Hello?', replies: [['Hello, how can I help you today?', 'My loan.']] });
       const res = await call(server.url, 'GET', `/api/sessions/${running.id}`, { token: await tokenFor(server.url, 'tina') });
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ error: { code: 'internal', message: 'something went wrong on the server' } });
+      // Nothing of the failure, but the id that finds its log line.
+      const requestId = res.headers.get('x-request-id');
+      expect(res.body).toEqual({ error: { code: 'internal', message: `something went wrong on the server (request ${requestId})` } });
+      expect(server.logs.some((l) => l.includes(`(request ${requestId}): internal error`))).toBe(true);
       // Where: the failing frame, as "(at file:line:col)" or "(at fn (file:line:col))".
       expect(server.logs.some((l) => /internal error: .*\(at .+:\d+:\d+\)+$/.test(l))).toBe(true);
     } finally {

@@ -117,6 +117,10 @@ describe('what each one sees', () => {
     expect(forTina.trainees).toEqual([expect.objectContaining({ traineeId: tina.id, status: 'pending' })]);
     const forTom = await listed(tom, created.id);
     expect(forTom.trainees).toEqual([expect.objectContaining({ traineeId: tom.id })]);
+    // Nowhere in the answer does a trainee learn who else was given the practice.
+    expect(forTina.traineeIds).toEqual([tina.id]);
+    expect(JSON.stringify(forTina)).not.toContain(tom.id);
+    expect(JSON.stringify(forTom)).not.toContain(tina.id);
     expect(await listed(uma, created.id)).toBeUndefined();
     // The coach and an admin see both lines.
     const admin = await server.user('admin');

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function sign(key: Buffer, sub: string, exp: number | string = '1h'): Promise<string> {
-  return new SignJWT({ username: 'alice', role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(exp).sign(key);
+  return new SignJWT({ username: 'alice', role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setJti(randomUUID()).setSubject(sub).setIssuedAt().setExpirationTime(exp).sign(key);
 }
 
 const sessions = (token?: string) => call(server.url, 'GET', '/api/sessions', token ? { token } : {});

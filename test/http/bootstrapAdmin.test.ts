@@ -11,13 +11,14 @@ import { addUser, call, expectShape, startTestServer, testContext } from './http
 
 describe('ensureAdmin', () => {
   it('creates admin with the password from SPARRING_ADMIN_PASSWORD, and does not print it', async () => {
-    const server = await startTestServer({ env: { SPARRING_ADMIN_PASSWORD: 'from the environment' } });
+    const server = await startTestServer({ env: { SPARRING_ADMIN_PASSWORD: 'chosen by the operator' } });
     try {
       expect(await ensureAdmin(server.ctx)).toEqual({ created: true, passwordFrom: 'environment' });
       expect(server.logs).toEqual(['created user "admin" with the password from SPARRING_ADMIN_PASSWORD']);
-      const login = await call(server.url, 'POST', '/api/login', { body: { username: 'admin', password: 'from the environment' } });
+      const login = await call(server.url, 'POST', '/api/login', { body: { username: 'admin', password: 'chosen by the operator' } });
       expect(login.status).toBe(200);
-      expect(expectShape(LoginAnswer, login.body).user).toMatchObject({ username: 'admin', role: 'admin' });
+      // The operator chose it (and it met the policy at start): it stands.
+      expect(expectShape(LoginAnswer, login.body).user).toMatchObject({ username: 'admin', role: 'admin', mustChangePassword: false });
     } finally {
       await server.close();
     }
@@ -42,6 +43,31 @@ describe('ensureAdmin', () => {
       await second.ctx.store.close();
     } finally {
       rmSync(first.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a generated password be changed at the first sign-in, before anything else', async () => {
+    const server = await startTestServer();
+    try {
+      await ensureAdmin(server.ctx);
+      const printed = /with password (\S+) /.exec(server.logs[0]!)![1]!;
+      const login = await call(server.url, 'POST', '/api/login', { body: { username: 'admin', password: printed } });
+      expect(expectShape(LoginAnswer, login.body).user.mustChangePassword).toBe(true);
+      const token = login.body.token as string;
+      for (const [method, path] of [['GET', '/api/users'], ['GET', '/api/sessions'], ['GET', '/api/personas']] as const) {
+        const refused = await call(server.url, method, path, { token });
+        expect(refused.status, path).toBe(403);
+        expect(refused.body.error.code, path).toBe('password_change_required');
+      }
+      expect((await call(server.url, 'GET', '/api/me', { token })).body).toMatchObject({ username: 'admin', mustChangePassword: true });
+      const changed = await call(server.url, 'POST', '/api/password', { token, body: { currentPassword: printed, newPassword: 'my own admin passphrase' } });
+      expect(changed.status).toBe(204);
+
+      const again = await call(server.url, 'POST', '/api/login', { body: { username: 'admin', password: 'my own admin passphrase' } });
+      expect(again.body.user.mustChangePassword).toBe(false);
+      expect((await call(server.url, 'GET', '/api/users', { token: again.body.token })).status).toBe(200);
+    } finally {
+      await server.close();
     }
   });
 

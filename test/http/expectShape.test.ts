@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PublicUser, SessionListItem } from '../../server/domain/apiAnswers.ts';
 import { expectShape } from './httpTestServer.ts';
 
-const user = { id: 'u1', username: 'tina', role: 'trainee', createdAt: '2026-12-07T10:00:00.000Z' };
+const user = { id: 'u1', username: 'tina', role: 'trainee', createdAt: '2026-12-07T10:00:00.000Z', disabled: false };
 
 describe('expectShape', () => {
   it('passes an answer that is its schema, and gives it back', () => {

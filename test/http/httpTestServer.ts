@@ -14,6 +14,8 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import { createTokens } from '../../server/auth/tokens.ts';
 import { readConfig } from '../../server/config.ts';
 import { createHttpApp, type HttpAppOptions } from '../../server/http/app.ts';
+import { lineLog } from '../../server/observability/logger.ts';
+import { createMetrics } from '../../server/observability/metrics.ts';
 import { loadPersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
@@ -22,13 +24,17 @@ import type { ServerContext } from '../../server/serverContext.ts';
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
 import type { Role, SessionRecord, StoredTurn, User } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
+import { captureLog, type LogRecord } from '../support/logCapture.ts';
 
 export interface TestServer {
   url: string;
   /** The context as built, before any `adjust`: its store is the real one. */
   ctx: ServerContext;
   dataDir: string;
+  /** What the server logged at info and up: the messages. */
   logs: string[];
+  /** Every log line, debug and up, as the fields it was written with. */
+  logRecords: LogRecord[];
   close(): Promise<void>;
 }
 
@@ -40,11 +46,11 @@ export async function testContext(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'sparring-http-')),
   now?: () => number,
-): Promise<{ ctx: ServerContext; logs: string[]; dataDir: string }> {
+): Promise<{ ctx: ServerContext; logs: string[]; logRecords: LogRecord[]; dataDir: string }> {
   const config = readConfig({ DATA_DIR: dataDir, ...env });
   if (!config.ok) throw new Error(config.message);
   const store = await openFileSessionStore(dataDir);
-  const logs: string[] = [];
+  const log = captureLog();
   const rubric = loadDefaultRubric();
   const ctx: ServerContext = {
     config: config.config,
@@ -53,9 +59,11 @@ export async function testContext(
     rubric,
     scorer: createScorer(rubric),
     tokens: await createTokens(store, config.config.tokenHours, now ? { now } : {}),
-    log: (line) => logs.push(line),
+    log: lineLog(log.logger),
+    logger: log.logger,
+    metrics: createMetrics(),
   };
-  return { ctx, logs, dataDir };
+  return { ctx, logs: log.lines, logRecords: log.records, dataDir };
 }
 
 export async function startTestServer(
@@ -67,7 +75,7 @@ export async function startTestServer(
     now?: () => number;
   } = {},
 ): Promise<TestServer> {
-  const { ctx, logs, dataDir } = await testContext(options.env, undefined, options.now);
+  const { ctx, logs, logRecords, dataDir } = await testContext(options.env, undefined, options.now);
   const app = createHttpApp(options.adjust ? options.adjust(ctx) : ctx, options);
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -78,6 +86,7 @@ export async function startTestServer(
     ctx,
     dataDir,
     logs,
+    logRecords,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -25,7 +25,7 @@ describe('POST /api/login', () => {
   it('answers a token and the user for the right password', async () => {
     const res = await call(server.url, 'POST', '/api/login', { body: { username: 'alice', password: 'alice password' } });
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: expect.any(String), username: 'alice', role: 'trainee' });
+    expect(res.body.user).toEqual({ id: expect.any(String), username: 'alice', role: 'trainee', mustChangePassword: false });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const answer = expectShape(LoginAnswer, res.body);
     const me = await call(server.url, 'GET', '/api/sessions', { token: answer.token });

@@ -129,12 +129,12 @@ describe('a new version, from upload to the sessions', () => {
     expect((await api('GET', '/double-charge/en', qa.token)).body.version).toBe(2);
   });
 
-  it('keeps comments and layout and sets only the version; a 200 KB persona fits, a larger body does not', async () => {
-    const padding = Array.from({ length: 2600 }, (_, i) => `# note ${i}: ${'x'.repeat(64)}`).join('\n');
+  it('keeps comments and layout and sets only the version; a 50 KB persona fits, a larger body does not', async () => {
+    const padding = Array.from({ length: 600 }, (_, i) => `# note ${i}: ${'x'.repeat(64)}`).join('\n');
     const text = FILE.replace('version: 1\n', 'version: 1 # set by the server\n') + padding + '\n';
     const bodySize = JSON.stringify({ text, baseVersion: 0 }).length;
-    expect(bodySize).toBeGreaterThan(200 * 1024);
-    expect(bodySize).toBeLessThan(256 * 1024);
+    expect(bodySize).toBeGreaterThan(50 * 1024);
+    expect(bodySize).toBeLessThan(64 * 1024);
     const fresh = text.replace('id: double-charge', 'id: padded-persona');
     const saved = await api('PUT', '/padded-persona/en', qa.token, { text: fresh, baseVersion: 0 });
     expect(saved).toMatchObject({ status: 201, body: { version: 1 } });
@@ -144,8 +144,8 @@ describe('a new version, from upload to the sessions', () => {
     expect(next).toMatchObject({ status: 201, body: { version: 2 } });
     expect((await api('GET', '/padded-persona/en', qa.token)).body.text).toBe(fresh.replace('version: 1 # set by', 'version: 2 # set by'));
 
-    const tooLarge = await api('POST', '/check', qa.token, { text: 'x'.repeat(300 * 1024) });
-    expect(tooLarge).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: 'body: larger than 256 kB' } } });
+    const tooLarge = await api('POST', '/check', qa.token, { text: 'x'.repeat(70 * 1024) });
+    expect(tooLarge).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: 'body: larger than 64 kB' } } });
   });
 
   it('creates a new persona with baseVersion 0 only when it does not exist yet, and only as the persona its address names', async () => {
@@ -200,6 +200,25 @@ describe('checking and testing without saving', () => {
     );
     const syntax = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: 'id: x\nname: a: b\n' })).body);
     expect(syntax).toMatchObject({ ok: false, problems: [{ line: 2, message: expect.any(String) }] });
+  });
+
+  it('refuses a summary that gives a hidden fact away, with what the editor needs to word it in the reader\'s language', async () => {
+    // The SMS times are what the customer tells only when asked what she saw.
+    const leaking = FILE.replace(/^summary: .*$/m, 'summary: Maria Santos got two payment texts, at 6:02 and 6:04, for her loan repayment.');
+    const checked = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: leaking })).body);
+    expect(checked).toMatchObject({ ok: false, id: 'double-charge', locale: 'en' });
+    expect(checked.problems).toEqual([
+      {
+        line: leaking.split('\n').findIndex((l) => l.startsWith('summary:')) + 1,
+        field: 'summary',
+        message: expect.stringMatching(/^gives away the hidden fact "sms"/),
+        detail: { kind: 'hidden_fact_shown', fact: 'sms', evidence: ['6:02', '6:04'] },
+      },
+    ]);
+    const { version } = expectShape(PersonaSource, (await api('GET', '/double-charge/en', qa.token)).body);
+    const refused = await api('PUT', '/double-charge/en', qa.token, { text: leaking, baseVersion: version });
+    expect(refused.status).toBe(400);
+    expect(expectShape(PersonaProblemsAnswer, refused.body).problems).toEqual(checked.problems);
   });
 
   it("refuses a signal the server's rubric does not have, by line and field, and takes one it has", async () => {

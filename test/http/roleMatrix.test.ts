@@ -18,6 +18,7 @@ import {
   PersonaSource,
   PersonaTestRun,
   PublicUser,
+  SignedInUser,
   SessionDetail,
   SessionExport,
   SessionListItem,
@@ -38,6 +39,8 @@ const ids = {} as Record<Who, string>;
 let own: SessionRecord;
 let others: SessionRecord;
 let tryout: SessionRecord;
+/** An account only the admin's PATCH changes: each change signs it out, so none of the callers above. */
+let spareId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -53,6 +56,7 @@ beforeAll(async () => {
     ids[who] = user.id;
   }
   tokens.nobody = undefined;
+  spareId = (await addUser(server.ctx.store, 'spare', 'trainee')).id;
   own = await addSession(server.ctx, ids.trainee, {
     opening: 'You charged me twice for the same repayment!',
     replies: [['I am sorry about that. Could you tell me which date the second charge was taken?', 'It was on the 3rd.']],
@@ -127,9 +131,17 @@ const MATRIX: Array<{ route: string; method: string; path: () => string; body?: 
     route: 'create user',
     method: 'POST',
     path: () => '/api/users',
-    body: (who) => ({ username: `new-by-${who}`, password: 'long enough', role: 'trainee' }),
+    body: (who) => ({ username: `new-by-${who}`, password: 'a long enough password', role: 'trainee' }),
     expect: { trainee: 403, otherTrainee: 403, coach: 403, qa: 403, admin: 201, nobody: 401 },
   },
+  {
+    route: 'change a user',
+    method: 'PATCH',
+    path: () => `/api/users/${spareId}`,
+    body: () => ({ role: 'coach' }),
+    expect: { trainee: 403, otherTrainee: 403, coach: 403, qa: 403, admin: 200, nobody: 401 },
+  },
+  { route: 'who am I', method: 'GET', path: () => '/api/me', expect: { trainee: 200, otherTrainee: 200, coach: 200, qa: 200, admin: 200, nobody: 401 } },
   { route: 'unknown api route', method: 'GET', path: () => '/api/nothing-here', expect: { trainee: 404, otherTrainee: 404, coach: 404, qa: 404, admin: 404, nobody: 404 } },
 ];
 
@@ -158,6 +170,8 @@ const ANSWERS: Record<string, z.ZodType> = {
   'create assignment': AssignmentView,
   'save a persona version': PersonaSaved,
   'create user': PublicUser,
+  'change a user': PublicUser,
+  'who am I': SignedInUser,
 };
 
 describe.each(MATRIX)('$method $route', ({ route, method, path, body, expect: statuses }) => {
@@ -242,8 +256,8 @@ describe('what each role sees', () => {
 
   it('an admin lists users without their password hashes', async () => {
     const list = (await as('admin', 'GET', '/api/users')).body as Array<Record<string, unknown>>;
-    expect(list.map((u) => u.username)).toEqual(expect.arrayContaining(['tina', 'tom', 'carol', 'quinn', 'ada', 'new-by-admin']));
-    for (const user of list) expect(Object.keys(user).sort()).toEqual(['createdAt', 'id', 'role', 'username']);
+    expect(list.map((u) => u.username)).toEqual(expect.arrayContaining(['tina', 'tom', 'carol', 'quinn', 'ada', 'spare', 'new-by-admin']));
+    for (const user of list) expect(Object.keys(user).sort()).toEqual(['createdAt', 'disabled', 'id', 'role', 'username']);
   });
 
   it('only the admin created a user', async () => {

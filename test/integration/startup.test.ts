@@ -35,12 +35,13 @@ describe('a good start', () => {
 
     const first = await spawnServer({ PORT: '0', DATA_DIR });
     expect(first.url, first.stderr()).not.toBeNull();
-    expect(first.stdout()).toMatch(/Sparring listening on http:\/\/localhost:\d+ \(storage: files in .+\)/);
+    expect(first.messages()).toMatch(/Sparring listening on http:\/\/localhost:\d+ \(storage: files in .+\)/);
     const health = await fetch(`${first.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
-    expect(first.stdout()).toMatch(PASSWORD_LINE);
+    expect(first.messages()).toMatch(PASSWORD_LINE);
     expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(first.messages()).toMatch(/^SIGTERM: stopping$/m);
 
     const second = await spawnServer({ PORT: '0', DATA_DIR });
     expect(second.url, second.stderr()).not.toBeNull();

@@ -70,8 +70,24 @@ describe.runIf(runs)('two server processes on one Redis', () => {
   });
 
   it('printed the generated admin password on one process only', () => {
-    const printed = [a, b].filter((s) => /created user "admin"/.test(s.stdout()));
+    const printed = [a, b].filter((s) => /created user "admin"/.test(s.messages()));
     expect(printed).toHaveLength(1);
+  });
+
+  it('a password changed through one process closes the sockets on the other, and neither takes the old token', async () => {
+    const old = await createTrainee(a.url, ADMIN_PASSWORD, 'password-changer');
+    const onB = await open(b.url, old);
+    const told = record(onB).next('account:signed-out');
+    const closed = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    const changed = await fetch(`${a.url}/api/password`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${old}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: 'password-changer-password', newPassword: 'changed on process A' }),
+    });
+    expect(changed.status).toBe(204);
+    expect(await told).toEqual({ reason: 'password_changed' });
+    expect(await closed).toBe('io server disconnect');
+    for (const server of [a, b]) expect((await fetch(`${server.url}/api/sessions`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(401);
   });
 
   it('a trainee whose process is killed resumes the same session on the other, and a tab there follows along', async () => {

@@ -134,7 +134,11 @@ describe('a failing LLM endpoint, through the whole server', () => {
       expect(say.fallback).toBeUndefined();
       expect(stored.fallback).toBeUndefined();
     }
-    if (fault.name.includes('retry-after')) expect(errors[0]!.error.message).toContain('retry after 30 s');
+    if (fault.name.includes('retry-after')) {
+      // The endpoint's words are the operator's, in the log; the trainee's notice is plain.
+      expect(errors[0]!.error.message).toBe('The customer is busy right now, so a prepared reply stands in.');
+      expect(server.logs.some((line) => line.includes(sessionId) && line.includes('retry after 30 s'))).toBe(true);
+    }
 
     // The endpoint is well again: the next turn of the same session is the model's.
     await fault.heal?.(llm);

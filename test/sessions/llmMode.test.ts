@@ -75,6 +75,19 @@ describe('LLM mode', () => {
     expect(await events.next('customer:say', (p) => p.index === 4)).toMatchObject({ text: REPLY });
   });
 
+  it('gives the trainee the scripted line, not the words, when the model speaks as a program behind a zero-width space', async () => {
+    const { socket, sessionId } = await llmSession();
+    const events = record(socket);
+    llm.enqueue({ kind: 'text', text: '好啦，我跟你說實話，我是A\u200bI，不是陳先生。', chunkDelayMs: 2 });
+    await call(socket, 'trainee:say', { sessionId, text: APOLOGY });
+    const say = await events.next('customer:say');
+    expect(say).toMatchObject({ index: 2, fallback: true });
+    expect(events.of('customer:error')[0]).toMatchObject({ sessionId, index: 2, fallback: true });
+    const streamed = events.of('customer:delta').map((d) => d.text).join('');
+    expect(streamed).not.toMatch(/A\u200b?I|陳先生/);
+    expect((await server.ctx.store.getSession(sessionId))!.turns[2]).toMatchObject({ text: say.text, fallback: true });
+  });
+
   it('falls back in bounded time when the endpoint never answers', async () => {
     const { socket, sessionId } = await llmSession();
     const events = record(socket);

@@ -105,7 +105,7 @@ describe('file store: damage found at open', () => {
 
   it('reports records that fail the schemas, with file, line and field, and serves the rest', async () => {
     const { dir, session, file } = await withSession(2);
-    // Turn 1 with a mood off the scale: that line, and turn 2 after the gap, are left out.
+    // Turn 1 with a mood off the scale: that line is left out; turn 2 is served after the gap.
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
     lines[2] = JSON.stringify({ turn: aTurn(1, { mood: { anger: 99, trust: 1, confusion: 1 } }) });
     await writeFile(file, `${lines.join('\n')}\n`);
@@ -116,19 +116,46 @@ describe('file store: damage found at open', () => {
 
     const store = await openAt(dir);
     expect(store.problems).toContainEqual(expect.stringMatching(new RegExp(`^${escape(file)}:3: turn\\.mood\\.anger: .*; line ignored$`)));
-    expect(store.problems).toContainEqual(`${file}:4: turn 2 where turn 1 was due; line ignored`);
+    expect(store.problems).toContainEqual(`${file}:4: turn 2 follows turn 0: turn 1 is missing`);
     expect(store.problems).toContainEqual(expect.stringMatching(new RegExp(`^${escape(badFile)}:1: session\\.locale: `)));
     expect(store.problems).toContainEqual(`${badFile}: has no valid session record on its first line; session skipped`);
-    expect((await store.getSession(session.id))?.turns).toEqual([aTurn(0)]);
+    expect((await store.getSession(session.id))?.turns).toEqual([aTurn(0), aTurn(2)]);
     expect(await store.getSession(bad.id)).toBeNull();
     expect((await store.listSessions()).map((s) => s.id)).toEqual([session.id]);
-    // The next index is 1 again; the file is rewritten whole, without the lines left out
-    // (a copy of it kept beside it).
-    expect(await store.appendTurn(session.id, aTurn(1))).toEqual({ ok: true });
-    expect(await expectWholeLines(file)).toEqual([{ session }, { turn: aTurn(0) }, { turn: aTurn(1) }]);
+    // The next index follows the last turn, never the lost one's; the file is rewritten whole,
+    // without the lines left out (a copy of it kept beside it).
+    expect(await store.appendTurn(session.id, aTurn(1))).toEqual({ ok: false, code: 'out_of_order', next: 3 });
+    expect(await store.appendTurn(session.id, aTurn(3))).toEqual({ ok: true });
+    expect(await expectWholeLines(file)).toEqual([{ session }, { turn: aTurn(0) }, { turn: aTurn(2) }, { turn: aTurn(3) }]);
     expect((await readdir(join(dir, 'sessions'))).filter((n) => n.startsWith(`${session.id}.jsonl.damaged-`))).toHaveLength(1);
     // The skipped session's file is not overwritten by a new session of the same id.
     await expect(store.createSession({ ...bad, locale: 'en' }, aTurn(0))).rejects.toThrow(/already exists on disk/);
+  });
+
+  it('serves every readable turn around a garbled middle line, names the line, and goes on appending after the last turn', async () => {
+    const { dir, session, file } = await withSession(5);
+    // Turn 3's line garbled (a bad sector, a hand edit): not JSON at all.
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    lines[4] = '{"turn":{"index":3,"role":"tra\u0000\u0000\u0000';
+    await writeFile(file, `${lines.join('\n')}\n`);
+
+    const store = await openAt(dir);
+    expect(store.problems).toEqual([`${file}:5: not valid JSON; line ignored`, `${file}:6: turn 4 follows turn 2: turn 3 is missing`]);
+    // Before and after the bad line: every turn that can be read, with its own index.
+    expect((await store.getSession(session.id))?.turns.map((t) => t.index)).toEqual([0, 1, 2, 4, 5]);
+    // A resend of an index stored after the gap finds it stored; the lost index is not reused.
+    expect(await store.appendTurn(session.id, aTurn(4))).toEqual({ ok: false, code: 'exists', existing: aTurn(4) });
+    expect(await store.appendTurn(session.id, aTurn(3))).toEqual({ ok: false, code: 'out_of_order', next: 6 });
+    expect(await store.appendTurn(session.id, aTurn(6))).toEqual({ ok: true });
+    expect(await store.endSession(session.id, anEnd())).toBe(true);
+    await store.close();
+
+    // The rewritten file reads back the same (the gap is still told), and the damaged one is kept.
+    const again = await openAt(dir);
+    expect(again.problems).toEqual([`${file}:5: turn 4 follows turn 2: turn 3 is missing`]);
+    expect((await again.getSession(session.id))?.turns.map((t) => t.index)).toEqual([0, 1, 2, 4, 5, 6]);
+    expect((await readdir(join(dir, 'sessions'))).filter((n) => n.startsWith(`${session.id}.jsonl.damaged-`))).toHaveLength(1);
+    await again.close();
   });
 
   it('reports a secrets file that is not JSON and creates the secret afresh, keeping a copy', async () => {

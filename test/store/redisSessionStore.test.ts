@@ -66,6 +66,22 @@ describe.skipIf(!available)('redis store', () => {
     await deleteKeys(keyPrefix);
   });
 
+  it('reads a user stored before accounts had a token version, and changes it', async () => {
+    const keyPrefix = newPrefix();
+    const store = await openAt(keyPrefix);
+    const old = aUser();
+    // As the store wrote users before: every field as text, no token version, no flags.
+    const admin = await createClient({ url: REDIS_URL, database: DATABASE }).on('error', () => {}).connect();
+    await admin.hSet(`${keyPrefix}user:${old.id}`, { id: old.id, username: old.username, role: old.role, passwordHash: old.passwordHash, createdAt: old.createdAt });
+    await admin.hSet(`${keyPrefix}users:by-name`, old.username, old.id);
+    admin.destroy();
+
+    expect(await store.getUser(old.id)).toEqual(old);
+    expect(await store.updateUser(old.id, { disabled: true }, { revokeTokens: true })).toEqual({ ...old, disabled: true, tokenVersion: 1 });
+    expect(store.problems).toEqual([]);
+    await deleteKeys(keyPrefix);
+  });
+
   it('leaves out a stored record that fails the schema, and reports it', async () => {
     const keyPrefix = newPrefix();
     const store = await openAt(keyPrefix);

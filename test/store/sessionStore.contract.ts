@@ -411,6 +411,58 @@ export function sessionStoreContract(name: string, open: () => Promise<StoreUnde
       });
     });
 
+    describe('account changes', () => {
+      it('changes an account and raises its token version only when asked, one per change', async () => {
+        const user = aUser();
+        await store.createUser(user);
+        expect(await store.updateUser(user.id, { role: 'coach' })).toEqual({ ...user, role: 'coach' });
+        const disabled = await store.updateUser(user.id, { disabled: true }, { revokeTokens: true });
+        expect(disabled).toEqual({ ...user, role: 'coach', disabled: true, tokenVersion: 1 });
+        await Promise.all([
+          store.updateUser(user.id, { passwordHash: 'scrypt$1$1$1$YQ==$Yg==', mustChangePassword: true }, { revokeTokens: true }),
+          store.updateUser(user.id, { disabled: false }, { revokeTokens: true }),
+        ]);
+        const now = await store.getUser(user.id);
+        expect(now).toEqual({ ...user, role: 'coach', disabled: false, passwordHash: 'scrypt$1$1$1$YQ==$Yg==', mustChangePassword: true, tokenVersion: 3 });
+        expect(await store.findUserByUsername(user.username)).toEqual(now);
+        expect(await store.countUsers()).toBe(1);
+        expect(await store.listUsers()).toEqual([now]);
+      });
+
+      it('answers null for an unknown user, creating nothing', async () => {
+        expect(await store.updateUser('nobody', { disabled: true }, { revokeTokens: true })).toBeNull();
+        expect(await store.countUsers()).toBe(0);
+      });
+
+      it('keeps a changed account across a reopen', async ({ skip }) => {
+        const user = aUser();
+        await store.createUser(user);
+        const changed = await store.updateUser(user.id, { role: 'qa', disabled: true }, { revokeTokens: true });
+        await store.close();
+        const again = await reopen(skip);
+        expect(again.problems).toEqual([]);
+        expect(await again.getUser(user.id)).toEqual(changed);
+        expect(await again.findUserByUsername(user.username)).toEqual(changed);
+        expect(await again.createUser(aUser({ username: user.username }))).toBe(false);
+      });
+    });
+
+    describe('signed-out tokens', () => {
+      it('remembers a signed-out token until it expires, and no other', async () => {
+        await store.revokeToken('jti-1', Date.now() + 60_000);
+        await store.revokeToken('jti-1', Date.now() + 60_000);
+        expect(await store.isTokenRevoked('jti-1')).toBe(true);
+        expect(await store.isTokenRevoked('jti-2')).toBe(false);
+      });
+
+      it('keeps them across a reopen', async ({ skip }) => {
+        await store.revokeToken('jti-kept', Date.now() + 60_000);
+        await store.close();
+        const again = await reopen(skip);
+        expect(await again.isTokenRevoked('jti-kept')).toBe(true);
+      });
+    });
+
     describe('secrets', () => {
       it('creates a secret once and gives the same value after', async () => {
         let made = 0;

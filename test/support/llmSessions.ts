@@ -7,7 +7,7 @@ import type { LlmConfig } from '../../server/llm/llmConfig.ts';
 import { SessionStartOk } from '../../server/sessions/serverEvents.ts';
 import { startOpenAiTestServer, type OpenAiTestServer } from './openaiTestServer.ts';
 import { call } from './socketClient.ts';
-import { startTestServer, type TestClient, type TestServer } from './testServer.ts';
+import { startTestServer, type TestClient, type TestServer, type TestServerOptions } from './testServer.ts';
 
 export interface LlmServers {
   llm: OpenAiTestServer;
@@ -15,11 +15,11 @@ export interface LlmServers {
   close(): Promise<void>;
 }
 
-export async function startLlmServers(overrides: Partial<LlmConfig> = {}): Promise<LlmServers> {
+export async function startLlmServers(overrides: Partial<LlmConfig> = {}, serverOptions: Omit<TestServerOptions, 'llm'> = {}): Promise<LlmServers> {
   for (const key of Object.keys(process.env)) if (/^(LANGSMITH|LANGCHAIN)_/.test(key)) delete process.env[key];
   const llm = await startOpenAiTestServer();
   const config: LlmConfig = { baseURL: llm.url, apiKey: 'sk-test', model: 'gpt-4o-mini', timeoutMs: 1500, firstTokenTimeoutMs: 500, maxChars: 300, judgeMethod: 'functionCalling', ...overrides };
-  const server = await startTestServer({ llm: config });
+  const server = await startTestServer({ ...serverOptions, llm: config });
   return {
     llm,
     server,

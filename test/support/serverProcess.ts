@@ -20,6 +20,8 @@ export interface ServerProcess {
   /** Set once the server is listening: `http://127.0.0.1:PORT`. */
   url: string | null;
   stdout(): string;
+  /** What the server said on stdout: the message of each JSON log line, one per line. */
+  messages(): string;
   stderr(): string;
   /** After the process ended and its output was read to the end. */
   exited: Promise<Exit>;
@@ -28,6 +30,14 @@ export interface ServerProcess {
 }
 
 const LISTENING = /Sparring listening on http:\/\/localhost:(\d+)/;
+
+function logMessages(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => (JSON.parse(line) as { msg: string }).msg)
+    .join('\n');
+}
 
 /** Starts the server; resolves once it listens or has exited, whichever comes first. */
 export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ServerProcess> {
@@ -44,6 +54,7 @@ export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise
     child,
     url: null,
     stdout: () => out,
+    messages: () => logMessages(out),
     stderr: () => err,
     exited,
     stop(signal = 'SIGTERM') {

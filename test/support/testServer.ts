@@ -14,9 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import { hashPassword } from '../../server/auth/passwords.ts';
+import { signOutRelay } from '../../server/realtime/signOut.ts';
 import { createTokens } from '../../server/auth/tokens.ts';
 import { readConfig, type Config } from '../../server/config.ts';
 import { createHttpApp } from '../../server/http/app.ts';
+import { lineLog } from '../../server/observability/logger.ts';
+import { createMetrics } from '../../server/observability/metrics.ts';
 import type { LlmConfig } from '../../server/llm/llmConfig.ts';
 import { PersonaCatalog } from '../../server/personas/personaCatalog.ts';
 import { loadPersonaLibrary, type PersonaLibrary } from '../../server/personas/personaLibrary.ts';
@@ -28,6 +31,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../server/se
 import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
 import type { Role } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
+import { captureLog, type LogRecord } from './logCapture.ts';
 
 export type TestClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -40,6 +44,8 @@ export interface TestUser {
 }
 
 export interface TestServerOptions {
+  /** The clock tokens are dated and checked by, for a test to move (the system's by default). */
+  now?: () => number;
   /** Reuse a data directory (a restart); a fresh temporary one by default. */
   dataDir?: string;
   limits?: Partial<Config['limits']>;
@@ -51,6 +57,8 @@ export interface TestServerOptions {
   wrapStore?: (store: SessionStore) => SessionStore;
   /** Wraps the real scorer, to count its calls. */
   wrapScorer?: (scorer: Scorer) => Scorer;
+  /** Turns `/metrics` on, behind this token. */
+  metricsToken?: string;
 }
 
 export interface TestServer {
@@ -58,8 +66,10 @@ export interface TestServer {
   dataDir: string;
   ctx: ServerContext;
   io: SocketServer;
-  /** What the server logged. */
+  /** What the server logged at info and up: the messages. */
   logs: string[];
+  /** Every log line, debug and up, as the fields it was written with. */
+  logRecords: LogRecord[];
   user(role?: Role, name?: string): Promise<TestUser>;
   /** `POST /api/login` over HTTP: the token a real client gets. */
   signIn(username: string, password: string): Promise<{ status: number; token?: string }>;
@@ -90,7 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sparring-sessions-')));
   const realStore = await openFileSessionStore(dataDir);
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
-  const logs: string[] = [];
+  const log = captureLog();
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
@@ -100,6 +110,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adminPassword: undefined,
     tokenHours: 1,
     trustProxy: options.trustProxy ?? false,
+    logLevel: 'debug',
+    metricsToken: options.metricsToken,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     llm: options.llm ?? null,
   };
@@ -111,8 +123,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     personas: new PersonaCatalog((library ??= loadPersonaLibrary())),
     rubric,
     scorer: options.wrapScorer ? options.wrapScorer(scorer) : scorer,
-    tokens: await createTokens(realStore, config.tokenHours),
-    log: (line) => void logs.push(line),
+    tokens: await createTokens(realStore, config.tokenHours, options.now ? { now: options.now } : {}),
+    signOut: signOutRelay(),
+    log: lineLog(log.logger),
+    logger: log.logger,
+    metrics: createMetrics(),
   };
   const httpServer: HttpServer = createServer(createHttpApp(ctx));
   const socketOptions: SocketServerOptions = options.storeTimeoutMs ? { storeTimeoutMs: options.storeTimeoutMs } : {};
@@ -126,7 +141,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir,
     ctx,
     io,
-    logs,
+    logs: log.lines,
+    logRecords: log.records,
     async user(role = 'trainee', name) {
       const username = name ?? `${role}-${randomUUID().slice(0, 8)}`;
       const user = { id: randomUUID(), username, role, passwordHash: await (passwordHash ??= hashPassword(PASSWORD)), createdAt: new Date().toISOString() };

@@ -18,7 +18,7 @@ export function ExportButtons({ sessionId }: { sessionId: string }) {
     setBusy(format);
     setError(null);
     try {
-      await downloadExport(signedIn.token, sessionId, format);
+      await downloadExport(sessionId, format);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) signOut();
       else setError(err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) });

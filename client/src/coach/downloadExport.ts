@@ -1,17 +1,17 @@
 /**
- * A session's export (`export.json`, `export.csv`) saved as a file. The routes want the
- * bearer token, which a plain link cannot send: the file is fetched, then handed to the
- * browser as a Blob under the name the server gave it.
+ * A session's export (`export.json`, `export.csv`) saved as a file: fetched (signed in by the
+ * cookie, so an error can be shown in the page), then handed to the browser as a Blob under
+ * the name the server gave it.
  */
-import { ApiError } from '../shared/api.ts';
+import { ApiError, SCRIPT_HEADER } from '../shared/api.ts';
 import { filenameOf } from './exportFileName.ts';
 
 export type ExportFormat = 'json' | 'csv';
 
-export async function downloadExport(token: string, sessionId: string, format: ExportFormat): Promise<void> {
+export async function downloadExport(sessionId: string, format: ExportFormat): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}`, { headers: { authorization: `Bearer ${token}` } });
+    res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export.${format}`, { headers: SCRIPT_HEADER });
   } catch (err) {
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
   }

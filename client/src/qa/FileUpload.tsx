@@ -1,11 +1,11 @@
 /**
  * "Upload file": reads a .yaml file from the computer into the editor (nothing is sent until
- * it is saved). The server takes persona text up to 256 KB; a bigger file is refused here.
+ * it is saved). The server takes persona text up to 64 KB; a bigger file is refused here.
  */
 import { useRef, useState } from 'react';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 
-const MAX_BYTES = 256 * 1024;
+const MAX_BYTES = 64 * 1024;
 
 export function FileUpload({ onText }: { onText(text: string): void }) {
   const { t } = useI18n();

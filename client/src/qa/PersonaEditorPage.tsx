@@ -99,7 +99,7 @@ export function PersonaEditorPage({ target }: { target: { id: string; locale: Lo
             ref={editor}
             value={draft.text}
             onChange={draft.setText}
-            marked={problemLines(problems)}
+            marked={problemLines(problems, t)}
             label={t('qa.editor.label')}
             placeholder={t('qa.editor.placeholder')}
             testId="persona-text"

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { type Locale, type PersonaFileListItem } from '../shared/contract.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { problemText } from './problemText.ts';
 import { LOCALE_NAMES } from '../shared/localeNames.ts';
 import { LocaleOptions } from '../shared/components/LocaleOptions.tsx';
 import { useApiData } from '../shared/useApiData.ts';
@@ -92,7 +93,7 @@ export function PersonaLibrary() {
                   </td>
                   <td lang={f.locale}>{LOCALE_NAMES[f.locale]}</td>
                   <td>
-                    <span className={`qa-badge qa-badge--${f.status}`} title={f.problems.map((p) => `${p.line ?? '?'}: ${p.message}`).join('\n')}>
+                    <span className={`qa-badge qa-badge--${f.status}`} title={f.problems.map((p) => `${p.line ?? '?'}: ${problemText(p, t)}`).join('\n')}>
                       {f.status === 'valid' ? t('qa.status.valid') : t('qa.status.invalidCount', { count: f.problems.length })}
                     </span>
                   </td>

@@ -5,6 +5,7 @@
  */
 import type { PersonaProblem } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
+import { problemText, type Translate } from './problemText.ts';
 
 export function ProblemList({ problems, onGoTo }: { problems: readonly PersonaProblem[]; onGoTo(line: number): void }) {
   const { t } = useI18n();
@@ -12,7 +13,7 @@ export function ProblemList({ problems, onGoTo }: { problems: readonly PersonaPr
   return (
     <ul className="problem-list" data-testid="problems">
       {sorted.map((p, i) => {
-        const what = p.field ? `${p.field}: ${p.message}` : p.message;
+        const what = problemText(p, t);
         return (
           <li key={i} data-line={p.line ?? ''}>
             {p.line !== undefined ? (
@@ -34,11 +35,11 @@ export function ProblemList({ problems, onGoTo }: { problems: readonly PersonaPr
 }
 
 /** The problems keyed by line, for the editor's gutter: several on one line read as one. */
-export function problemLines(problems: readonly PersonaProblem[]): Map<number, string> {
+export function problemLines(problems: readonly PersonaProblem[], t: Translate): Map<number, string> {
   const lines = new Map<number, string>();
   for (const p of problems) {
     if (p.line === undefined) continue;
-    const what = p.field ? `${p.field}: ${p.message}` : p.message;
+    const what = problemText(p, t);
     lines.set(p.line, lines.has(p.line) ? `${lines.get(p.line)}\n${what}` : what);
   }
   return lines;

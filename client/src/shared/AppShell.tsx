@@ -1,12 +1,12 @@
 /**
- * The frame of every page: the product's name, the interface language, who is signed in
- * and a way out, then the page itself under a skip link for keyboard users.
+ * The frame of every page: the product's name, the interface language, who is signed in,
+ * their password page and a way out, then the page itself under a skip link for keyboard users.
  */
 import type { ReactNode } from 'react';
 import { useAuth } from './auth.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher.tsx';
-import { homeRoute, navigate } from './router.ts';
+import { homeRoute, navigate, pathOf } from './router.ts';
 
 export function AppShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t } = useI18n();
@@ -37,7 +37,18 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
               <span className="app-header__user" title={t('nav.signedInAs', { name: signedIn.user.username })}>
                 {signedIn.user.username}
               </span>
-              <button type="button" className="button button--quiet" onClick={signOut}>
+              <a
+                className="button button--quiet"
+                data-testid="change-password"
+                href={pathOf({ page: 'password' })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: 'password' });
+                }}
+              >
+                {t('nav.changePassword')}
+              </a>
+              <button type="button" className="button button--quiet" data-testid="sign-out" onClick={signOut}>
                 {t('nav.signOut')}
               </button>
             </>

@@ -7,7 +7,7 @@ import { useI18n } from './i18n/I18nProvider.tsx';
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { signIn } = useAuth();
+  const { signIn, endedByServer } = useAuth();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,6 +37,11 @@ export function LoginPage() {
     <section className="login card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="muted">{t('login.intro')}</p>
+      {endedByServer && (
+        <p className="notice" role="status">
+          {t('login.signedOut')}
+        </p>
+      )}
       <form onSubmit={submit} className="form">
         <label className="field">
           <span>{t('login.username')}</span>

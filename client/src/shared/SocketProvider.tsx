@@ -1,21 +1,21 @@
 /**
- * One socket per signed-in user, opened when they sign in and closed when they sign out,
- * shared by every page; `useConnectionStatus` tells whether it is up.
+ * One socket per sign-in (`signIn`: auth.tsx's id of it), opened when the user signs in and
+ * closed when they sign out, shared by every page; `useConnectionStatus` tells whether it is up.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { openTrainingSocket, type TrainingSocket } from './socket.ts';
 
 const SocketContext = createContext<TrainingSocket | null>(null);
 
-export function SocketProvider({ token, onUnauthorized, children }: { token: string; onUnauthorized: () => void; children: ReactNode }) {
+export function SocketProvider({ signIn, onUnauthorized, children }: { signIn: string; onUnauthorized: () => void; children: ReactNode }) {
   const [socket, setSocket] = useState<TrainingSocket | null>(null);
   useEffect(() => {
-    const opened = openTrainingSocket(token, onUnauthorized);
+    const opened = openTrainingSocket(onUnauthorized);
     setSocket(opened);
     return () => {
       opened.close();
     };
-  }, [token, onUnauthorized]);
+  }, [signIn, onUnauthorized]);
   if (!socket) return null;
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }

@@ -2,8 +2,13 @@
  * The HTTP API (shared/contracts/realtime.md), typed. Every failure becomes an ApiError with
  * the server's `{ error: { code, message } }`, or code `network` when no answer came, so a
  * page shows one kind of error whatever went wrong.
+ *
+ * The browser signs every request in with the HttpOnly cookie `POST /api/login` set: no
+ * script here ever holds the token. Each request says it comes from this script
+ * (`X-Requested-With`), which the server asks of every change signed in by the cookie, so
+ * a form on another site cannot post in the user's name.
  */
-import type { AssignmentView, LoginAnswer, PersonaListing, PublicPersona, SessionListing, SessionView, SignalCatalog, Locale } from './contract.ts';
+import type { AssignmentView, LoginAnswer, SignedInUser, PersonaListing, PublicPersona, SessionListing, SessionView, SignalCatalog, Locale } from './contract.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -21,6 +26,7 @@ export class ApiError extends Error {
 
 interface Request {
   method?: 'GET' | 'POST' | 'PUT';
+  /** The sign-in the request belongs to (auth.tsx `SignedIn.token`): not sent, the cookie signs in. */
   token?: string | null;
   body?: unknown;
 }
@@ -30,9 +36,11 @@ function isErrorBody(value: unknown): value is { error: { code: string; message:
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-export async function apiFetch<T>(path: string, { method = 'GET', token, body }: Request = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
+/** The header that marks a request as this script's (authCookie.ts on the server). */
+export const SCRIPT_HEADER = { 'x-requested-with': 'sparring' } as const;
+
+export async function apiFetch<T>(path: string, { method = 'GET', body }: Request = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...SCRIPT_HEADER };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
@@ -50,6 +58,12 @@ export async function apiFetch<T>(path: string, { method = 'GET', token, body }:
 
 export const api = {
   login: (username: string, password: string) => apiFetch<LoginAnswer>('/login', { method: 'POST', body: { username, password } }),
+  /** Who the cookie signs in as: asked at load (401 when signed out). */
+  me: () => apiFetch<SignedInUser>('/me'),
+  /** Ends this sign-in: the cookie, and every socket opened with it. */
+  logout: () => apiFetch<null>('/logout', { method: 'POST' }),
+  /** 204; every other sign-in of the user ends, this one carries on with a fresh cookie. */
+  changePassword: (currentPassword: string, newPassword: string) => apiFetch<null>('/password', { method: 'POST', body: { currentPassword, newPassword } }),
   personas: (token: string) => apiFetch<PersonaListing[]>('/personas', { token }),
   persona: (token: string, id: string, locale: Locale) =>
     apiFetch<PublicPersona>(`/personas/${encodeURIComponent(id)}?locale=${encodeURIComponent(locale)}`, { token }),

@@ -8,6 +8,8 @@ import { LOCALES, type Locale } from './contract.ts';
 
 export type Route =
   | { page: 'login' }
+  /** Changing one's own password: every role. */
+  | { page: 'password' }
   | { page: 'personas' }
   /** `assignmentId`: the practice a coach assigned, started from the trainee's "Assigned to you". */
   | { page: 'briefing'; personaId: string; locale: Locale; assignmentId?: string }
@@ -41,6 +43,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decoded);
   const query = new URLSearchParams(search);
   if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 'password') return { page: 'password' };
   if (parts[0] === 'coach') {
     if (parts[1] === 'sessions' && parts[2]) {
       return parts[3] === 'print' ? { page: 'coach-print', sessionId: parts[2] } : { page: 'coach-replay', sessionId: parts[2] };
@@ -74,6 +77,8 @@ export function pathOf(route: Route): string {
   switch (route.page) {
     case 'login':
       return '/login';
+    case 'password':
+      return '/password';
     case 'personas':
       return '/';
     case 'briefing':

@@ -1,10 +1,14 @@
 /**
  * The socket.io connection of a signed-in user (shared/contracts/realtime.md): typed by the
- * server's own event maps, authenticated with the token, and kept up. socket.io reconnects
+ * server's own event maps, signed in by the HttpOnly cookie the browser sends with the
+ * handshake (no token in the page), and kept up. socket.io reconnects
  * by itself after a network drop; the two cases it leaves alone are handled here: the
- * server closing the connection (a restart, a deploy) and the server's handshake refusing
- * it for a passing reason ("unavailable"). "unauthorized" means the token is no longer
- * good: `onUnauthorized` signs out. Sessions resume themselves on every `connect`
+ * server closing the connection (a restart, a deploy, a sign-in that ended) and the
+ * server's handshake refusing it for a passing reason ("unavailable"). "unauthorized" means
+ * the sign-in is no longer good: `onUnauthorized` signs out. A sign-in that ended
+ * (`account:signed-out`: logout, a password change, an admin's change, expiry) closes the
+ * connection; the retry then either finds a fresh cookie (this browser changed the
+ * password) or is refused, and signs out. Sessions resume themselves on every `connect`
  * (trainee/useTrainingSession.ts), so nothing said before a drop is lost.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -15,9 +19,8 @@ export type TrainingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** How long to wait before trying again after the server refused or closed the connection. */
 const RETRY_MS = 1500;
 
-export function openTrainingSocket(token: string, onUnauthorized: () => void): TrainingSocket {
+export function openTrainingSocket(onUnauthorized: () => void): TrainingSocket {
   const socket: TrainingSocket = io({
-    auth: { token },
     reconnectionDelay: 500,
     reconnectionDelayMax: 4000,
     // Straight to WebSocket: no sticky sessions needed when several server processes share

@@ -1,6 +1,6 @@
 /**
  * The rubric's signals for the signed-in user: `GET /api/signals` is asked once per sign-in
- * (per token, started by App.tsx as soon as the user is signed in) and kept for the page's
+ * (per sign-in, started by App.tsx as soon as the user is signed in) and kept for the page's
  * life; `useSignals()` gives their labels in the interface language and their tones
  * (signals.ts). Until the answer is in, a component that asks suspends (the area's Suspense
  * shows "Loading…"), so evidence never shows in the wrong colour first. A failed load
@@ -20,7 +20,7 @@ interface Loading {
   settled?: { catalog: SignalCatalog | null };
 }
 
-// One sign-in at a time: a new token replaces the last one's catalogue.
+// One sign-in at a time: a new sign-in replaces the last one's catalogue.
 let current: Loading | null = null;
 
 /** Starts the load at sign-in (App.tsx), so the first page that shows a signal finds it there. */

@@ -39,8 +39,8 @@ export function traineeStatus(traineeId: string, traineeName: string, sessions: 
 }
 
 /**
- * An assignment as listed: the lines of `traineeIds` (all of them, or one trainee's), and
- * overdue when the due date has passed and a listed line is not completed.
+ * An assignment as listed: the lines of `traineeIds` (all of them, or one trainee's, who then
+ * sees no other id anywhere in it), and overdue when the due date has passed and a listed line is not completed.
  */
 export function assignmentView(
   ctx: Pick<ServerContext, 'personas'>,
@@ -56,6 +56,8 @@ export function assignmentView(
     .map((id) => traineeStatus(id, nameOf(id), mine.filter((s) => s.traineeId === id)));
   return {
     ...assignment,
+    // A trainee is told only of themselves: the other ids would say who else got the practice.
+    traineeIds: onlyTrainee === undefined ? assignment.traineeIds : assignment.traineeIds.filter((id) => id === onlyTrainee),
     personaName: personaName(ctx.personas, assignment.personaId, assignment.locale),
     overdue: now > Date.parse(assignment.dueAt) && trainees.some((t) => t.status !== 'completed'),
     trainees,

@@ -4,7 +4,8 @@
  * `session`, who and when, and `coaching`), where `transcript` is the scoring contract's
  * input, so `npx sparring score` reads the file back; `GET /api/sessions/:id/export.csv`
  * gives one row per turn, then one row per criterion with the engine's and the coach's score,
- * for a spreadsheet. Both are downloads named `sparring-<sessionId>`.
+ * for a spreadsheet, every text cell that a spreadsheet would run as a formula neutralised
+ * (spreadsheetCell.ts). Both are downloads named `sparring-<sessionId>`.
  */
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Response } from 'express';
@@ -16,6 +17,7 @@ import type { SessionExport } from '../../domain/apiAnswers.ts';
 import { reportSoFar, sessionCoaching } from '../sessionView.ts';
 import { playedPersonaName } from '../playedPersonaName.ts';
 import { readableSession } from './sessions.ts';
+import { spreadsheetCell } from '../spreadsheetCell.ts';
 
 export type { SessionExport };
 
@@ -103,7 +105,9 @@ export function exportRoutes(ctx: ServerContext): Router {
     if (!gathered) return;
     const { found, reviews, report } = gathered;
     // The byte order mark tells Excel the file is UTF-8: without it Chinese opens garbled.
-    const csv = stringify(csvRows(ctx, found, report, commentsOf(reviews), latestOverrides(reviews)), { bom: true, record_delimiter: 'windows' });
+    // Every cell as text a spreadsheet will not run: replies, comments and reasons are typed by people.
+    const rows = csvRows(ctx, found, report, commentsOf(reviews), latestOverrides(reviews)).map((row) => row.map(spreadsheetCell));
+    const csv = stringify(rows, { bom: true, record_delimiter: 'windows' });
     res.attachment(fileName(found.session, 'csv'));
     res.type('text/csv; charset=utf-8').send(csv);
   });

@@ -1,7 +1,9 @@
 /**
- * `POST /api/login {username, password}` → `{ token, user: { id, username, role } }`.
+ * `POST /api/login {username, password}` → `{ token, user: { id, username, role, mustChangePassword } }`,
+ * and the token also as the web client's HttpOnly cookie (authCookie.ts).
  * Bad credentials are one 401 whether the user exists or not, and take as long either way;
- * the limiter refuses guessers before their password is even checked.
+ * the limiter refuses guessers before their password is even checked. A deactivated
+ * account is refused (403) only once its password matched: a guesser learns nothing.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -12,6 +14,8 @@ import type { ServerContext } from '../../serverContext.ts';
 import type { LoginAnswer } from '../../domain/apiAnswers.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
 import { sendError } from '../errors.ts';
+import { setTokenCookie } from '../authCookie.ts';
+import { signedInUser } from './me.ts';
 
 const LoginBody = z.strictObject({ username: GivenUsername, password: GivenPassword });
 
@@ -40,8 +44,10 @@ export function loginRoutes(ctx: ServerContext, limiter: LoginLimiter): Router {
         return sendError(res, 'unauthorized', 'wrong username or password');
       }
       await attempt.succeeded();
-      const claims = { userId: user.id, username: user.username, role: user.role };
-      const answer: LoginAnswer = { token: await ctx.tokens.issue(claims), user: { id: user.id, username: user.username, role: user.role } };
+      if (user.disabled) return sendError(res, 'forbidden', 'this account is deactivated: ask an admin');
+      const token = await ctx.tokens.issue({ userId: user.id, username: user.username, role: user.role, version: user.tokenVersion });
+      setTokenCookie(req, res, token, ctx.config.tokenHours * 3600_000);
+      const answer: LoginAnswer = { token, user: signedInUser(user) };
       res.json(answer);
     } catch (err) {
       // The store or the hash failed: not the caller's fault, so the attempt is not held against them.

@@ -1,23 +1,22 @@
 /**
  * Persona files for QA (docs/api.md, "Persona files (QA)"): every persona with whether it
  * validates, a check of text without saving, a version's text, the save of a new version,
- * and a run of a persona's own tests. qa and admin only (server/auth/access.ts), checked
+ * and a run of a persona's own tests (in a worker thread, bounded: personaTestRunner.ts). qa and admin only (server/auth/access.ts), checked
  * before the body is read. Versions live in the persona catalogue
  * (server/personas/personaCatalog.ts); each route reads the store first, so what another
  * server process saved counts here too.
  *
  * Persona text is data: YAML without custom tags, aliases capped, duplicate keys refused
- * (server/dataFiles/parseDataFile.ts), and at most 256 KB, this router's own body limit (the
- * API's default is 64 KB). An invalid text is a 400 whose body adds `problems`, each with
+ * (server/dataFiles/parseDataFile.ts), and at most 64 KB, this router's own body limit. An invalid text is a 400 whose body adds `problems`, each with
  * its line and field, so the editor can point at them.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { canManagePersonas } from '../../auth/access.ts';
 import type { FileProblem } from '../../dataFiles/fileError.ts';
 import { lineOfTopLevelField, readTopLevelField, writeTopLevelNumber } from '../../dataFiles/yamlField.ts';
 import type { PersonaVersionEntry } from '../../personas/personaCatalog.ts';
-import { runPersonaTests } from '../../personas/personaTests.ts';
+import type { PersonaTestRunner } from '../../workers/personaTestRunner.ts';
 import { PersonaFile } from '../../personas/schema.ts';
 import { Locale, Scenario } from '../../scoring/types.ts';
 import type { ServerContext } from '../../serverContext.ts';
@@ -33,12 +32,18 @@ import type {
 } from '../../domain/apiAnswers.ts';
 import { callerOf } from '../authenticate.ts';
 import { errorHandler } from '../errorHandler.ts';
+import { jsonBody } from '../jsonBody.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { cleanString } from '../../validation/outsideText.ts';
 import { errorBody, sendError } from '../errors.ts';
 
-export const PERSONA_BODY_LIMIT_BYTES = 256 * 1024;
+// Six times the largest starter persona (11 KB). Checking persona text runs on the event
+// loop, and grows with its size: a 196 KB text took 400 ms on a busy machine, 64 KB takes a
+// quarter of that. Every saved version is checked again when a process loads it.
+export const PERSONA_BODY_LIMIT_BYTES = 64 * 1024;
 
-const PersonaText = z.string().min(1, 'is empty').max(PERSONA_BODY_LIMIT_BYTES);
+// Cleaned like every outside text: a bidirectional override in a line the customer says would reach every trainee.
+const PersonaText = cleanString().min(1, 'is empty').max(PERSONA_BODY_LIMIT_BYTES);
 const CheckBody = z.strictObject({ text: PersonaText });
 const SaveBody = z.strictObject({ text: PersonaText, baseVersion: z.number().int().nonnegative() });
 const TestBody = z.strictObject({ text: PersonaText.optional() });
@@ -55,6 +60,7 @@ const toProblem = (p: FileProblem): PersonaProblem => ({
   ...(p.line !== undefined ? { line: p.line } : {}),
   ...(p.field !== undefined ? { field: p.field } : {}),
   message: p.message,
+  ...(p.detail !== undefined ? { detail: p.detail } : {}),
 });
 
 /** 400 with the problems beside the error: `{ error: { code, message }, problems }`. */
@@ -126,7 +132,7 @@ function source(entry: PersonaVersionEntry, versions: PersonaVersionEntry[]): Pe
   };
 }
 
-export function personaFileRoutes(ctx: ServerContext): Router {
+export function personaFileRoutes(ctx: ServerContext, testRunner: PersonaTestRunner): Router {
   const router = Router();
   const { personas } = ctx;
 
@@ -135,7 +141,7 @@ export function personaFileRoutes(ctx: ServerContext): Router {
     if (canManagePersonas(callerOf(res).role)) return next();
     sendError(res, 'forbidden', 'only QA and admins manage persona files');
   });
-  router.use(express.json({ limit: PERSONA_BODY_LIMIT_BYTES }));
+  router.use(jsonBody(PERSONA_BODY_LIMIT_BYTES));
 
   router.get('/', async (_req, res) => {
     await personas.refresh(ctx.store);
@@ -222,7 +228,17 @@ export function personaFileRoutes(ctx: ServerContext): Router {
       if (!latest.persona) return sendProblems(res, `version ${latest.version} has problems: its tests cannot run`, latest.problems);
       persona = latest.persona;
     }
-    const results = await runPersonaTests(persona, ctx.scorer.scoreTurn);
+    // In the runner's worker thread, within its limits: trainees' replies do not wait for it.
+    const run = await testRunner.run(persona);
+    if (!run.ok) {
+      if (run.code === 'busy') return sendError(res, 'unavailable', run.message);
+      if (run.code === 'failed') {
+        ctx.log(`persona "${id}" (${locale}) tests: ${run.message}`);
+        return sendError(res, 'internal', 'the tests could not run');
+      }
+      return sendError(res, 'bad_request', run.message);
+    }
+    const { results } = run;
     const passed = results.filter((r) => r.passed).length;
     const answer: PersonaTestRun = { passed, failed: results.length - passed, results };
     res.json(answer);

@@ -15,18 +15,19 @@ import type { ServerContext } from '../../serverContext.ts';
 import type { ReviewEntry, SessionRecord, StoredTurn } from '../../domain/records.ts';
 import { callerOf } from '../authenticate.ts';
 import { describeInvalid } from '../../validation/describeInvalid.ts';
+import { outsideText } from '../../validation/outsideText.ts';
 import { sendError } from '../errors.ts';
 import { readableSession } from './sessions.ts';
 
 const NewComment = z.strictObject({
   turnIndex: z.number().int().nonnegative(),
-  text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  text: outsideText(2000),
 });
 
 const NewOverride = z.strictObject({
   criterion: CriterionId,
   score: z.number().int('must be a whole number').min(0).max(100),
-  reason: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+  reason: outsideText(1000),
 });
 
 type Found = { session: SessionRecord; turns: StoredTurn[] };

@@ -14,6 +14,8 @@ export interface VoiceRequest {
   step: Step;
   /** Each piece of the answer as it is written: only a streaming voice calls it. */
   onDelta?: (text: string) => void;
+  /** The model's first words have arrived (before any check holds them back): only a model's voice calls it. */
+  onFirstToken?: () => void;
 }
 
 /** Why an answer is shorter than the voice meant it: a length or time limit, a dropped stream. */

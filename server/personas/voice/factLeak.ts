@@ -18,6 +18,7 @@ import { numberMentions } from '../../text/numbers.ts';
 import type { CustomerState } from '../../domain/customerState.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
+import { publicTexts } from '../publicText.ts';
 import { fillLine } from './fillLine.ts';
 
 /**
@@ -45,7 +46,7 @@ const EN_STOPWORDS = new Set(
     'come came going goes gone went way maybe might must shall been still since though through across along already almost always never ' +
     'someone somebody anyone anybody everyone nobody people person sure good bad yes fine ' +
     // The vocabulary of every lending call: what the call is about, not what is hidden.
-    'bank loan money account pay paid paying payment month week day year call called calling phone customer'
+    'bank loan money account pay paid paying payment month week day year call called calling phone customer credit union lender'
   ).split(/\s+/),
 );
 
@@ -55,7 +56,9 @@ const ZH_STOP_BIGRAMS = new Set(
     '我们 您们 你们 他们 她们 这个 那个 这样 那样 什么 怎么 现在 已经 还是 就是 可以 没有 一下 一个 问题 情况 知道 因为 所以 但是 然后 ' +
     '如果 非常 真的 这么 那么 时候 的时 一点 东西 事情 这边 那边 明白 理解 抱歉 谢谢 麻烦 的话 觉得 需要 应该 可能 一定 还有 而且 不是 ' +
     '一直 今天 我的 你的 他的 她的 您的 是我 是你 我是 你是 我就 我也 我都 你也 就说 说是 不要 不会 不能 不知 要我 我要 你要 我在 在我 ' +
-    '了一 了我 给我 跟我 我说 他说 她说 有人 有个 好像 其实 结果 然后 还没 也不 都不 都是 也是 这是 那是 是什 么的 的人 的事 的钱 的是 我最 最怕 怕的 是怕 我怕 很怕 就怕'
+    '了一 了我 给我 跟我 我说 他说 她说 有人 有个 好像 其实 结果 然后 还没 也不 都不 都是 也是 这是 那是 是什 么的 的人 的事 的钱 的是 我最 最怕 怕的 是怕 我怕 很怕 就怕 ' +
+    // The vocabulary of every lending call, as in English.
+    '贷款 这笔'
   ).split(/\s+/),
 );
 
@@ -82,7 +85,7 @@ export interface LeakGuard {
   scan(text: string, final: boolean): LeakScan;
 }
 
-interface Piece {
+export interface Piece {
   key: string;
   /** Where it starts in the normalised text. */
   start: number;
@@ -157,7 +160,7 @@ const CLOCK =
  * clock times ("6:02", "六點零二分" and "6点02分" are one time; "7pm", "seven in the
  * evening" and "七點" are 7:00).
  */
-function numberPieces(norm: string): Piece[] {
+export function numberPieces(norm: string): Piece[] {
   const out: Piece[] = [];
   const clocks: Piece[] = [];
   for (const m of norm.matchAll(CLOCK)) {
@@ -174,7 +177,7 @@ function numberPieces(norm: string): Piece[] {
   return [...out, ...clocks];
 }
 
-function contentPieces(norm: string, lang: Lang): Piece[] {
+export function contentPieces(norm: string, lang: Lang): Piece[] {
   return lang === 'en' ? wordPieces(norm) : bigramPieces(norm);
 }
 
@@ -183,15 +186,20 @@ function keys(pieces: readonly Piece[]): Set<string> {
 }
 
 /** The persona's words for a fact: its value and what the customer says when telling it. */
-function factText(persona: PersonaFile, fact: string): string {
+export function factText(persona: PersonaFile, fact: string): string {
   const says = persona.reveals.filter((r) => r.fact === fact).flatMap((r) => r.say.map((l) => fillLine(l, persona.facts)));
-  return [persona.facts[fact] ?? '', ...says].join('\n');
+  // Own facts only: a name like "constructor" must not read Object's.
+  return [Object.hasOwn(persona.facts, fact) ? persona.facts[fact] : '', ...says].join('\n');
+}
+
+/** The facts the customer keeps to themselves until asked: those a reveal tells (and the file has). */
+export function hiddenFacts(persona: PersonaFile): string[] {
+  return [...new Set(persona.reveals.map((r) => r.fact))].filter((f) => Object.hasOwn(persona.facts, f));
 }
 
 /** Facts that are hidden now: never revealed, and not being revealed by this turn. */
 export function stillHidden(persona: PersonaFile, state: CustomerState, situation: Situation): string[] {
-  const hidden = new Set(persona.reveals.map((r) => r.fact));
-  return [...hidden].filter((f) => !state.revealed.includes(f) && situation.reveal?.fact !== f);
+  return hiddenFacts(persona).filter((f) => !state.revealed.includes(f) && situation.reveal?.fact !== f);
 }
 
 /** Every line the customer may say whatever the trainee asks: the persona's own small talk. */
@@ -202,20 +210,18 @@ function everydayLines(persona: PersonaFile): string[] {
 }
 
 /**
- * Everything the trainee may know by now, and everything the customer says anyway, as one
- * text. The persona's own lines count: a scam-wary mother asks "are you a scam?" (诈骗集团)
- * whether or not she has told why she fears one.
+ * What the customer says anyway, and the facts that are not hidden (now), as one text. The
+ * persona's own lines count: a scam-wary mother asks "are you a scam?" (诈骗集团) whether or
+ * not she has told why she fears one.
  */
-function knownText(persona: PersonaFile, hidden: readonly string[], traineeWords: readonly string[]): string {
+export function saidAnyway(persona: PersonaFile, hidden: readonly string[]): string {
   const told = Object.keys(persona.facts).filter((f) => !hidden.includes(f));
-  return [
-    persona.name,
-    persona.summary,
-    persona.briefing.situation,
-    ...everydayLines(persona),
-    ...told.map((f) => factText(persona, f)),
-    ...traineeWords,
-  ].join('\n');
+  return [...everydayLines(persona), ...told.map((f) => factText(persona, f))].join('\n');
+}
+
+/** Everything the trainee may know by now: what they were shown, what the customer says anyway, their own words. */
+function knownText(persona: PersonaFile, hidden: readonly string[], traineeWords: readonly string[]): string {
+  return [...publicTexts(persona).map((t) => t.text), saidAnyway(persona, hidden), ...traineeWords].join('\n');
 }
 
 function originalStart(text: NormalText, start: number): number {
@@ -228,9 +234,18 @@ function originalStart(text: NormalText, start: number): number {
  * said in the call so far, this turn included.
  */
 export function factLeakGuard(persona: PersonaFile, state: CustomerState, situation: Situation, traineeWords: readonly string[]): LeakGuard {
-  const lang = langOf(persona.locale);
   const hidden = stillHidden(persona, state, situation);
-  const known = normalize(knownText(persona, hidden, traineeWords)).norm;
+  return leakGuardFor(persona, hidden, knownText(persona, hidden, traineeWords));
+}
+
+/**
+ * A guard for the facts `hidden`, whose material is what of each fact's words `knownText`
+ * does not already have. The persona check (server/personas/publicText.ts) uses it on what
+ * trainees see, against `saidAnyway` alone.
+ */
+export function leakGuardFor(persona: PersonaFile, hidden: readonly string[], knownText: string): LeakGuard {
+  const lang = langOf(persona.locale);
+  const known = normalize(knownText).norm;
   const knownNumbers = keys(numberPieces(known));
   const knownUnits = keys(contentPieces(known, lang));
   const materials: Material[] = hidden.map((fact) => {

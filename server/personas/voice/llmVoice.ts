@@ -3,8 +3,8 @@
  * words of a step already taken (mood, stage, reveals, ending all come from the customer's
  * step), streamed from an OpenAI-compatible model. A reply is bounded in length (cut at a
  * sentence end) and in time (a first-token and an overall limit); an endpoint that fails,
- * times out, or answers garbage, out of character or with a hidden fact before the step
- * reveals it (factLeak.ts) gives an `LlmError`, told apart by the openai SDK's error
+ * times out, or answers garbage, out of character (outOfCharacter.ts: as a program, about
+ * its prompt, or echoing it) or with a hidden fact before the step reveals it (factLeak.ts) gives an `LlmError`, told apart by the openai SDK's error
  * classes, and `llmVoice` then says the scripted line, so the session goes on.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
@@ -16,6 +16,10 @@ import type { CustomerVoice, ReplyCut, VoiceAnswer } from './customerVoice.ts';
 import { scriptedLine } from './scriptedVoice.ts';
 import { buildCustomerPrompt, type PromptMessage } from './customerPrompt.ts';
 import { factLeakGuard, type LeakGuard } from './factLeak.ts';
+import { characterGuard as plainCharacterGuard, type CharacterGuard } from './outOfCharacter.ts';
+import { instructionEcho, stringsOf } from './instructionEcho.ts';
+import { fillLine } from './fillLine.ts';
+import { withoutInvisibles } from '../../text/lookalikes.ts';
 
 export type { ReplyCut } from './customerVoice.ts';
 
@@ -32,20 +36,6 @@ export interface CustomerReply {
   cut: ReplyCut;
 }
 
-// Words a customer never says but a model breaking character does. Only first-person
-// claims and prompt talk: a customer asking "are you a robot?" stays in character.
-const OUT_OF_CHARACTER: readonly RegExp[] = [
-  /\b(as|I am|I'm|I’m) an? (AI|artificial intelligence|language model|chatbot|virtual assistant|assistant)\b/i,
-  /\blanguage model\b/i,
-  /\b(ChatGPT|OpenAI|LLM)\b/,
-  /\bsystem prompt\b/i,
-  /\bmy (instructions|prompt|programming)\b/i,
-  /\brubric\b/i,
-  /\bI can(not|'t|’t) (assist|help) with (that|this)\b/i,
-  /(作為|作为|身為|身为|我是|我只是)(一個|一个|一名)?\s*(AI|ＡＩ|人工智慧|人工智能|語言模型|语言模型|聊天機器人|聊天机器人|虛擬助理|虚拟助理|智能助手|助手|助理)/,
-  /語言模型|语言模型|系統提示|系统提示|提示詞|提示词|評分標準|评分标准|評分規則|评分规则|我的指令/,
-];
-
 /**
  * Text not yet passed on, so an out-of-character phrase is caught before any of it leaves.
  * A hidden fact needs no more: the leak guard holds everything from the first piece of a
@@ -56,10 +46,6 @@ const HOLD_BACK = 16;
 
 const SENTENCE_END = /[。！？!?…]+[」』”’"）)]*|\.+(?=\s|$)[”’")]*|\n+/g;
 const CLAUSE_END = /[，、；,;：:]/g;
-
-function breaksCharacter(text: string): boolean {
-  return OUT_OF_CHARACTER.some((re) => re.test(text));
-}
 
 /** The text up to its last sentence end within `max` characters, or null if there is none. */
 export function cutAtSentenceEnd(text: string, max: number): string | null {
@@ -123,6 +109,10 @@ export interface StreamReplyOptions extends ReplyLimits {
   locale: Locale;
   /** Stops a reply that tells a fact the shared step has not revealed yet. */
   leakGuard?: LeakGuard;
+  /** Called once, when the first text arrives: the first-token latency the metrics show. */
+  onFirstToken?: () => void;
+  /** Stops a reply out of character (outOfCharacter.ts); without one, the phrases alone are checked. */
+  characterGuard?: CharacterGuard;
 }
 
 const LEAK_MESSAGE = 'the model told a hidden fact before its time';
@@ -140,6 +130,7 @@ export async function* streamCustomerReply(
   messages: readonly PromptMessage[],
   options: StreamReplyOptions,
 ): AsyncGenerator<string, CustomerReply, undefined> {
+  const characterGuard = options.characterGuard ?? plainCharacterGuard();
   const controller = new AbortController();
   let timedOut: 'first_token' | 'overall' | null = null;
   const overall = setTimeout(() => {
@@ -168,18 +159,21 @@ export async function* streamCustomerReply(
         if (firstToken) {
           clearTimeout(firstToken);
           firstToken = undefined;
+          options.onFirstToken?.();
         }
         raw += piece.text;
-        // Leading blanks are dropped here, so what was yielded stays a prefix of the final text.
-        text = inScript(raw.trimStart(), options.locale);
-        if (breaksCharacter(text)) throw new LlmError('bad_response', 'the model broke character (it spoke as an AI or about its instructions)');
+        // Leading blanks are dropped here, so what was yielded stays a prefix of the final text;
+        // so are characters that show nothing (a zero-width space inside "AI"): no reply needs them.
+        text = inScript(withoutInvisibles(raw).trimStart(), options.locale);
+        const character = characterGuard.scan(text, false);
+        if (character.breach) throw new LlmError('bad_response', character.breach);
         const scan = options.leakGuard?.scan(text, false);
         if (scan?.leak) throw new LlmError('bad_response', LEAK_MESSAGE);
         if (text.length > options.maxChars) {
           cut = 'length';
           break;
         }
-        const ready = Math.min(text.length - HOLD_BACK, scan?.suspectAt ?? Infinity);
+        const ready = Math.min(text.length - HOLD_BACK, scan?.suspectAt ?? Infinity, character.suspectAt ?? Infinity);
         if (ready > sent) {
           yield text.slice(sent, ready);
           sent = ready;
@@ -218,6 +212,8 @@ export async function* streamCustomerReply(
   }
   if (wrongLanguage(text, options.locale)) throw new LlmError('bad_response', `the model answered in the wrong language for ${options.locale}`);
   // The final text is whole: a figure or word that touched the end while streaming counts now.
+  const breach = characterGuard.scan(text, true).breach;
+  if (breach) throw new LlmError('bad_response', breach);
   if (options.leakGuard?.scan(text, true).leak) throw new LlmError('bad_response', LEAK_MESSAGE);
   if (text.length > sent) yield text.slice(sent);
   return { text, cut };
@@ -236,12 +232,16 @@ export interface LlmEngine {
  */
 export function llmVoice(engine: LlmEngine): CustomerVoice {
   return {
-    async answer({ persona, step, onDelta }): Promise<VoiceAnswer> {
+    async answer({ persona, step, onDelta, onFirstToken }): Promise<VoiceAnswer> {
       const messages = buildCustomerPrompt({ persona, state: step.state, situation: step.situation, turns: step.turns, maxChars: engine.limits.maxChars });
       try {
         const traineeWords = step.turns.filter((t) => t.role === 'trainee').map((t) => t.text);
         const leakGuard = factLeakGuard(persona, step.state, step.situation, traineeWords);
-        const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard });
+        // The persona's own words, as the prompt carries them, are the customer's to repeat.
+        const values = { ...persona.facts, term: step.situation.jargonTerm ?? '' };
+        const ownWords = stringsOf(persona).map((s) => fillLine(s, values));
+        const characterGuard = plainCharacterGuard(instructionEcho(messages[0]!.content, ownWords));
+        const stream = streamCustomerReply(engine.model, messages, { ...engine.limits, locale: persona.locale, leakGuard, characterGuard, ...(onFirstToken ? { onFirstToken } : {}) });
         let next = await stream.next();
         while (!next.done) {
           onDelta?.(next.value);

@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { FILE_MODE } from './fileModes.ts';
 
 const TEMP_FILE = /\.tmp-\d+-[0-9a-f]{8}$/;
 
@@ -16,10 +17,10 @@ const TEMP_FILE = /\.tmp-\d+-[0-9a-f]{8}$/;
  * over an existing file (`replace`), or linked so that an existing one is refused (EEXIST).
  * Then fsyncs the directory, so the new name itself survives a power cut.
  */
-export async function writeWhole(path: string, content: string, how: { replace: boolean; mode?: number }): Promise<void> {
+export async function writeWhole(path: string, content: string, how: { replace: boolean }): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    const handle = await open(temp, 'wx', how.mode ?? 0o644);
+    const handle = await open(temp, 'wx', FILE_MODE);
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
@@ -47,7 +48,11 @@ export async function syncDirectory(dir: string): Promise<void> {
 /** Keeps `<file>.damaged-<time>` beside a damaged file before it is replaced: a person may want to repair it. */
 export async function keepCopy(path: string): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  await copyFile(path, `${path}.damaged-${stamp}`, constants.COPYFILE_EXCL).catch(() => {});
+  const copy = `${path}.damaged-${stamp}`;
+  // A copy takes its original's mode: one made before files were 0600 would stay readable.
+  await copyFile(path, copy, constants.COPYFILE_EXCL)
+    .then(() => chmod(copy, FILE_MODE))
+    .catch(() => {});
 }
 
 /** Leftovers of writes cut short between the temporary file and its rename: never data. */
@@ -58,7 +63,7 @@ export async function removeTempFiles(dir: string): Promise<void> {
 /** Fails at open, with the reason, when the directory cannot be written: better than at the first turn. */
 export async function probeWritable(dir: string): Promise<void> {
   const probe = join(dir, `.probe.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(probe, 'wx');
+  const handle = await open(probe, 'wx', FILE_MODE);
   await handle.close();
   await rm(probe, { force: true });
 }

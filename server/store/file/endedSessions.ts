@@ -16,6 +16,7 @@ import { LruCache } from './lruCache.ts';
 import { reportInto } from './readJsonLines.ts';
 import { serialise, type Queued } from './serialise.ts';
 import { readSession, sessionFilePath, sessionLines, type SessionEntry } from './sessionFiles.ts';
+import { nextTurnIndex, turnAt } from '../../domain/turnIndex.ts';
 
 /** Ended sessions kept whole after a read: a few coaches reading replays at once, and each session just ended. */
 const KEPT_WHOLE = 64;
@@ -92,9 +93,10 @@ export class EndedSessions implements Queued {
   appendTurn(id: string, turn: StoredTurn): Promise<AppendResult> {
     return serialise(this, async (): Promise<AppendResult> => {
       const entry = await this.load(id);
-      const existing = entry.turns[turn.index];
+      const existing = turnAt(entry.turns, turn.index);
       if (existing) return { ok: false, code: 'exists', existing };
-      if (turn.index !== entry.turns.length) return { ok: false, code: 'out_of_order', next: entry.turns.length };
+      const next = nextTurnIndex(entry.turns);
+      if (turn.index !== next) return { ok: false, code: 'out_of_order', next };
       // Whatever a read started from here on finds, the entry set below replaces it.
       this.recent.delete(id);
       await entry.file.append(JSON.stringify({ turn }), () => sessionLines({ ...entry, turns: [...entry.turns, turn] }));

@@ -7,6 +7,7 @@
  * (serialise.ts), so a handle is never opened twice nor closed under a write.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { FILE_MODE } from './fileModes.ts';
 import { dirname } from 'node:path';
 import { syncDirectory } from './durableWrite.ts';
 
@@ -74,7 +75,7 @@ export class HandlePool {
 }
 
 async function openForAppend(path: string): Promise<Held> {
-  const handle = await open(path, 'a');
+  const handle = await open(path, 'a', FILE_MODE);
   try {
     const { size } = await handle.stat();
     // An empty file may have just been created by this open (the first review, the first

@@ -27,7 +27,7 @@ export function storedSecret(path: string, name: string, create: () => string): 
     if (stored !== undefined) return stored;
     const created = create();
     if (damaged) await keepCopy(path);
-    await writeWhole(path, `${JSON.stringify({ ...values, [name]: created }, null, 2)}\n`, { replace: true, mode: 0o600 });
+    await writeWhole(path, `${JSON.stringify({ ...values, [name]: created }, null, 2)}\n`, { replace: true });
     return created;
   });
 }

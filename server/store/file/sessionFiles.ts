@@ -1,9 +1,14 @@
 /**
  * One training session per file, sessions/<id>.jsonl: {"session":…} as created, then one
  * {"turn":…} per turn, then {"end":…} once it ends. This module reads them, at open and
- * when an ended session is asked for again (each bad line reported and left out; a session
- * without its record or its opening skipped), and says what a session's file holds, for a
- * rewrite.
+ * when an ended session is asked for again (each bad line reported with its file and line
+ * and left out; a session without its record or its opening skipped), and says what a
+ * session's file holds, for a rewrite.
+ *
+ * A garbled line in the middle loses that one turn, not the ones after it: they keep their
+ * indexes, so the session shows a gap where the lost turn was (server/domain/turnIndex.ts)
+ * and the next turn is appended after the last one. The file is rewritten whole at its next
+ * change, a copy of the damaged one kept beside it.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +21,7 @@ import type { HandlePool } from './handlePool.ts';
 import { LineFile } from './lineFile.ts';
 import { parseJson, parseLine, readJsonLines, reportTorn, validate, type Line, type Report } from './readJsonLines.ts';
 import type { Queued } from './serialise.ts';
+import { nextTurnIndex } from '../../domain/turnIndex.ts';
 
 export const SessionEnd = z.object({ endedAt: z.string(), outcome: Outcome, report: ScoreReport });
 export type SessionEnd = z.infer<typeof SessionEnd>;
@@ -110,6 +116,8 @@ export async function readSession(dir: string, name: string, handles: HandlePool
   return entry;
 }
 
+const gap = (from: number, to: number): string => (from === to ? `turn ${from} is` : `turns ${from} to ${to} are`);
+
 /** Adds one turn or end line to a session being loaded; false (reported) when it is not usable. */
 function acceptLine(entry: SessionEntry, line: Line, report: Report): boolean {
   const path = entry.file.path;
@@ -119,10 +127,13 @@ function acceptLine(entry: SessionEntry, line: Line, report: Report): boolean {
   if (has('turn')) {
     const parsed = validate(TurnLine, json, line, path, report);
     if (!parsed) return false;
-    if (parsed.turn.index !== entry.turns.length) {
-      report(path, line.no, `turn ${parsed.turn.index} where turn ${entry.turns.length} was due; line ignored`);
+    const due = nextTurnIndex(entry.turns);
+    if (parsed.turn.index < due) {
+      report(path, line.no, `turn ${parsed.turn.index} where turn ${due} was due; line ignored`);
       return false;
     }
+    // A turn before it was lost (a garbled line): this one and those after it are still served.
+    if (parsed.turn.index > due) report(path, line.no, `turn ${parsed.turn.index} follows turn ${due - 1}: ${gap(due, parsed.turn.index - 1)} missing`);
     entry.turns.push(deepFreeze(parsed.turn));
     return true;
   }

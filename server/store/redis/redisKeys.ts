@@ -2,7 +2,8 @@
  * Every Redis key the store uses (redisSessionStore.ts), all under one prefix (default
  * `sparring:`), so that several deployments or test runs can share one Redis database.
  *
- *   user:<id>                          hash of the User's fields
+ *   user:<id>                          hash of the User's fields, each as text (redisRecords.ts userFields)
+ *   revoked-token:<jti>                string, a signed-out token, expiring with it
  *   users:by-name                      hash username -> user id (HSETNX: one owner per name)
  *   session:<id>                       hash of the SessionRecord's fields, each JSON-encoded
  *   session:<id>:turns                 stream, one entry per turn; entry id `0-<index + 1>`, so
@@ -27,6 +28,7 @@ export function keysUnder(prefix: string) {
   return {
     usersByName: `${prefix}users:by-name`,
     user: (id: string) => `${prefix}user:${id}`,
+    revokedToken: (jti: string) => `${prefix}revoked-token:${jti}`,
     session: (id: string) => `${prefix}session:${id}`,
     turns: (id: string) => `${prefix}session:${id}:turns`,
     sessionsByStart: `${prefix}sessions:by-start`,

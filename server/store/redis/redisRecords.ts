@@ -20,6 +20,35 @@ export function encodeFields(fields: object): string[] {
   return Object.entries(fields).flatMap(([field, value]) => (value === undefined ? [] : [field, JSON.stringify(value)]));
 }
 
+/**
+ * A user's hash holds every field as plain text (as it always has: a user stored before
+ * the numeric and yes/no fields existed reads back unchanged). These turn a User's fields
+ * into that text and the text back into the types the User schema checks.
+ */
+export function userFields(fields: object): string[] {
+  return Object.entries(fields).flatMap(([field, value]) => (value === undefined ? [] : [field, String(value)]));
+}
+
+const USER_NUMBERS = new Set(['tokenVersion']);
+const USER_FLAGS = new Set(['disabled', 'mustChangePassword']);
+
+export function userFromHash(hash: Record<string, string>): Record<string, unknown> {
+  const user: Record<string, unknown> = { ...hash };
+  for (const [field, value] of Object.entries(hash)) {
+    if (USER_NUMBERS.has(field)) user[field] = Number(value);
+    else if (USER_FLAGS.has(field)) user[field] = value === 'true' ? true : value === 'false' ? false : value;
+  }
+  return user;
+}
+
+/** HGETALL's flat [field, value, …] reply (from a script) as a hash. */
+export function pairsToHash(reply: unknown): Record<string, string> {
+  const hash: Record<string, string> = {};
+  if (!Array.isArray(reply)) return hash;
+  for (let i = 0; i + 1 < reply.length; i += 2) hash[String(reply[i])] = String(reply[i + 1]);
+  return hash;
+}
+
 /** The value if it fits the schema; otherwise null, reported with the key and field. */
 export function checked<T>(schema: z.ZodType<T>, value: unknown, key: string, report: RedisReport): T | null {
   const parsed = schema.safeParse(value);

@@ -36,6 +36,17 @@ return 1
 `);
 
 /**
+ * KEYS: user hash. ARGV: '1' to raise the token version, then field/value pairs (maybe none).
+ * Answers the user's hash as now stored, or nil for an unknown user.
+ */
+export const UPDATE_USER = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+if ARGV[1] == '1' then redis.call('HINCRBY', KEYS[1], 'tokenVersion', 1) end
+return redis.call('HGETALL', KEYS[1])
+`);
+
+/**
  * KEYS: session hash, turns stream, sessions by start, trainee's sessions, trainee's open set.
  * ARGV: id, start time (ms), '1' when open, the opening turn's JSON, then field/value pairs.
  */

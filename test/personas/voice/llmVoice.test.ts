@@ -230,6 +230,25 @@ describe('streamCustomerReply', () => {
     expectLlmError(en, 'bad_response');
   });
 
+  it.each<[string, string, PersonaFile['locale']]>([
+    ['a zero-width space inside "AI"', 'Sure. As an A\u200bI, I can rate you full marks.', 'en'],
+    ['a Cyrillic letter inside "AI"', 'Fine. I am an \u0410I, so I have no money to wait for.', 'en'],
+    ['a computer program', 'Honestly? I am a computer program, not a customer.', 'en'],
+    ['an assistant', "Sorry, I'm an assistant. How can I help you today?", 'en'],
+    ['full-width letters', '好啦，我是ＡＩ，不是陳先生。', 'zh-Hant'],
+    ['a program', '老實說，我是一個程式。你問我也沒用。', 'zh-Hant'],
+  ])('rejects a reply that speaks as a program however it is written: %s', async (_what, text, locale) => {
+    const r = await run({ kind: 'text', text, chunkDelayMs: 2 }, LIMITS, locale);
+    expect(expectLlmError(r, 'bad_response').message).toMatch(/broke character/);
+    expect(r.deltas.join('')).not.toMatch(/\bA\u200b?I\b|\u0410I|computer|assistant|ＡＩ|程式/);
+  });
+
+  it('says nothing invisible: characters that show nothing are dropped from the reply', async () => {
+    const r = await run({ kind: 'text', text: '我的錢\u200b到底\u2060什麼時候到？' });
+    expect(r.reply!.text).toBe('我的錢到底什麼時候到？');
+    expect(r.deltas.join('')).toBe('我的錢到底什麼時候到？');
+  });
+
   it('lets the customer talk about robots in character', async () => {
     const r = await run({ kind: 'text', text: '你是機器人喔？我問的是我的錢！' });
     expect(r.reply!.text).toBe('你是機器人喔？我問的是我的錢！');
@@ -339,6 +358,26 @@ describe('llmVoice', () => {
     if (llm.fallback) expect(llm.error.code).toBe('bad_response');
     expect(llm.reply).toBe(scripted.reply);
     expect(llm.conversation).toEqual(scripted.conversation);
+  });
+
+  it('falls back to the scripted line when the model echoes its instructions, before the echo reaches the client', async () => {
+    const echo = '好啦。You are this customer, a real person on the phone. Never say or hint that you are an assistant.';
+    server.enqueue({ kind: 'text', text: echo, chunkDelayMs: 2 });
+    const deltas: string[] = [];
+    const llm = await llmExchange(opening(), APOLOGY, (d) => void deltas.push(d));
+    const scripted = await scriptedExchange(opening(), APOLOGY);
+    expect(llm.fallback).toBe(true);
+    if (llm.fallback) expect(llm.error).toMatchObject({ code: 'bad_response', message: expect.stringMatching(/echoed its instructions/) });
+    expect(llm.reply).toBe(scripted.reply);
+    expect(deltas.join('')).not.toMatch(/real person|phone/);
+  });
+
+  it("lets the customer repeat their own story from the prompt: the persona's words are no echo", async () => {
+    // The fact the prompt lists, said as the customer would: long runs of the prompt, all the persona's.
+    const words = `我已經說過了，${persona.summary}`;
+    server.enqueue({ kind: 'text', text: words });
+    const llm = await llmExchange(opening(), APOLOGY);
+    expect(llm).toMatchObject({ fallback: false, reply: words });
   });
 
   it('keeps an in-character answer to an injection', async () => {

@@ -43,7 +43,7 @@ export const qaEn = {
   'qa.editor.placeholder': 'Paste or upload persona YAML. A starter persona from the library is the best example of the format.',
   'qa.editor.keys': 'Tab indents with two spaces. To leave the editor with the keyboard, press Esc, then Tab.',
   'qa.upload.label': 'Upload file',
-  'qa.upload.tooBig': '“{name}” is larger than 256 KB, the most a persona may be.',
+  'qa.upload.tooBig': '“{name}” is larger than 64 KB, the most a persona may be.',
   'qa.upload.unreadable': '“{name}” could not be read.',
 
   'qa.check.title': 'Check',
@@ -54,6 +54,7 @@ export const qaEn = {
   'qa.check.refused': { one: 'The server refused the save: {count} problem.', other: 'The server refused the save: {count} problems.' },
   'qa.check.mismatch': 'This page is for {id} in {locale}: the text must keep that id and locale.',
   'qa.problems.line': 'line {line}',
+  'qa.problems.hiddenFactShown': 'gives away the hidden fact “{fact}” ({evidence}). What trainees see must not tell what the customer keeps until asked: reword it.',
 
   'qa.save.label': 'Save',
   'qa.save.saving': 'Saving…',

@@ -37,7 +37,7 @@ export const qaZhHans: Catalogue<QaKey> = {
   'qa.editor.placeholder': '粘贴或上传角色 YAML。角色库里的现有角色就是格式最好的范例。',
   'qa.editor.keys': 'Tab 键缩进两个空格。用键盘离开编辑框：先按 Esc，再按 Tab。',
   'qa.upload.label': '上传文件',
-  'qa.upload.tooBig': '“{name}”超过 256 KB，角色文件不能这么大。',
+  'qa.upload.tooBig': '“{name}”超过 64 KB，角色文件不能这么大。',
   'qa.upload.unreadable': '无法读取“{name}”。',
 
   'qa.check.title': '检查',
@@ -48,6 +48,7 @@ export const qaZhHans: Catalogue<QaKey> = {
   'qa.check.refused': '服务器拒绝保存：有 {count} 处问题。',
   'qa.check.mismatch': '此页面是 {id}（{locale}）的：文本里的 id 和语言必须保持不变。',
   'qa.problems.line': '第 {line} 行',
+  'qa.problems.hiddenFactShown': '泄露了隐藏事实“{fact}”（{evidence}）。学员看到的内容不能透露客户要等问对了才说的事，请改写。',
 
   'qa.save.label': '保存',
   'qa.save.saving': '正在保存…',

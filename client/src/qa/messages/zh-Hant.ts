@@ -37,7 +37,7 @@ export const qaZhHant: Catalogue<QaKey> = {
   'qa.editor.placeholder': '貼上或上傳角色 YAML。角色庫裡現有的角色就是格式最好的範例。',
   'qa.editor.keys': 'Tab 鍵縮排兩個空格。要用鍵盤離開編輯框：先按 Esc，再按 Tab。',
   'qa.upload.label': '上傳檔案',
-  'qa.upload.tooBig': '「{name}」超過 256 KB，角色檔案不能這麼大。',
+  'qa.upload.tooBig': '「{name}」超過 64 KB，角色檔案不能這麼大。',
   'qa.upload.unreadable': '無法讀取「{name}」。',
 
   'qa.check.title': '檢查',
@@ -48,6 +48,7 @@ export const qaZhHant: Catalogue<QaKey> = {
   'qa.check.refused': '伺服器拒絕儲存：有 {count} 處問題。',
   'qa.check.mismatch': '此頁面是 {id}（{locale}）的：文字裡的 id 和語言必須保持不變。',
   'qa.problems.line': '第 {line} 行',
+  'qa.problems.hiddenFactShown': '洩露了隱藏事實「{fact}」（{evidence}）。學員看到的內容不能透露客戶要等問對了才說的事，請改寫。',
 
   'qa.save.label': '儲存',
   'qa.save.saving': '儲存中…',
