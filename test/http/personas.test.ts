@@ -64,7 +64,7 @@ describe('what a trainee reads before the call', () => {
   it('gives no hidden fact away, in the list or in any briefing: the persona check finds nothing in the answers', async () => {
     const listing = expectShape(z.array(PersonaListing), (await call(server.url, 'GET', '/api/personas', { token })).body);
     const starters = server.ctx.personas.personas.filter((p) => p.id !== 'marked');
-    expect(starters).toHaveLength(18);
+    expect(starters).toHaveLength(48);
     for (const p of starters) {
       const listed = listing.find((l) => l.id === p.id && l.locale === p.locale)!;
       const one = expectShape(PublicPersona, (await call(server.url, 'GET', `/api/personas/${p.id}?locale=${p.locale}`, { token })).body);

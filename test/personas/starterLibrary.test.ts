@@ -12,8 +12,22 @@ import { formatProblem } from '../../server/dataFiles/fileError.ts';
 import { LOCALES } from '../../server/scoring/types.ts';
 
 const STARTERS = [
-  'late-disbursement', 'overdue-lost-income', 'first-time-applicant', 'double-charge', 'third-party-answer', 'elderly-mobile-banking',
-  'farmer-reschedule', 'urgent-repayment', 'satisfaction-callback', 'cashflow-squeeze', 'idle-savings-depositor',
+  'late-disbursement',
+  'overdue-lost-income',
+  'first-time-applicant',
+  'double-charge',
+  'third-party-answer',
+  'elderly-mobile-banking',
+  'fraud-kyc-applicant',
+  'impersonation-transfer',
+  'guarantor-refusal',
+  'early-repayment',
+  'data-exposure',
+  'farmer-reschedule',
+  'urgent-repayment',
+  'satisfaction-callback',
+  'cashflow-squeeze',
+  'idle-savings-depositor',
 ];
 const library = loadPersonaLibrary();
 const { scoreTurn } = createScorer(loadDefaultRubric());

@@ -23,7 +23,7 @@ import { fillLine } from './fillLine.ts';
 
 /**
  * How many distinct words (English) or bigrams (Chinese) of one hidden fact make a leak.
- * Chosen on the 18 starter personas (test/personas/voice/factLeak.test.ts): no scripted line
+ * Chosen on the starter personas (test/personas/voice/factLeak.test.ts): no scripted line
  * said without a reveal reaches these, while every reveal line and a plain paraphrase does.
  * One shared word is chance ("week", "电话"); a story needs several.
  */
