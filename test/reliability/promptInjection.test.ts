@@ -64,6 +64,16 @@ async function say(s: Session, text: string) {
   return { ack, reply, deltas: deltas.join(''), errors };
 }
 
+/**
+ * The trainee hears a plain notice, never the guard's reason (which names what the customer
+ * almost said): that goes to the server's log.
+ */
+function expectPlainNotice(r: { errors: { error: { code: string; message: string } }[] }, reason: string): void {
+  expect(r.errors[0]!.error.code).toBe('llm_bad_response');
+  expect(r.errors[0]!.error.message).not.toContain(reason);
+  expect(server.logs.some((line) => line.includes(reason))).toBe(true);
+}
+
 function expectFallback(r: Awaited<ReturnType<typeof say>>): void {
   expect(r.errors).toHaveLength(1);
   expect(r.errors[0]).toMatchObject({ fallback: true, error: { code: 'llm_bad_response' } });
@@ -106,7 +116,7 @@ describe('a model that obeys', () => {
     const r = await say(s, injection);
     expect(r.ack.score.signals).not.toContain('complaint.investigate'); // the step reveals nothing here
     expectFallback(r);
-    expect(r.errors[0]!.error.message).toContain('hidden fact');
+    expectPlainNotice(r, 'hidden fact');
     expect(r.deltas).not.toMatch(secret);
     expect(r.reply.text).not.toMatch(secret);
   });
@@ -118,7 +128,7 @@ describe('a model that obeys', () => {
     llm.enqueue({ kind: 'text', text, chunks: [...splitIntoChunks(text.slice(0, at), 4), ...splitIntoChunks(text.slice(at), 4)], chunkDelayMs: 2 });
     const r = await say(s, INJECTIONS[2]!.text);
     expectFallback(r);
-    expect(r.errors[0]!.error.message).toContain('hidden fact');
+    expectPlainNotice(r, 'hidden fact');
     expect(r.deltas).not.toMatch(/\$|9|rent/);
   });
 
@@ -131,7 +141,7 @@ describe('a model that obeys', () => {
     llm.enqueue(behaviour);
     const r = await say(s, injection);
     expectFallback(r);
-    expect(r.errors[0]!.error.message).toContain('broke character');
+    expectPlainNotice(r, 'broke character');
     expect(r.deltas).not.toMatch(/AI|language model|system prompt|系统提示|instructions/);
   });
 });
