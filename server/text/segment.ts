@@ -21,7 +21,9 @@ const EN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function words(text: string, lang: Lang): Word[] {
   const out: Word[] = [];
   if (lang === 'en') {
-    for (const m of text.matchAll(EN_WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    // An exec loop over the one pattern: matchAll would clone it on every call.
+    EN_WORD.lastIndex = 0;
+    for (let m = EN_WORD.exec(text); m; m = EN_WORD.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
     return out;
   }
   for (const s of zhSegmenter.segment(text)) {
