@@ -102,9 +102,59 @@ interface Facts {
 }
 
 function numberKeys(turn: SpokenTurn, spans: readonly Span[]): string[] {
+  // Most turns hold no figure: nothing to filter.
+  if (turn.numbers.length === 0) return [];
   return turn.numbers
     .filter((n) => spans.some((s) => n.start >= s.start && n.end <= s.end))
     .flatMap((n) => (n.unit ? [String(n.value), `${n.value} ${n.unit}`] : [String(n.value)]));
+}
+
+/** The facts of the customer's recent turns together; one turn's own when there is one (the usual case). */
+function recentFacts(turns: readonly Facts[]): Facts {
+  if (turns.length === 1) return turns[0]!;
+  const merged: Facts = { negates: false, words: new Set(), pieces: new Set(), numbers: new Set() };
+  for (const facts of turns) {
+    merged.negates ||= facts.negates;
+    for (const k of facts.words) merged.words.add(k);
+    for (const k of facts.pieces) merged.pieces.add(k);
+    for (const n of facts.numbers) merged.numbers.add(n);
+  }
+  return merged;
+}
+
+/** How much of the customer's content a clause must carry to restate it (the detector's `echo_*` settings). */
+interface EchoShare {
+  echo_share: number;
+  echo_min: number;
+}
+
+/** Whether a clause of the sentence is made mostly of the customer's facts, in whatever words: a restatement. */
+function echoes(reply: SpokenTurn, span: Span, their: Facts, stop: ReadonlySet<string>, need: EchoShare): boolean {
+  if (their.pieces.size === 0 && their.numbers.size === 0) return false;
+  const norm = reply.text.norm;
+  return clauses(norm, span).some((clause) => {
+    const text = norm.slice(clause.start, clause.end);
+    if (!their.negates && NEGATES.test(text)) return false;
+    const pieces = new Set(contentPieces(text, stop));
+    const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
+    // Weighed in characters of the customer's facts: a Han pair adds the characters it
+    // covers, a Latin word or a figure counts as a short word of two.
+    const covered = new Set<string>();
+    const all = new Set<string>();
+    let shared = 2 * figures.filter((k) => their.numbers.has(k)).length;
+    let total = 2 * figures.length;
+    for (const p of pieces) {
+      const han = isHan(p.charCodeAt(0));
+      if (han) for (const ch of p) all.add(ch);
+      else total += 2;
+      if (!their.pieces.has(p)) continue;
+      if (han) for (const ch of p) covered.add(ch);
+      else shared += 2;
+    }
+    shared += covered.size;
+    total += all.size;
+    return shared >= need.echo_min && shared >= need.echo_share * total;
+  });
 }
 
 export const reflection = defineDetector({
@@ -170,44 +220,10 @@ export const reflection = defineDetector({
     return (reply) => {
       const recent = reply.customer.slice(-params.lookback);
       if (recent.length === 0) return [];
-      const theirWords = new Set<string>();
-      const theirNumbers = new Set<string>();
-      const theirPieces = new Set<string>();
-      let theyDeny = false;
-      for (const turn of recent) {
-        const facts = customerFacts(turn, reply.lang);
-        theyDeny ||= facts.negates;
-        for (const k of facts.words) theirWords.add(k);
-        for (const k of facts.pieces) theirPieces.add(k);
-        for (const n of facts.numbers) theirNumbers.add(n);
-      }
+      const their = recentFacts(recent.map((turn) => customerFacts(turn, reply.lang)));
+      const theirWords = their.words;
+      const theirNumbers = their.numbers;
       const norm = reply.text.norm;
-      // A clause made mostly of the customer's facts, in whatever words: a restatement.
-      const echoes = (span: Span): boolean =>
-        (theirPieces.size > 0 || theirNumbers.size > 0) &&
-        clauses(norm, span).some((clause) => {
-          const text = norm.slice(clause.start, clause.end);
-          if (!theyDeny && NEGATES.test(text)) return false;
-          const pieces = new Set(contentPieces(text, anyStop));
-          const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
-          // Weighed in characters of the customer's facts: a Han pair adds the characters it
-          // covers, a Latin word or a figure counts as a short word of two.
-          const covered = new Set<string>();
-          const all = new Set<string>();
-          let shared = 2 * figures.filter((k) => theirNumbers.has(k)).length;
-          let total = 2 * figures.length;
-          for (const p of pieces) {
-            const han = isHan(p.charCodeAt(0));
-            if (han) for (const ch of p) all.add(ch);
-            else total += 2;
-            if (!theirPieces.has(p)) continue;
-            if (han) for (const ch of p) covered.add(ch);
-            else shared += 2;
-          }
-          shared += covered.size;
-          total += all.size;
-          return shared >= params.echo_min && shared >= params.echo_share * total;
-        });
       const hits: Hit[] = [];
       const englishKeys = reply.lang === 'en' ? englishKeysBySentence(reply, reply.sentences, stop.en) : [];
       for (const [index, span] of reply.sentences.entries()) {
@@ -235,12 +251,12 @@ export const reflection = defineDetector({
         } else {
           for (const k of englishKeys[index]!) if (theirWords.has(k)) sharedWords++;
         }
-        const corrects = !theyDeny && FORBIDS.test(text);
+        const corrects = !their.negates && FORBIDS.test(text);
         const restates = framed
           ? sharedNumbers + sharedWords >= 2
           : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.
             !asked && !corrects && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
-        if (restates || (!asked && echoes(span))) hits.push({ start: span.start, end: span.end });
+        if (restates || (!asked && echoes(reply, span, their, anyStop, params))) hits.push({ start: span.start, end: span.end });
       }
       return hits;
     };
