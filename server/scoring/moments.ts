@@ -88,6 +88,8 @@ function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading
  * trainee last spoke), read together.
  */
 export function readMoment(customer: readonly SpokenTurn[], answering: number, lang: Lang, cues: MomentCues): MomentReading {
+  // One turn since the trainee last spoke (the usual case): its own reading is the moment.
+  if (answering === 1 && customer.length >= 1) return readTurn(customer[customer.length - 1]!, lang, cues);
   const read = customer.slice(customer.length - Math.min(answering, customer.length)).map((t) => readTurn(t, lang, cues));
   return {
     emotion: read.some((r) => r.emotion),
