@@ -63,12 +63,15 @@ function rank(process: CompiledProcess, step: string): number {
   return process.steps.findIndex((s) => s.step === step);
 }
 
+/** A call's process as covered: the report's `process` without its scenario. */
+export type ProcessCoverage = Omit<ProcessSummary, 'scenario'>;
+
 /** The call's process: steps covered on turns, then the whole-call steps no fault broke. */
 export function processCoverage(
   rubric: Pick<CompiledRubric, 'tagged'>,
   process: CompiledProcess,
   turns: readonly TurnScore[],
-): Omit<ProcessSummary, 'scenario'> {
+): ProcessCoverage {
   const onTurns = turnStepsTaken(process, turns);
   const disclosed = turns.some((t) => t.signals.some((id) => rubric.tagged.disclosure.has(id)));
   const whole = process.steps.filter((s) => s.wholeCall && !disclosed).map((s) => s.step);
@@ -88,12 +91,16 @@ export function processScore(coverage: Pick<ProcessSummary, 'steps' | 'covered' 
   return Math.max(0, Math.round(share - (coverage.in_order ? 0 : ORDER_PENALTY)));
 }
 
-/** The report's `process`: only for a call with a scenario whose process the rubric defines. */
+/**
+ * The report's `process`: only for a call with a scenario whose process the rubric defines.
+ * `covered` is that process's coverage when the caller has it already.
+ */
 export function processSummary(
   rubric: Pick<CompiledRubric, 'processes' | 'tagged'>,
   scenario: Scenario | undefined,
   turns: readonly TurnScore[],
+  covered?: ProcessCoverage,
 ): ProcessSummary | undefined {
   const process = scenario && rubric.processes[scenario];
-  return process ? { scenario: process.scenario, ...processCoverage(rubric, process, turns) } : undefined;
+  return process ? { scenario: process.scenario, ...(covered ?? processCoverage(rubric, process, turns)) } : undefined;
 }
