@@ -16,6 +16,7 @@ import type { Lang } from '../types.ts';
 import { clauses, clauseStart, sentences, type Span, type Word } from '../../text/segment.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
 import { contentPieces, isHan } from './echo.ts';
+import { charPairs, sharesPair } from '../../text/charPairs.ts';
 
 /** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
 export function stem(word: string): string {
@@ -94,7 +95,16 @@ const FORBIDS = /\b(?:do not|don't|never|no)\b|不要|别|別|不会|不會|千�
 interface Facts {
   /** Whether the statements deny anything. */
   negates: boolean;
-  words: Set<string>;
+  /**
+   * Their content words, read on first need: segmenting a Chinese turn costs more than all
+   * its other facts together, and a reply that shares no `pairs` with it never needs them.
+   */
+  words: () => Set<string>;
+  /**
+   * Every two adjacent code units of their turn (as one number). Each of their words is a
+   * piece of the turn at least two long, so a sentence holding none of these holds none of them.
+   */
+  pairs: Set<number>;
   /** Content pieces of the statements (echo.ts): what a restatement in other words still shares. */
   pieces: Set<string>;
   /** Figures as "value" and, with their measure word, "value unit". */
@@ -109,13 +119,25 @@ function numberKeys(turn: SpokenTurn, spans: readonly Span[]): string[] {
     .flatMap((n) => (n.unit ? [String(n.value), `${n.value} ${n.unit}`] : [String(n.value)]));
 }
 
+/** Read once, on first call. */
+function once<T>(read: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= read());
+}
+
 /** The facts of the customer's recent turns together; one turn's own when there is one (the usual case). */
 function recentFacts(turns: readonly Facts[]): Facts {
   if (turns.length === 1) return turns[0]!;
-  const merged: Facts = { negates: false, words: new Set(), pieces: new Set(), numbers: new Set() };
+  const merged: Facts = {
+    negates: false,
+    words: once(() => new Set(turns.flatMap((facts) => [...facts.words()]))),
+    pairs: new Set(),
+    pieces: new Set(),
+    numbers: new Set(),
+  };
   for (const facts of turns) {
     merged.negates ||= facts.negates;
-    for (const k of facts.words) merged.words.add(k);
+    for (const p of facts.pairs) merged.pairs.add(p);
     for (const k of facts.pieces) merged.pieces.add(k);
     for (const n of facts.numbers) merged.numbers.add(n);
   }
@@ -207,7 +229,8 @@ export const reflection = defineDetector({
           .map((s) => norm.slice(s.start, s.end))
           .filter((s) => !ASKS.test(s));
         facts = {
-          words: contentKeys(turn, spans, lang, stop[lang]),
+          words: once(() => contentKeys(turn, spans, lang, stop[lang])),
+          pairs: charPairs(norm),
           // Only whole statements: restating the topic of a question is answering it.
           pieces: new Set(statements.flatMap((s) => contentPieces(s, anyStop))),
           negates: statements.some((s) => NEGATES.test(s)),
@@ -221,7 +244,6 @@ export const reflection = defineDetector({
       const recent = reply.customer.slice(-params.lookback);
       if (recent.length === 0) return [];
       const their = recentFacts(recent.map((turn) => customerFacts(turn, reply.lang)));
-      const theirWords = their.words;
       const theirNumbers = their.numbers;
       const norm = reply.text.norm;
       const hits: Hit[] = [];
@@ -247,9 +269,9 @@ export const reflection = defineDetector({
         if (reply.lang === 'zh') {
           // The customer's words found in the sentence as written: no second segmentation,
           // and no miss when the segmenter cuts the reply differently ("还款" vs "还|款").
-          for (const k of theirWords) if (text.includes(k)) sharedWords++;
+          if (sharesPair(text, their.pairs)) for (const k of their.words()) if (text.includes(k)) sharedWords++;
         } else {
-          for (const k of englishKeys[index]!) if (theirWords.has(k)) sharedWords++;
+          for (const k of englishKeys[index]!) if (their.words().has(k)) sharedWords++;
         }
         const corrects = !their.negates && FORBIDS.test(text);
         const restates = framed

@@ -16,6 +16,7 @@ import type { Lang } from '../types.ts';
 import { isNegated } from '../../text/negation.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
 import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
+import { charPairs, sharesPair } from '../../text/charPairs.ts';
 import { clauses, clauseStart, sentenceAt, words, type Span } from '../../text/segment.ts';
 
 /** The words of a question that say what it is about (not its question words, not its pronouns). */
@@ -127,10 +128,13 @@ export const unansweredQuestion = defineDetector({
         if (question.kind === 'closed' && texts.some((t) => negators.test(t) || bareYes(t, lang))) continue;
         // "How much", "when": a figure in a statement answers it.
         if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) continue;
-        const topic = topicWords(asked, lang, stop[lang]);
         if (lang === 'zh') {
-          if (topic.some((w) => texts.some((t) => t.includes(w)))) continue;
+          // Each topic word is a piece of the question: a reply sharing no two adjacent
+          // characters with it holds none, and the question need not be segmented.
+          const pairs = charPairs(asked);
+          if (texts.some((t) => sharesPair(t, pairs)) && topicWords(asked, lang, stop[lang]).some((w) => texts.some((t) => t.includes(w)))) continue;
         } else {
+          const topic = topicWords(asked, lang, stop[lang]);
           // A shared stem, or one that begins the other ("pay", "payments").
           const stated = (mine ??= topicWords(texts.join(' '), 'en', stop.en));
           if (topic.some((w) => stated.some((m) => m.startsWith(w) || w.startsWith(m)))) continue;
