@@ -104,7 +104,7 @@ interface Facts {
    * Every two adjacent code units of their turn (as one number). Each of their words is a
    * piece of the turn at least two long, so a sentence holding none of these holds none of them.
    */
-  pairs: Set<number>;
+  pairs: ReadonlySet<number>;
   /** Content pieces of the statements (echo.ts): what a restatement in other words still shares. */
   pieces: Set<string>;
   /** Figures as "value" and, with their measure word, "value unit". */
@@ -119,6 +119,8 @@ function numberKeys(turn: SpokenTurn, spans: readonly Span[]): string[] {
     .flatMap((n) => (n.unit ? [String(n.value), `${n.value} ${n.unit}`] : [String(n.value)]));
 }
 
+const NO_PAIRS: ReadonlySet<number> = new Set();
+
 /** Read once, on first call. */
 function once<T>(read: () => T): () => T {
   let value: T | undefined;
@@ -131,13 +133,12 @@ function recentFacts(turns: readonly Facts[]): Facts {
   const merged: Facts = {
     negates: false,
     words: once(() => new Set(turns.flatMap((facts) => [...facts.words()]))),
-    pairs: new Set(),
+    pairs: new Set(turns.flatMap((facts) => [...facts.pairs])),
     pieces: new Set(),
     numbers: new Set(),
   };
   for (const facts of turns) {
     merged.negates ||= facts.negates;
-    for (const p of facts.pairs) merged.pairs.add(p);
     for (const k of facts.pieces) merged.pieces.add(k);
     for (const n of facts.numbers) merged.numbers.add(n);
   }
@@ -230,7 +231,8 @@ export const reflection = defineDetector({
           .filter((s) => !ASKS.test(s));
         facts = {
           words: once(() => contentKeys(turn, spans, lang, stop[lang])),
-          pairs: charPairs(norm),
+          // Only Chinese replies look for the customer's words as written (below).
+          pairs: lang === 'zh' ? charPairs(norm) : NO_PAIRS,
           // Only whole statements: restating the topic of a question is answering it.
           pieces: new Set(statements.flatMap((s) => contentPieces(s, anyStop))),
           negates: statements.some((s) => NEGATES.test(s)),
