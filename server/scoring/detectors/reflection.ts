@@ -17,10 +17,12 @@ import { clauses, clauseStart, sentences, type Span, type Word } from '../../tex
 import { normalizeTerm } from '../../text/normalize.ts';
 import { contentPieces, isHan } from './echo.ts';
 import { charPairs, sharesPair } from '../../text/charPairs.ts';
+import { stem } from '../../text/stem.ts';
 
-/** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
-export function stem(word: string): string {
-  return word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+/** Whether a word starts with a digit (what `/^\d/` tests), without a regular expression. */
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop: Set<string>): Set<string> {
@@ -29,7 +31,7 @@ function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop:
   for (const w of turn.words) {
     if (!spans.some((s) => w.start >= s.start && w.end <= s.end)) continue;
     // Figures are compared as values, not as words ("half", "两").
-    if (/^\d/.test(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) {
+    if (startsWithDigit(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) {
       single = undefined;
       continue;
     }
@@ -60,7 +62,7 @@ function englishKeysBySentence(turn: SpokenTurn, spans: readonly Span[], stop: S
     while (i < spans.length && spans[i]!.end < w.end) i++;
     if (i === spans.length) break;
     if (w.start < spans[i]!.start) continue;
-    if (/^\d/.test(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) continue;
+    if (startsWithDigit(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) continue;
     if (w.text.length >= 3) out[i]!.add(stem(w.text));
   }
   return out;

@@ -11,12 +11,12 @@ import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
 import { isAsked, type ReplyContext } from '../context.ts';
 import { readMoment } from '../moments.ts';
-import { stem } from './reflection.ts';
 import type { Lang } from '../types.ts';
 import { isNegated } from '../../text/negation.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
 import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
 import { charPairs, sharesPair } from '../../text/charPairs.ts';
+import { stem } from '../../text/stem.ts';
 import { clauses, clauseStart, sentenceAt, words, type Span } from '../../text/segment.ts';
 
 /** The words of a question that say what it is about (not its question words, not its pronouns). */
