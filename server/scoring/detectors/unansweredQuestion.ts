@@ -27,9 +27,14 @@ function topicWords(text: string, lang: Lang, stop: ReadonlySet<string>): string
   return lang === 'en' ? keys.filter((w) => w.length >= 3).map(stem) : keys.filter((w) => w.length >= 2);
 }
 
+/** Content characters of a Chinese statement. */
+function hanCount(text: string): number {
+  return text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+}
+
 /** A clause too long to be only a question or only soothing, when speech is written down without stops. */
 function isLong(text: string, lang: Lang): boolean {
-  return lang === 'zh' ? (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 14 : words(text, 'en').length > 12;
+  return lang === 'zh' ? hanCount(text) > 14 : words(text, 'en').length > 12;
 }
 
 /** "能。", "有的", "会啊": a word or two that says yes to a yes/no question. */
@@ -37,10 +42,6 @@ function bareYes(text: string, lang: Lang): boolean {
   return lang === 'zh' && /^[能会有行要是对好得][的啊呀啦喔哦嘅]?[\s.!。]*$/.test(text.trim());
 }
 
-/** Content words of a statement (zh: characters), a figure counting as a word. */
-function substance(text: string, lang: Lang, stop: ReadonlySet<string>): number {
-  return lang === 'zh' ? (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) : topicWords(text, 'en', stop).length + (text.match(/\d+/g)?.length ?? 0);
-}
 
 /** The reply's opening is what the customer heard instead of an answer. */
 function hitOn(reply: ReplyContext): Hit[] {
@@ -145,8 +146,11 @@ export const unansweredQuestion = defineDetector({
       if (bears) return [];
       // Any other statement of substance informs too, counted over the whole reply (an
       // abbreviation's full stop may cut a sentence in two); a figure counts as a word.
+      // In English that is the statements' topic words, already read above when a question was
+      // compared (no word runs across the spaces that join them), and their figures.
       let size = 0;
-      for (const t of texts) size += substance(t, lang, stop.en);
+      if (lang === 'en') size = (mine ??= topicWords(texts.join(' '), 'en', stop.en)).length + (texts.join(' ').match(/\d+/g)?.length ?? 0);
+      else for (const t of texts) size += hanCount(t);
       return size >= params.substance[lang] ? [] : hitOn(reply);
     };
   },
