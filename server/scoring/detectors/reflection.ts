@@ -103,10 +103,11 @@ interface Facts {
    */
   words: () => Set<string>;
   /**
-   * Every two adjacent code units of their turn (as one number). Each of their words is a
-   * piece of the turn at least two long, so a sentence holding none of these holds none of them.
+   * Every two adjacent code units of their turn (as one number), read on first need (only a
+   * Chinese reply looks). Each of their words is a piece of the turn at least two long, so a
+   * sentence holding none of these holds none of them.
    */
-  pairs: ReadonlySet<number>;
+  pairs: () => ReadonlySet<number>;
   /** Content pieces of the statements (echo.ts): what a restatement in other words still shares. */
   pieces: Set<string>;
   /** Figures as "value" and, with their measure word, "value unit". */
@@ -121,8 +122,6 @@ function numberKeys(turn: SpokenTurn, spans: readonly Span[]): string[] {
     .flatMap((n) => (n.unit ? [String(n.value), `${n.value} ${n.unit}`] : [String(n.value)]));
 }
 
-const NO_PAIRS: ReadonlySet<number> = new Set();
-
 /** Read once, on first call. */
 function once<T>(read: () => T): () => T {
   let value: T | undefined;
@@ -135,7 +134,7 @@ function recentFacts(turns: readonly Facts[]): Facts {
   const merged: Facts = {
     negates: false,
     words: once(() => new Set(turns.flatMap((facts) => [...facts.words()]))),
-    pairs: new Set(turns.flatMap((facts) => [...facts.pairs])),
+    pairs: once(() => new Set(turns.flatMap((facts) => [...facts.pairs()]))),
     pieces: new Set(),
     numbers: new Set(),
   };
@@ -233,8 +232,7 @@ export const reflection = defineDetector({
           .filter((s) => !ASKS.test(s));
         facts = {
           words: once(() => contentKeys(turn, spans, lang, stop[lang])),
-          // Only Chinese replies look for the customer's words as written (below).
-          pairs: lang === 'zh' ? charPairs(norm) : NO_PAIRS,
+          pairs: once(() => charPairs(norm)),
           // Only whole statements: restating the topic of a question is answering it.
           pieces: new Set(statements.flatMap((s) => contentPieces(s, anyStop))),
           negates: statements.some((s) => NEGATES.test(s)),
@@ -273,7 +271,7 @@ export const reflection = defineDetector({
         if (reply.lang === 'zh') {
           // The customer's words found in the sentence as written: no second segmentation,
           // and no miss when the segmenter cuts the reply differently ("还款" vs "还|款").
-          if (sharesPair(text, their.pairs)) for (const k of their.words()) if (text.includes(k)) sharedWords++;
+          if (sharesPair(text, their.pairs())) for (const k of their.words()) if (text.includes(k)) sharedWords++;
         } else {
           for (const k of englishKeys[index]!) if (their.words().has(k)) sharedWords++;
         }
