@@ -3,14 +3,35 @@
  * fired), and which reply is the best and which the weakest, where a reply with a conduct
  * fault is never the best and is the weakest. Pure: turn scores and the compiled rubric in.
  */
-import type { CompiledRubric } from './rubric/compile.ts';
+import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
 import { CRITERIA, type CriterionId, type SessionFailure, type TurnScore } from './types.ts';
 
 type Rubric = Pick<CompiledRubric, 'signals' | 'criteria' | 'tagged'>;
 
+/** A rubric's conduct faults and session-failing signals, in rubric order. */
+interface FaultSignals {
+  faults: readonly CompiledSignal[];
+  failing: readonly CompiledSignal[];
+}
+
+/** Found once per rubric (keyed by its signal list): every report reads them for every turn. */
+const faultSignalsOf = new WeakMap<readonly CompiledSignal[], FaultSignals>();
+
+function faultSignals(signals: readonly CompiledSignal[]): FaultSignals {
+  let found = faultSignalsOf.get(signals);
+  if (!found) {
+    found = {
+      faults: signals.filter((s) => s.criterion === 'conduct' && s.points < 0),
+      failing: signals.filter((s) => s.failsSession),
+    };
+    faultSignalsOf.set(signals, found);
+  }
+  return found;
+}
+
 /** The signals marked `fails_session` that fired, in rubric order, and the turns they fired on; null when none did. */
 export function sessionFailure(rubric: Pick<CompiledRubric, 'signals'>, turns: readonly TurnScore[]): SessionFailure | null {
-  const failing = rubric.signals.filter((s) => s.failsSession);
+  const { failing } = faultSignals(rubric.signals);
   const signals = failing.filter((s) => turns.some((t) => t.signals.includes(s.id))).map((s) => s.id);
   if (signals.length === 0) return null;
   const turnIndices = turns.filter((t) => t.signals.some((id) => signals.includes(id))).map((t) => t.index);
@@ -19,7 +40,9 @@ export function sessionFailure(rubric: Pick<CompiledRubric, 'signals'>, turns: r
 
 /** The conduct faults a turn has: its conduct signals that cost points. */
 export function conductFaults(rubric: Pick<CompiledRubric, 'signals'>, turn: TurnScore): string[] {
-  return rubric.signals.filter((s) => s.criterion === 'conduct' && s.points < 0 && turn.signals.includes(s.id)).map((s) => s.id);
+  return faultSignals(rubric.signals)
+    .faults.filter((s) => turn.signals.includes(s.id))
+    .map((s) => s.id);
 }
 
 /** A turn's weighted score over the criteria that apply to the call. */

@@ -6,12 +6,35 @@
  * ("calm down", "規定就是這樣") is a moment missed whatever the customer said: it shows a
  * feeling was there and was turned away.
  */
-import type { CompiledRubric } from './rubric/compile.ts';
+import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
 import type { TurnScore } from './types.ts';
 
 export interface EmpathyMoments {
   responded: number;
   of: number;
+}
+
+/** The ids of a rubric's empathy signals that show empathy and that dismiss the customer. */
+interface EmpathySignals {
+  shows: readonly string[];
+  dismisses: readonly string[];
+}
+
+/** Found once per rubric (keyed by its signal list): every report reads them. */
+const empathySignalsOf = new WeakMap<readonly CompiledSignal[], EmpathySignals>();
+
+function empathySignals(signals: readonly CompiledSignal[]): EmpathySignals {
+  let found = empathySignalsOf.get(signals);
+  if (!found) {
+    const empathy = signals.filter((s) => s.criterion === 'empathy');
+    found = { shows: empathy.filter((s) => s.points > 0).map((s) => s.id), dismisses: empathy.filter((s) => s.points < 0).map((s) => s.id) };
+    empathySignalsOf.set(signals, found);
+  }
+  return found;
+}
+
+function firedAny(turn: TurnScore, ids: readonly string[]): boolean {
+  return ids.some((id) => turn.signals.includes(id));
 }
 
 /**
@@ -21,9 +44,7 @@ export interface EmpathyMoments {
 export function empathyMoments(rubric: CompiledRubric, turns: readonly TurnScore[]): EmpathyMoments | null {
   if (rubric.moments.en.emotion.size + rubric.moments.zh.emotion.size === 0) return null;
   if (turns.some((t) => !t.moment)) return null;
-  const empathy = rubric.signals.filter((s) => s.criterion === 'empathy');
-  const shows = (t: TurnScore): boolean => empathy.some((s) => s.points > 0 && t.signals.includes(s.id));
-  const dismisses = (t: TurnScore): boolean => empathy.some((s) => s.points < 0 && t.signals.includes(s.id));
+  const { shows, dismisses } = empathySignals(rubric.signals);
   // Replies with consecutive indices answer the same customer turn.
   const groups: TurnScore[][] = [];
   turns.forEach((t, i) => {
@@ -35,10 +56,10 @@ export function empathyMoments(rubric: CompiledRubric, turns: readonly TurnScore
   let of = 0;
   for (const group of groups) {
     const emotional = group.some((t) => t.moment?.emotion);
-    const dismissed = group.some(dismisses);
+    const dismissed = group.some((t) => firedAny(t, dismisses));
     if (!emotional && !dismissed) continue;
     of++;
-    if (!dismissed && group.some(shows)) responded++;
+    if (!dismissed && group.some((t) => firedAny(t, shows))) responded++;
   }
   return { responded, of };
 }

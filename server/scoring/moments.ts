@@ -88,6 +88,8 @@ function readTurn(turn: SpokenTurn, lang: Lang, cues: MomentCues): MomentReading
  * trainee last spoke), read together.
  */
 export function readMoment(customer: readonly SpokenTurn[], answering: number, lang: Lang, cues: MomentCues): MomentReading {
+  // One turn since the trainee last spoke (the usual case): its own reading is the moment.
+  if (answering === 1 && customer.length >= 1) return readTurn(customer[customer.length - 1]!, lang, cues);
   const read = customer.slice(customer.length - Math.min(answering, customer.length)).map((t) => readTurn(t, lang, cues));
   return {
     emotion: read.some((r) => r.emotion),
@@ -112,10 +114,35 @@ export type MomentKind = (typeof MOMENT_KINDS)[number];
  */
 export type MomentExpectations = Readonly<Record<MomentKind, readonly string[]>>;
 
+/**
+ * The moment kinds naming each signal or criterion id, as bits (1 << index in MOMENT_KINDS),
+ * built once per rubric's expectations: every hint of every reply asks.
+ */
+const kindBits = new WeakMap<MomentExpectations, Map<string, number>>();
+
+function kindsNaming(expectations: MomentExpectations, id: string): number {
+  let bits = kindBits.get(expectations);
+  if (!bits) {
+    const built = new Map<string, number>();
+    MOMENT_KINDS.forEach((kind, k) => {
+      for (const name of expectations[kind]) built.set(name, (built.get(name) ?? 0) | (1 << k));
+    });
+    kindBits.set(expectations, built);
+    bits = built;
+  }
+  return bits.get(id) ?? 0;
+}
+
+/** Whether any of the kinds (bits) is what the moment is; no kind at all governs nothing, so it is always expected. */
+function governedAndMet(kinds: number, moment: Moment): boolean {
+  if (kinds === 0) return true;
+  for (let k = 0; k < MOMENT_KINDS.length; k++) if (kinds & (1 << k) && moment[MOMENT_KINDS[k]!]) return true;
+  return false;
+}
+
 /** Whether the moment calls for the signal (or criterion, by its id) named `id` of `criterion`. */
 export function calledFor(expectations: MomentExpectations, moment: Moment, id: string, criterion: string): boolean {
-  const governing = MOMENT_KINDS.filter((k) => expectations[k].includes(id) || expectations[k].includes(criterion));
-  return governing.length === 0 || governing.some((k) => moment[k]);
+  return governedAndMet(kindsNaming(expectations, id) | kindsNaming(expectations, criterion), moment);
 }
 
 /** Whether anything the moment calls for belongs to the criterion (its own id, or one of its signals'). */
@@ -125,7 +152,7 @@ export function criterionCalledFor(
   criterion: string,
   signals: ReadonlyArray<{ id: string }>,
 ): boolean {
-  const names = [criterion, ...signals.map((s) => s.id)];
-  const governing = MOMENT_KINDS.filter((k) => expectations[k].some((id) => names.includes(id)));
-  return governing.length === 0 || governing.some((k) => moment[k]);
+  let kinds = kindsNaming(expectations, criterion);
+  for (const s of signals) kinds |= kindsNaming(expectations, s.id);
+  return governedAndMet(kinds, moment);
 }

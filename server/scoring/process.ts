@@ -63,12 +63,15 @@ function rank(process: CompiledProcess, step: string): number {
   return process.steps.findIndex((s) => s.step === step);
 }
 
+/** A call's process as covered: the report's `process` without its scenario. */
+export type ProcessCoverage = Omit<ProcessSummary, 'scenario'>;
+
 /** The call's process: steps covered on turns, then the whole-call steps no fault broke. */
 export function processCoverage(
   rubric: Pick<CompiledRubric, 'tagged'>,
   process: CompiledProcess,
   turns: readonly TurnScore[],
-): Omit<ProcessSummary, 'scenario'> {
+): ProcessCoverage {
   const onTurns = turnStepsTaken(process, turns);
   const disclosed = turns.some((t) => t.signals.some((id) => rubric.tagged.disclosure.has(id)));
   const whole = process.steps.filter((s) => s.wholeCall && !disclosed).map((s) => s.step);
@@ -103,16 +106,20 @@ export function processFeedback(process: CompiledProcess, coverage: Pick<Process
   return sentences.length > 0 ? sentences.join(locale === 'en' ? ' ' : '') : undefined;
 }
 
-/** The report's `process`: only for a call with a scenario whose process the rubric defines. */
+/**
+ * The report's `process`: only for a call with a scenario whose process the rubric defines.
+ * `covered` is that process's coverage when the caller has it already.
+ */
 export function processSummary(
   rubric: Pick<CompiledRubric, 'processes' | 'tagged'>,
   scenario: Scenario | undefined,
   turns: readonly TurnScore[],
   locale: Locale,
+  covered?: ProcessCoverage,
 ): ProcessSummary | undefined {
   const process = scenario && rubric.processes[scenario];
   if (!process) return undefined;
-  const coverage = processCoverage(rubric, process, turns);
+  const coverage = covered ?? processCoverage(rubric, process, turns);
   const feedback = processFeedback(process, coverage, locale);
   return { scenario: process.scenario, ...coverage, ...(feedback !== undefined ? { feedback } : {}) };
 }

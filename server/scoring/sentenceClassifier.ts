@@ -95,11 +95,11 @@ const SCRATCH = new Uint32Array(8192);
 
 /** The buckets of one sentence: what both training and scoring read. */
 export function sentenceBuckets(text: string, start: number, end: number, lang: Lang, isQuestion: boolean, englishWords: readonly { start: number; end: number }[]): Uint32Array {
-  let count = 0;
+  // Buckets go straight into the scratch array (no helper closure: this runs on every
+  // sentence of every reply); a sentence longer than it is read up to its size.
   const out = SCRATCH;
-  const push = (bucket: number): void => {
-    if (count < out.length) out[count++] = bucket;
-  };
+  const room = out.length;
+  let count = 0;
   // One pass: the n-grams starting at each character grow from the same running hash, and
   // the length is mixed in last so that "ab" and "abc" land apart.
   const [shortest, longest] = NGRAMS[lang];
@@ -108,18 +108,18 @@ export function sentenceBuckets(text: string, start: number, end: number, lang: 
     let h = FNV_OFFSET;
     for (let n = 1; n <= longest && i + n <= end; n++) {
       h = mix(h, text.charCodeAt(i + n - 1));
-      if (n >= shortest) push(mix(h, n) & MASK);
+      if (n >= shortest && count < room) out[count++] = mix(h, n) & MASK;
     }
   }
   let previous = -1;
   for (const w of englishWords) {
     if (w.start < start || w.end > end) continue;
     const h = hashRange(text, w.start, w.end, SEED_WORD);
-    push(h & MASK);
-    if (previous >= 0) push(mix(mix(SEED_BIGRAM, previous), h) & MASK);
+    if (count < room) out[count++] = h & MASK;
+    if (previous >= 0 && count < room) out[count++] = mix(mix(SEED_BIGRAM, previous), h) & MASK;
     previous = h;
   }
-  if (isQuestion) push(QUESTION_BUCKET);
+  if (isQuestion && count < room) out[count++] = QUESTION_BUCKET;
   return out.slice(0, count);
 }
 

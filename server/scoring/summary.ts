@@ -7,7 +7,7 @@
  * with its turns instead of scoring the transcript again (`sessionReport`).
  */
 import { bestAndWeakestTurns, sessionFailure } from './conductFirst.ts';
-import { processCoverage, processScore, processSummary, scoredProcess } from './process.ts';
+import { processCoverage, processScore, processSummary, scoredProcess, type ProcessCoverage } from './process.ts';
 import type { CompiledRubric } from './rubric/compile.ts';
 import { empathyMoments, momentsScore, type EmpathyMoments } from './empathyMoments.ts';
 import { COMPLAINT_STEPS, CRITERIA, type ComplaintStep, type ComplaintStepsSummary, type CriterionId, type ListeningSummary, type Locale, type Scenario, type ScoreReport, type TurnScore } from './types.ts';
@@ -73,13 +73,14 @@ export function listening(turns: readonly TurnScore[]): ListeningSummary {
  */
 type NotApplied = null;
 
-function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], scenario: Scenario | undefined, moments: EmpathyMoments | null): number | NotApplied {
+/** `coverage`: the call's process as covered (undefined for a call without one), read only by a steps criterion. */
+function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly TurnScore[], coverage: () => ProcessCoverage | undefined, moments: EmpathyMoments | null): number | NotApplied {
   const config = rubric.criteria[id];
   // Turns scored before moments were read (stored earlier) fall back to the mean.
   if (config.session === 'moments' && moments) return momentsScore(moments);
   if (config.session === 'steps') {
-    const process = scoredProcess(rubric, scenario);
-    return process ? processScore(processCoverage(rubric, process, turns)) : null;
+    const covered = coverage();
+    return covered ? processScore(covered) : null;
   }
   const scores = turns.map((t) => t.criteria[id].score);
   if (scores.length === 0) return config.base;
@@ -90,12 +91,17 @@ function sessionScore(rubric: CompiledRubric, id: CriterionId, turns: readonly T
 /** `locale`: the report's, which the process feedback is written in. */
 export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], scenario: Scenario | undefined, locale: Locale): ScoreReport['summary'] {
   const moments = empathyMoments(rubric, turns);
+  // The call's process is covered once: the steps criterion's score and the report's
+  // `process` both read it (for a call with a scenario they judge the same process).
+  const scored = scoredProcess(rubric, scenario);
+  let covered: ProcessCoverage | undefined;
+  const coverage = (): ProcessCoverage | undefined => (scored ? (covered ??= processCoverage(rubric, scored, turns)) : undefined);
   const criteria = {} as Record<CriterionId, number>;
   const applied: CriterionId[] = [];
   let weighted = 0;
   let weights = 0;
   for (const id of CRITERIA) {
-    const score = sessionScore(rubric, id, turns, scenario, moments);
+    const score = sessionScore(rubric, id, turns, coverage, moments);
     // A criterion that does not apply weighs nothing, the others are renormalised. It is shown
     // at its base, or, judged on moments (empathy in a call without emotion), as nothing missed.
     criteria[id] = score ?? (rubric.criteria[id].session === 'moments' ? 100 : rubric.criteria[id].base);
@@ -108,7 +114,7 @@ export function summarize(rubric: CompiledRubric, turns: readonly TurnScore[], s
   const cap = rubric.criteria.conduct.failCap;
   const overall = Math.round(weighted / weights);
   const { best, weakest } = bestAndWeakestTurns(rubric, turns, applied);
-  const process = processSummary(rubric, scenario, turns, locale);
+  const process = processSummary(rubric, scenario, turns, locale, coverage());
   return {
     criteria,
     complaint_steps: complaintSteps(rubric, turns),

@@ -7,13 +7,14 @@ import type { Hit } from './detectors/definition.ts';
 import { criterionFeedback, type FiredSignal } from './feedback.ts';
 import { firesIn, scoredProcess } from './process.ts';
 import type { CompiledRubric, CompiledSignal } from './rubric/compile.ts';
-import type { SignalTag } from './rubric/schema.ts';
 import { toOriginalSpan } from '../text/normalize.ts';
 import { calledFor, classifyMoment, criterionCalledFor } from './moments.ts';
 import { CRITERIA, type CriterionId, type CriterionScore, type Evidence, type TurnScore } from './types.ts';
 
 /** Overlapping hits become one span; touching ones stay apart (two questions back to back are two). */
 function mergeHits(hits: Hit[]): Hit[] {
+  // Most signals have one hit: nothing to merge, and the hit is only read from here on.
+  if (hits.length === 1) return hits;
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
   for (const h of sorted) {
@@ -67,25 +68,42 @@ function signalsOf(rubric: CompiledRubric, criterion: CriterionId): CompiledSign
   return index.get(criterion) ?? [];
 }
 
+/**
+ * A signal's hits join those it already has. The detector's own array is kept rather than
+ * copied: hits are only read after detection (mergeHits copies before it changes any).
+ */
+function addHits(found: Map<CompiledSignal, Hit[]>, signal: CompiledSignal, hits: Hit[]): void {
+  const before = found.get(signal);
+  found.set(signal, before ? before.concat(hits) : hits);
+}
+
+/** A signal's detectors in a plain loop: this runs for every signal of every reply. */
+function signalHits(signal: CompiledSignal, reply: ReplyContext): Hit[] {
+  const { detectors } = signal;
+  if (detectors.length === 1) return detectors[0]!(reply);
+  const hits: Hit[] = [];
+  for (const d of detectors) for (const h of d(reply)) hits.push(h);
+  return hits;
+}
+
 function detect(rubric: CompiledRubric, reply: ReplyContext, only?: (signal: CompiledSignal) => boolean): Detected {
   const hitsBySignal = new Map<CompiledSignal, Hit[]>();
   const byStepSignals = new Set<CompiledSignal>();
-  const add = (signal: CompiledSignal, hits: Hit[], fromStep: boolean): void => {
-    if (hits.length === 0) return;
-    const before = hitsBySignal.get(signal);
-    hitsBySignal.set(signal, before ? [...before, ...hits] : [...hits]);
-    if (fromStep) byStepSignals.add(signal);
-  };
   for (const signal of rubric.signals) {
     // A step signal belongs to its scenario's process: in another scenario's call it never fires.
     if (!firesIn(signal, reply.scenario) || (only && !only(signal))) continue;
     if ((signal.onlyAfter && !signal.onlyAfter(reply)) || signal.unlessAfter?.(reply)) continue;
-    const hits = signal.detectors.length === 1 ? signal.detectors[0]!(reply) : signal.detectors.flatMap((d) => d(reply));
+    const hits = signalHits(signal, reply);
+    if (hits.length === 0) continue;
     const fromStep = signal.step !== undefined;
-    add(signal, hits, fromStep);
+    addHits(hitsBySignal, signal, hits);
+    if (fromStep) byStepSignals.add(signal);
     for (const other of signal.also) {
       const linked = signalById(rubric, other);
-      if (linked && firesIn(linked, reply.scenario)) add(linked, hits, fromStep);
+      if (linked && firesIn(linked, reply.scenario)) {
+        addHits(hitsBySignal, linked, hits);
+        if (fromStep) byStepSignals.add(linked);
+      }
     }
   }
   return { found: hitsBySignal, byStepSignals };
@@ -122,9 +140,11 @@ export function scoreReplyAndSteps(
 function turnScore(rubric: CompiledRubric, reply: ReplyContext, index: number, stepsBefore: ReadonlySet<string>, found: Map<CompiledSignal, Hit[]>): TurnScore {
   const moment = classifyMoment(reply.customer, reply.answering, reply.lang, rubric.moments[reply.lang]);
   // Rubric order, so signal lists read the same way in every report.
-  const fired: FiredSignal[] = rubric.signals
-    .filter((s) => found.has(s))
-    .map((signal) => ({ signal, evidence: mergeHits(found.get(signal)!).map((h) => toEvidence(reply, signal.id, h)) }));
+  const fired: FiredSignal[] = [];
+  for (const signal of rubric.signals) {
+    const hits = found.get(signal);
+    if (hits) fired.push({ signal, evidence: mergeHits(hits).map((h) => toEvidence(reply, signal.id, h)) });
+  }
   const criteria = {} as Record<CriterionId, CriterionScore>;
   const hasProcess = scoredProcess(rubric, reply.scenario) !== undefined;
   for (const id of CRITERIA) {
@@ -133,26 +153,35 @@ function turnScore(rubric: CompiledRubric, reply: ReplyContext, index: number, s
     const points = mine.reduce((sum, f) => sum + f.signal.points, 0);
     // Hints come only from signals that can fire in this call; a call with no process gets no process feedback.
     const candidates = signalsOf(rubric, id).filter((s) => firesIn(s, reply.scenario) && !(s.step && stepsBefore.has(s.step)));
-    // And only for what the customer's moment called for (moments.ts).
-    const expected = (s: CompiledSignal | null): boolean =>
-      s ? calledFor(rubric.expectations, moment, s.id, id) : criterionCalledFor(rubric.expectations, moment, id, candidates);
     criteria[id] = {
       score: Math.max(0, Math.min(100, config.base + points)),
       evidence: mine.flatMap((f) => f.evidence).sort((a, b) => a.start - b.start),
-      feedback: config.session === 'steps' && !hasProcess ? '' : criterionFeedback(config, candidates, mine, reply.locale, expected),
+      feedback:
+        config.session === 'steps' && !hasProcess
+          ? ''
+          : // And only for what the customer's moment called for (moments.ts).
+            criterionFeedback(config, candidates, mine, reply.locale, (s) =>
+              s ? calledFor(rubric.expectations, moment, s.id, id) : criterionCalledFor(rubric.expectations, moment, id, candidates),
+            ),
     };
   }
-  const count = (tag: SignalTag): number => fired.filter((f) => f.signal.tags.includes(tag)).reduce((n, f) => n + f.evidence.length, 0);
   return {
     index,
     role: 'trainee',
     signals: fired.map((f) => f.signal.id),
     criteria,
-    listening: {
-      reflections: count('reflection'),
-      open_questions: count('open_question'),
-      closed_questions: count('closed_question'),
-    },
+    listening: listeningCounts(fired),
     moment,
   };
+}
+
+/** Evidence of the reflection and question signals, counted in one pass over what fired. */
+function listeningCounts(fired: readonly FiredSignal[]): TurnScore['listening'] {
+  const counts = { reflections: 0, open_questions: 0, closed_questions: 0 };
+  for (const { signal, evidence } of fired) {
+    if (signal.tags.includes('reflection')) counts.reflections += evidence.length;
+    if (signal.tags.includes('open_question')) counts.open_questions += evidence.length;
+    if (signal.tags.includes('closed_question')) counts.closed_questions += evidence.length;
+  }
+  return counts;
 }

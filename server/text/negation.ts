@@ -5,6 +5,7 @@
  */
 import type { Lang } from './language.ts';
 import { compilePhrases, type PhraseMatcher } from './phraseMatcher.ts';
+import { isSpace } from './segment.ts';
 
 export interface NegationRules {
   negators: PhraseMatcher;
@@ -34,7 +35,7 @@ function windowStart(norm: string, clauseStart: number, at: number, lang: Lang, 
   let seen = 0;
   while (i > clauseStart && seen <= window) {
     i--;
-    if (/\s/.test(norm[i]!) && i > clauseStart && !/\s/.test(norm[i - 1]!)) seen++;
+    if (isSpace(norm.charCodeAt(i)) && i > clauseStart && !isSpace(norm.charCodeAt(i - 1))) seen++;
   }
   return seen > window ? i + 1 : clauseStart;
 }

@@ -15,10 +15,14 @@ export interface PhraseMatch {
 
 export interface PhraseMatcher {
   readonly size: number;
-  find(norm: string): PhraseMatch[];
+  /** Read-only: a text without any phrase gets one shared empty list. */
+  find(norm: string): readonly PhraseMatch[];
   /** True when any phrase occurs in `norm` (cheaper than find). */
   test(norm: string): boolean;
 }
+
+// Most searches find nothing: they all return this one list instead of a new empty array each.
+const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
 
 const GAP = /\s*(?:…|\.\.\.)\s*/;
 const ESCAPE = /[.*+?^${}()|[\]\\]/g;
@@ -41,7 +45,7 @@ export function compilePhrases(phrases: readonly string[], lang: Lang): PhraseMa
   const terms = [...new Set(phrases.map(normalizeTerm).filter((p) => p.length > 0))];
   // Longest first, so "年化利率" wins over "利率" where both are listed.
   terms.sort((a, b) => b.length - a.length);
-  if (terms.length === 0) return { size: 0, find: () => [], test: () => false };
+  if (terms.length === 0) return { size: 0, find: () => NO_MATCHES, test: () => false };
   const source = terms.map((t) => phrasePattern(t, lang)).join('|');
   const global = new RegExp(source, 'gu');
   const single = new RegExp(source, 'u');
@@ -49,16 +53,16 @@ export function compilePhrases(phrases: readonly string[], lang: Lang): PhraseMa
     size: terms.length,
     test: (norm) => single.test(norm),
     find(norm) {
-      const out: PhraseMatch[] = [];
+      let out: PhraseMatch[] | undefined;
       global.lastIndex = 0;
       for (let m = global.exec(norm); m; m = global.exec(norm)) {
         if (m[0].length === 0) {
           global.lastIndex++;
           continue;
         }
-        out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
+        (out ??= []).push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
       }
-      return out;
+      return out ?? NO_MATCHES;
     },
   };
 }

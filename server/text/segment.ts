@@ -21,7 +21,9 @@ const EN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function words(text: string, lang: Lang): Word[] {
   const out: Word[] = [];
   if (lang === 'en') {
-    for (const m of text.matchAll(EN_WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    // An exec loop over the one pattern: matchAll would clone it on every call.
+    EN_WORD.lastIndex = 0;
+    for (let m = EN_WORD.exec(text); m; m = EN_WORD.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
     return out;
   }
   for (const s of zhSegmenter.segment(text)) {
@@ -61,9 +63,22 @@ export function clauses(text: string, within: Span): Span[] {
   return out;
 }
 
+/**
+ * Whether a UTF-16 code unit is what `\s` matches in a regular expression (white space and
+ * line terminators): tested by code, as every sentence and clause is trimmed with it.
+ */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }
 

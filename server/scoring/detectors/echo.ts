@@ -7,6 +7,8 @@
  * mixed reply compares with a mixed customer turn.
  */
 
+import { stem } from '../../text/stem.ts';
+
 // Characters that carry grammar, not the customer's facts: pairs through them are skipped.
 const FUNCTION_CHARS = new Set('的了着过我您你他她它们是在就都也又还吗呢吧啊呀哦嗯喔啦哈这那个把被给让和与及跟对很太真就才再会要能可得地之其而且却但'.split(''));
 
@@ -27,13 +29,17 @@ const IRREGULAR: Record<string, string> = {
   hung: 'hang',
 };
 
+// Final consonants a suffix may have doubled ("cancelled", "stopped").
+const DOUBLED = 'bdglmnprt';
+
 /** A crude English stem, enough to match "applied"/"apply", "cancelled"/"cancel", "payments"/"payment". */
 function contentStem(word: string): string {
   const irregular = IRREGULAR[word];
   if (irregular) return irregular;
-  const base = word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+  const base = stem(word);
   // "cancelled" → "cancell" → "cancel": a doubled final consonant left by a suffix.
-  return base.length > 3 && /([bdglmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+  const last = base.charCodeAt(base.length - 1);
+  return base.length > 3 && last === base.charCodeAt(base.length - 2) && DOUBLED.includes(base[base.length - 1]!) ? base.slice(0, -1) : base;
 }
 
 /** Whether a UTF-16 code unit is a Han character (the BMP blocks: what customers type). */
@@ -75,6 +81,8 @@ export function contentPieces(text: string, stop: ReadonlySet<string>): string[]
 }
 
 function pushLatin(word: string, stop: ReadonlySet<string>, pieces: string[]): void {
-  const bare = word.replace(/'.*$/, '');
+  // The word up to any apostrophe ("customer's" → "customer").
+  const apostrophe = word.indexOf("'");
+  const bare = apostrophe < 0 ? word : word.slice(0, apostrophe);
   if (bare.length >= 3 && !stop.has(word) && !stop.has(bare)) pieces.push(contentStem(bare));
 }

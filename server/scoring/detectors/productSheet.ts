@@ -68,7 +68,7 @@ function figureOf(cue: Cue, cues: readonly Cue[], figures: readonly Figure[]): F
 }
 
 /** Whether a word saying "none" ("免", "no … fee") stands right beside the cue. */
-function saidFree(text: string, offset: number, cue: Cue, free: { find(norm: string): Array<{ start: number; end: number }> }, reach: number): boolean {
+function saidFree(text: string, offset: number, cue: Cue, free: { find(norm: string): ReadonlyArray<{ start: number; end: number }> }, reach: number): boolean {
   return free.find(text).some((m) => offset + m.end >= cue.start - reach && offset + m.start <= cue.end + reach);
 }
 

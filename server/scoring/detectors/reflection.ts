@@ -16,10 +16,13 @@ import type { Lang } from '../types.ts';
 import { clauses, clauseStart, sentences, type Span, type Word } from '../../text/segment.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
 import { contentPieces, isHan } from './echo.ts';
+import { charPairs, sharesPair } from '../../text/charPairs.ts';
+import { stem } from '../../text/stem.ts';
 
-/** A crude English stem, enough to match "applied"/"apply", "payments"/"payment". */
-export function stem(word: string): string {
-  return word.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+/** Whether a word starts with a digit (what `/^\d/` tests), without a regular expression. */
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop: Set<string>): Set<string> {
@@ -28,7 +31,7 @@ function contentKeys(turn: SpokenTurn, spans: readonly Span[], lang: Lang, stop:
   for (const w of turn.words) {
     if (!spans.some((s) => w.start >= s.start && w.end <= s.end)) continue;
     // Figures are compared as values, not as words ("half", "两").
-    if (/^\d/.test(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) {
+    if (startsWithDigit(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) {
       single = undefined;
       continue;
     }
@@ -59,7 +62,7 @@ function englishKeysBySentence(turn: SpokenTurn, spans: readonly Span[], stop: S
     while (i < spans.length && spans[i]!.end < w.end) i++;
     if (i === spans.length) break;
     if (w.start < spans[i]!.start) continue;
-    if (/^\d/.test(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) continue;
+    if (startsWithDigit(w.text) || stop.has(w.text) || turn.numbers.some((n) => n.start < w.end && w.start < n.end)) continue;
     if (w.text.length >= 3) out[i]!.add(stem(w.text));
   }
   return out;
@@ -94,7 +97,17 @@ const FORBIDS = /\b(?:do not|don't|never|no)\b|不要|别|別|不会|不會|千�
 interface Facts {
   /** Whether the statements deny anything. */
   negates: boolean;
-  words: Set<string>;
+  /**
+   * Their content words, read on first need: segmenting a Chinese turn costs more than all
+   * its other facts together, and a reply that shares no `pairs` with it never needs them.
+   */
+  words: () => Set<string>;
+  /**
+   * Every two adjacent code units of their turn (as one number), read on first need (only a
+   * Chinese reply looks). Each of their words is a piece of the turn at least two long, so a
+   * sentence holding none of these holds none of them.
+   */
+  pairs: () => ReadonlySet<number>;
   /** Content pieces of the statements (echo.ts): what a restatement in other words still shares. */
   pieces: Set<string>;
   /** Figures as "value" and, with their measure word, "value unit". */
@@ -102,9 +115,70 @@ interface Facts {
 }
 
 function numberKeys(turn: SpokenTurn, spans: readonly Span[]): string[] {
+  // Most turns hold no figure: nothing to filter.
+  if (turn.numbers.length === 0) return [];
   return turn.numbers
     .filter((n) => spans.some((s) => n.start >= s.start && n.end <= s.end))
     .flatMap((n) => (n.unit ? [String(n.value), `${n.value} ${n.unit}`] : [String(n.value)]));
+}
+
+/** Read once, on first call. */
+function once<T>(read: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= read());
+}
+
+/** The facts of the customer's recent turns together; one turn's own when there is one (the usual case). */
+function recentFacts(turns: readonly Facts[]): Facts {
+  if (turns.length === 1) return turns[0]!;
+  const merged: Facts = {
+    negates: false,
+    words: once(() => new Set(turns.flatMap((facts) => [...facts.words()]))),
+    pairs: once(() => new Set(turns.flatMap((facts) => [...facts.pairs()]))),
+    pieces: new Set(),
+    numbers: new Set(),
+  };
+  for (const facts of turns) {
+    merged.negates ||= facts.negates;
+    for (const k of facts.pieces) merged.pieces.add(k);
+    for (const n of facts.numbers) merged.numbers.add(n);
+  }
+  return merged;
+}
+
+/** How much of the customer's content a clause must carry to restate it (the detector's `echo_*` settings). */
+interface EchoShare {
+  echo_share: number;
+  echo_min: number;
+}
+
+/** Whether a clause of the sentence is made mostly of the customer's facts, in whatever words: a restatement. */
+function echoes(reply: SpokenTurn, span: Span, their: Facts, stop: ReadonlySet<string>, need: EchoShare): boolean {
+  if (their.pieces.size === 0 && their.numbers.size === 0) return false;
+  const norm = reply.text.norm;
+  return clauses(norm, span).some((clause) => {
+    const text = norm.slice(clause.start, clause.end);
+    if (!their.negates && NEGATES.test(text)) return false;
+    const pieces = new Set(contentPieces(text, stop));
+    const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
+    // Weighed in characters of the customer's facts: a Han pair adds the characters it
+    // covers, a Latin word or a figure counts as a short word of two.
+    const covered = new Set<string>();
+    const all = new Set<string>();
+    let shared = 2 * figures.filter((k) => their.numbers.has(k)).length;
+    let total = 2 * figures.length;
+    for (const p of pieces) {
+      const han = isHan(p.charCodeAt(0));
+      if (han) for (const ch of p) all.add(ch);
+      else total += 2;
+      if (!their.pieces.has(p)) continue;
+      if (han) for (const ch of p) covered.add(ch);
+      else shared += 2;
+    }
+    shared += covered.size;
+    total += all.size;
+    return shared >= need.echo_min && shared >= need.echo_share * total;
+  });
 }
 
 export const reflection = defineDetector({
@@ -157,7 +231,8 @@ export const reflection = defineDetector({
           .map((s) => norm.slice(s.start, s.end))
           .filter((s) => !ASKS.test(s));
         facts = {
-          words: contentKeys(turn, spans, lang, stop[lang]),
+          words: once(() => contentKeys(turn, spans, lang, stop[lang])),
+          pairs: once(() => charPairs(norm)),
           // Only whole statements: restating the topic of a question is answering it.
           pieces: new Set(statements.flatMap((s) => contentPieces(s, anyStop))),
           negates: statements.some((s) => NEGATES.test(s)),
@@ -170,44 +245,9 @@ export const reflection = defineDetector({
     return (reply) => {
       const recent = reply.customer.slice(-params.lookback);
       if (recent.length === 0) return [];
-      const theirWords = new Set<string>();
-      const theirNumbers = new Set<string>();
-      const theirPieces = new Set<string>();
-      let theyDeny = false;
-      for (const turn of recent) {
-        const facts = customerFacts(turn, reply.lang);
-        theyDeny ||= facts.negates;
-        for (const k of facts.words) theirWords.add(k);
-        for (const k of facts.pieces) theirPieces.add(k);
-        for (const n of facts.numbers) theirNumbers.add(n);
-      }
+      const their = recentFacts(recent.map((turn) => customerFacts(turn, reply.lang)));
+      const theirNumbers = their.numbers;
       const norm = reply.text.norm;
-      // A clause made mostly of the customer's facts, in whatever words: a restatement.
-      const echoes = (span: Span): boolean =>
-        (theirPieces.size > 0 || theirNumbers.size > 0) &&
-        clauses(norm, span).some((clause) => {
-          const text = norm.slice(clause.start, clause.end);
-          if (!theyDeny && NEGATES.test(text)) return false;
-          const pieces = new Set(contentPieces(text, anyStop));
-          const figures = numberKeys(reply, [clause]).filter((k) => !k.includes(' '));
-          // Weighed in characters of the customer's facts: a Han pair adds the characters it
-          // covers, a Latin word or a figure counts as a short word of two.
-          const covered = new Set<string>();
-          const all = new Set<string>();
-          let shared = 2 * figures.filter((k) => theirNumbers.has(k)).length;
-          let total = 2 * figures.length;
-          for (const p of pieces) {
-            const han = isHan(p.charCodeAt(0));
-            if (han) for (const ch of p) all.add(ch);
-            else total += 2;
-            if (!theirPieces.has(p)) continue;
-            if (han) for (const ch of p) covered.add(ch);
-            else shared += 2;
-          }
-          shared += covered.size;
-          total += all.size;
-          return shared >= params.echo_min && shared >= params.echo_share * total;
-        });
       const hits: Hit[] = [];
       const englishKeys = reply.lang === 'en' ? englishKeysBySentence(reply, reply.sentences, stop.en) : [];
       for (const [index, span] of reply.sentences.entries()) {
@@ -231,16 +271,16 @@ export const reflection = defineDetector({
         if (reply.lang === 'zh') {
           // The customer's words found in the sentence as written: no second segmentation,
           // and no miss when the segmenter cuts the reply differently ("还款" vs "还|款").
-          for (const k of theirWords) if (text.includes(k)) sharedWords++;
+          if (sharesPair(text, their.pairs())) for (const k of their.words()) if (text.includes(k)) sharedWords++;
         } else {
-          for (const k of englishKeys[index]!) if (theirWords.has(k)) sharedWords++;
+          for (const k of englishKeys[index]!) if (their.words().has(k)) sharedWords++;
         }
-        const corrects = !theyDeny && FORBIDS.test(text);
+        const corrects = !their.negates && FORBIDS.test(text);
         const restates = framed
           ? sharedNumbers + sharedWords >= 2
           : // A closed question that merely mentions the topic ("did you apply online?") is no restatement.
             !asked && !corrects && (sharedNumbers >= 2 || (sharedNumbers >= 1 && sharedWords >= 1) || sharedWords >= params.min_shared_words);
-        if (restates || (!asked && echoes(span))) hits.push({ start: span.start, end: span.end });
+        if (restates || (!asked && echoes(reply, span, their, anyStop, params))) hits.push({ start: span.start, end: span.end });
       }
       return hits;
     };

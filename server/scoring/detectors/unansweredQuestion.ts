@@ -9,13 +9,14 @@
  */
 import { z } from 'zod';
 import { defineDetector, WordLists, type Hit } from './definition.ts';
-import type { ReplyContext } from '../context.ts';
+import { isAsked, type ReplyContext } from '../context.ts';
 import { readMoment } from '../moments.ts';
-import { stem } from './reflection.ts';
 import type { Lang } from '../types.ts';
 import { isNegated } from '../../text/negation.ts';
 import { normalizeTerm } from '../../text/normalize.ts';
 import type { PhraseMatcher } from '../../text/phraseMatcher.ts';
+import { charPairs, sharesPair } from '../../text/charPairs.ts';
+import { stem } from '../../text/stem.ts';
 import { clauses, clauseStart, sentenceAt, words, type Span } from '../../text/segment.ts';
 
 /** The words of a question that say what it is about (not its question words, not its pronouns). */
@@ -26,15 +27,21 @@ function topicWords(text: string, lang: Lang, stop: ReadonlySet<string>): string
   return lang === 'en' ? keys.filter((w) => w.length >= 3).map(stem) : keys.filter((w) => w.length >= 2);
 }
 
+/** Content characters of a Chinese statement. */
+function hanCount(text: string): number {
+  return text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+}
+
 /** A clause too long to be only a question or only soothing, when speech is written down without stops. */
 function isLong(text: string, lang: Lang): boolean {
-  return lang === 'zh' ? (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 14 : words(text, 'en').length > 12;
+  return lang === 'zh' ? hanCount(text) > 14 : words(text, 'en').length > 12;
 }
 
 /** "能。", "有的", "会啊": a word or two that says yes to a yes/no question. */
 function bareYes(text: string, lang: Lang): boolean {
   return lang === 'zh' && /^[能会有行要是对好得][的啊呀啦喔哦嘅]?[\s.!。]*$/.test(text.trim());
 }
+
 
 /** The reply's opening is what the customer heard instead of an answer. */
 function hitOn(reply: ReplyContext): Hit[] {
@@ -87,52 +94,64 @@ export const unansweredQuestion = defineDetector({
       // What the reply states: its clauses, but the asking one of a question, less those that
       // only soothe, greet, thank or insult. In a transcript of speech, written without stops,
       // a long clause holds more than its question or its "don't worry": it is kept, with the
-      // soothing words taken out.
+      // soothing words taken out. (Plain loops: this runs on every reply to a question.)
       const unpunctuated = !/[,.!?;。]/.test(norm);
-      const runsOn = (text: string): boolean => unpunctuated && isLong(text, lang);
-      const stated = reply.sentences.flatMap((s) => {
+      const spans: Span[] = [];
+      const texts: string[] = [];
+      for (const s of reply.sentences) {
         const all = clauses(norm, s);
-        const asks = reply.questions.some((q) => q.start === s.start);
+        const asks = isAsked(reply, s);
         const last = all[all.length - 1];
-        const kept = asks && last && !runsOn(norm.slice(last.start, last.end)) ? all.slice(0, -1) : all;
-        return kept.flatMap((span) => {
+        const kept = asks && last && !(unpunctuated && isLong(norm.slice(last.start, last.end), lang)) ? all.length - 1 : all.length;
+        for (let i = 0; i < kept; i++) {
+          const span = all[i]!;
           const text = norm.slice(span.start, span.end);
           const soothing = noInformation[lang].find(text);
-          if (soothing.length === 0) return [{ span, text }];
-          if (!runsOn(text)) return [];
-          return [{ span, text: soothing.reduceRight((t, m) => t.slice(0, m.start) + ' '.repeat(m.end - m.start) + t.slice(m.end), text) }];
-        });
-      });
-      const spans = stated.map((c) => c.span);
-      const texts = stated.map((c) => c.text);
+          if (soothing.length > 0 && !(unpunctuated && isLong(text, lang))) continue;
+          spans.push(span);
+          texts.push(soothing.length === 0 ? text : soothing.reduceRight((t, m) => t.slice(0, m.start) + ' '.repeat(m.end - m.start) + t.slice(m.end), text));
+        }
+      }
       if (texts.some((t) => noAnswer[lang].test(t))) return hitOn(reply);
       // A yes or a no, where a statement opens with it ("Yes, you can…", "可以，…").
       if (texts.some((t) => answers[lang].find(t).some((m) => m.start <= 2))) return [];
       const cues = tools.moments[lang].questions;
       const negators = tools.negation[lang].negators;
       // Read on first need: a figure or a "no" often answers before any topic is compared.
-      let mineRead: string[] | undefined;
-      const mine = (): string[] => (mineRead ??= lang === 'en' ? topicWords(texts.join(' '), 'en', stop.en) : []);
-      const bears = moment.asked.every(({ turn, question }) => {
+      let mine: string[] | undefined;
+      let bears = true;
+      for (const { turn, question } of moment.asked) {
         // The asking clause only: "my mother is in hospital, how do I pay?" asks about paying.
         const clause = clauses(turn.text.norm, question).at(-1) ?? question;
         const asked = turn.text.norm.slice(clause.start, clause.end);
         // A yes/no question is answered by a statement that says no ("满一年不收", "we don't
         // charge it"), or by a bare yes ("能。", "有的").
-        if (question.kind === 'closed' && texts.some((t) => negators.test(t) || bareYes(t, lang))) return true;
+        if (question.kind === 'closed' && texts.some((t) => negators.test(t) || bareYes(t, lang))) continue;
         // "How much", "when": a figure in a statement answers it.
-        if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) return true;
-        const topic = topicWords(asked, lang, stop[lang]);
-        if (lang === 'zh') return topic.some((w) => texts.some((t) => t.includes(w)));
-        // A shared stem, or one that begins the other ("pay", "payments").
-        return topic.some((w) => mine().some((m) => m.startsWith(w) || w.startsWith(m)));
-      });
+        if (cues.shortFact.test(asked) && reply.numbers.some((n) => spans.some((c) => n.start >= c.start && n.end <= c.end))) continue;
+        if (lang === 'zh') {
+          // Each topic word is a piece of the question: a reply sharing no two adjacent
+          // characters with it holds none, and the question need not be segmented.
+          const pairs = charPairs(asked);
+          if (texts.some((t) => sharesPair(t, pairs)) && topicWords(asked, lang, stop[lang]).some((w) => texts.some((t) => t.includes(w)))) continue;
+        } else {
+          const topic = topicWords(asked, lang, stop[lang]);
+          // A shared stem, or one that begins the other ("pay", "payments").
+          const stated = (mine ??= topicWords(texts.join(' '), 'en', stop.en));
+          if (topic.some((w) => stated.some((m) => m.startsWith(w) || w.startsWith(m)))) continue;
+        }
+        bears = false;
+        break;
+      }
       if (bears) return [];
       // Any other statement of substance informs too, counted over the whole reply (an
       // abbreviation's full stop may cut a sentence in two); a figure counts as a word.
-      const size = (t: string): number =>
-        lang === 'zh' ? (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) : topicWords(t, 'en', stop.en).length + (t.match(/\d+/g)?.length ?? 0);
-      return texts.reduce((n, t) => n + size(t), 0) >= params.substance[lang] ? [] : hitOn(reply);
+      // In English that is the statements' topic words, already read above when a question was
+      // compared (no word runs across the spaces that join them), and their figures.
+      let size = 0;
+      if (lang === 'en') size = (mine ??= topicWords(texts.join(' '), 'en', stop.en)).length + (texts.join(' ').match(/\d+/g)?.length ?? 0);
+      else for (const t of texts) size += hanCount(t);
+      return size >= params.substance[lang] ? [] : hitOn(reply);
     };
   },
 });
