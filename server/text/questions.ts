@@ -46,6 +46,8 @@ function isQuestion(sentence: string, lang: Lang, cues: QuestionCues): boolean {
   if (lang === 'zh') {
     const core = sentence.replace(/[\s?!.。…~～]*$/, '');
     const last = core.slice(-1);
+    // "…着呢" asserts, it does not ask: "合同上都写着呢", "早着呢".
+    if (/[着著]呢$/.test(core)) return false;
     // Without a question mark, a closing particle or a closing tag ("…，对吧") makes a question;
     // "是否" in the middle of a statement ("确认是否需要") does not.
     if (cues.particles.test(last) || cues.closed.find(core).some((m) => m.phrase.length > 1 && m.end >= core.length - 1)) return true;

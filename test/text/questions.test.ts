@@ -43,6 +43,12 @@ describe('Chinese questions', () => {
     expect(kinds('您是在網上申請的嗎', 'zh')).toEqual(['closed']);
   });
 
+  it('…着呢 asserts: 合同上都写着呢 is not a question', () => {
+    expect(kinds('合同上都写着呢。', 'zh')).toEqual([]);
+    expect(kinds('合約上都寫著呢', 'zh')).toEqual([]);
+    expect(kinds('您现在在哪儿呢？', 'zh')).toEqual(['closed']);
+  });
+
   it('确认是否需要 inside a statement is not a question', () => {
     expect(kinds('我需要跟总部确认是否需要补交材料。', 'zh')).toEqual([]);
     expect(kinds('我需要跟总部确认是否需要补交材料', 'zh')).toEqual([]);

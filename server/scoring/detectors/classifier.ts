@@ -6,7 +6,7 @@
  * strongest words are negated is passed over, as a negated phrase is.
  */
 import { z } from 'zod';
-import { defineDetector } from './definition.ts';
+import { defineDetector, WordLists } from './definition.ts';
 import { isNegatedEvidence, replyScores } from '../sentenceClassifier.ts';
 
 export const classifier = defineDetector({
@@ -18,6 +18,8 @@ export const classifier = defineDetector({
     model: z.string().min(1),
     /** The probability (0 to 1) a sentence needs to count. */
     threshold: z.number().gt(0).lt(1),
+    /** A sentence holding any of these does not count, as with a phrase list's `unless`. */
+    unless: WordLists.optional(),
   }),
   compile(params, tools) {
     const bank = tools.models;
@@ -26,6 +28,7 @@ export const classifier = defineDetector({
     const weightOf = (bucket: number): number => bank.weights[bucket * bank.size + column] as number;
     // Compared before the logistic function: p ≥ t exactly when the raw score ≥ log(t / (1 − t)).
     const least = Math.log(params.threshold / (1 - params.threshold));
+    const unless = params.unless ? tools.phrases(params.unless) : null;
     return (reply) => {
       const { sentences, raw } = replyScores(reply, bank);
       let best = -Infinity;
@@ -33,7 +36,13 @@ export const classifier = defineDetector({
       for (let i = 0; i < sentences.length; i++) {
         const score = raw[i * bank.size + column] as number;
         const span = sentences[i];
-        if (span && score >= least && score > best && !isNegatedEvidence(reply.text.norm, span.start, span.end, reply.lang, weightOf, tools.negation[reply.lang])) {
+        if (
+          span &&
+          score >= least &&
+          score > best &&
+          !isNegatedEvidence(reply.text.norm, span.start, span.end, reply.lang, weightOf, tools.negation[reply.lang]) &&
+          !unless?.[reply.lang].test(reply.text.norm.slice(span.start, span.end))
+        ) {
           best = score;
           bestAt = i;
         }

@@ -246,7 +246,7 @@ export function compileRubric(file: RubricFile, models: SentenceModelBank = EMPT
       detectors: rulesThenModels(
         s.detectors.map((d) => compileDetector(d, tools)),
         // A model not passed in is left out (rules only): the loader passes every file the section names.
-        file.classifiers.filter((c) => c.signals.includes(s.id) && models.index.has(c.model)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold }, tools)),
+        file.classifiers.filter((c) => c.signals.includes(s.id) && models.index.has(c.model)).map((c) => compileDetector({ type: 'classifier', model: c.model, threshold: c.threshold, ...(c.unless ? { unless: c.unless } : {}) }, tools)),
       ),
       also: s.also,
       onlyAfter: s.only_after ? compileEarlier(s.only_after, tools) : null,

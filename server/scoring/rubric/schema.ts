@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CriterionId, SCENARIOS, Scenario, SignalId } from '../types.ts';
-import { LocalText } from '../detectors/definition.ts';
+import { LocalText, WordLists } from '../detectors/definition.ts';
 import { DetectorConfig } from '../detectors/registry.ts';
 import { EarlierSaid } from '../earlier.ts';
 
@@ -315,7 +315,7 @@ export const RubricFile = z
     signals: z.array(SignalConfig).min(1),
     model_signals: ModelSignalsConfig.default({ counts: false, definitions: {} }),
     /** Trained sentence models added beside the rules: per model file, the signals it may fire and its threshold. */
-    classifiers: z.array(z.strictObject({ model: z.string().regex(/^[\w.-]+\.json$/, 'a .json file name in rubrics/models/'), signals: z.array(z.string().min(1)).min(1), threshold: z.number().gt(0).lt(1) })).default([]),
+    classifiers: z.array(z.strictObject({ model: z.string().regex(/^[\w.-]+\.json$/, 'a .json file name in rubrics/models/'), signals: z.array(z.string().min(1)).min(1), threshold: z.number().gt(0).lt(1), unless: WordLists.optional() })).default([]),
   })
   .superRefine((rubric, ctx) => {
     const seen = new Set<string>();

@@ -90,6 +90,18 @@ describe('the classifier detector', () => {
     expect(turn.signals).not.toContain('empathy.emotion');
   });
 
+  it('passes over a sentence holding a word of its `unless` list, as a phrase list does', () => {
+    const guarded = compileRubric(
+      { ...file, classifiers: [{ model: 'sleep.json', signals: ['empathy.emotion'], threshold: 0.6, unless: { en: [], zh: ['没关系'] } }] },
+      bank,
+    );
+    const score = (text: string) => scoreTranscript(guarded, { locale: 'zh-Hans', turns: [{ role: 'trainee', text }] }).turns[0]!.signals;
+    expect(score('您这阵子一直心烦意乱。')).toContain('empathy.emotion');
+    expect(score('心烦意乱也没关系。')).not.toContain('empathy.emotion');
+    // The same sentence counts without the list.
+    expect(scoreTranscript(rubric, { locale: 'zh-Hans', turns: [{ role: 'trainee', text: '心烦意乱也没关系。' }] }).turns[0]!.signals).toContain('empathy.emotion');
+  });
+
   it('the default rubric loads the models it names', () => {
     expect(() => loadDefaultRubric()).not.toThrow();
   });
