@@ -41,6 +41,7 @@ export const qaEn = {
   'qa.editor.editingFrom': 'Editing from version {version}.',
   'qa.editor.label': 'Persona YAML',
   'qa.editor.placeholder': 'Paste or upload persona YAML. A starter persona from the library is the best example of the format.',
+  'qa.editor.loading': 'Loading the editor…',
   'qa.editor.keys': 'Tab indents with two spaces. To leave the editor with the keyboard, press Esc, then Tab.',
   'qa.upload.label': 'Upload file',
   'qa.upload.tooBig': '“{name}” is larger than 256 KB, the most a persona may be.',

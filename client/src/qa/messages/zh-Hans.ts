@@ -35,6 +35,7 @@ export const qaZhHans: Catalogue<QaKey> = {
   'qa.editor.editingFrom': '基于第 {version} 版编辑。',
   'qa.editor.label': '角色 YAML',
   'qa.editor.placeholder': '粘贴或上传角色 YAML。角色库里的现有角色就是格式最好的范例。',
+  'qa.editor.loading': '正在载入编辑器…',
   'qa.editor.keys': 'Tab 键缩进两个空格。用键盘离开编辑框：先按 Esc，再按 Tab。',
   'qa.upload.label': '上传文件',
   'qa.upload.tooBig': '“{name}”超过 256 KB，角色文件不能这么大。',

@@ -35,6 +35,7 @@ export const qaZhHant: Catalogue<QaKey> = {
   'qa.editor.editingFrom': '以第 {version} 版為基礎編輯。',
   'qa.editor.label': '角色 YAML',
   'qa.editor.placeholder': '貼上或上傳角色 YAML。角色庫裡現有的角色就是格式最好的範例。',
+  'qa.editor.loading': '正在載入編輯器…',
   'qa.editor.keys': 'Tab 鍵縮排兩個空格。要用鍵盤離開編輯框：先按 Esc，再按 Tab。',
   'qa.upload.label': '上傳檔案',
   'qa.upload.tooBig': '「{name}」超過 256 KB，角色檔案不能這麼大。',
