@@ -76,7 +76,7 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     await expect.poll(async () => (await problems(page)).map((p) => p.line)).toEqual([moodLine]);
     const [moodProblem] = await problems(page);
     expect(moodProblem!.text).toContain(`line ${moodLine}`);
-    expect(moodProblem!.text).toContain('mood.initial.anger');
+    expect(moodProblem!.text).toContain('Starting anger: should be a number, not text');
     expect(await page.getByTestId('save').isDisabled()).toBe(true);
     await page.locator(`[data-testid=problems] li[data-line="${moodLine}"] button`).click();
     expect(await cursorLine(page)).toBe(moodLine);
@@ -87,7 +87,7 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     const summaryLine = leaking.split('\n').findIndex((l) => l.startsWith('summary:')) + 1;
     await pasteText(page, leaking);
     await expect.poll(async () => (await problems(page)).map((p) => p.line)).toEqual([summaryLine]);
-    expect((await problems(page))[0]!.text).toContain('summary: gives away the hidden fact “sms” (6:02 · 6:04)');
+    expect((await problems(page))[0]!.text).toContain('Summary for trainees: gives away the hidden fact “sms” (6:02 · 6:04)');
     expect(await page.getByTestId('save').isDisabled()).toBe(true);
 
     // Fixed, with a change worth saving: valid, saved as version 2.
