@@ -89,6 +89,11 @@ export const PersonaFile = z
     locale: Locale,
     scenario: Scenario,
     difficulty: z.enum(['easy', 'medium', 'hard']),
+    /**
+     * A retired persona is no longer offered to trainees (the list of customers, new
+     * sessions) but stays for the sessions played with it, their replays and reports.
+     */
+    retired: z.boolean().default(false),
     /** What the trainee sees before starting. */
     name: Text,
     summary: Text,

@@ -31,6 +31,7 @@ export const qaEn = {
   'qa.library.tests': 'Tests',
   'qa.status.valid': 'Valid',
   'qa.status.invalid': 'Invalid',
+  'qa.status.retired': 'Retired: not offered to trainees',
   'qa.status.invalidCount': { one: 'Invalid · {count} problem', other: 'Invalid · {count} problems' },
   'qa.source.file': 'Shipped file',
   'qa.source.saved': 'Saved here',

@@ -25,6 +25,7 @@ export const qaZhHans: Catalogue<QaKey> = {
   'qa.library.tests': '测试',
   'qa.status.valid': '有效',
   'qa.status.invalid': '有问题',
+  'qa.status.retired': '已停用：不再提供给学员',
   'qa.status.invalidCount': '有问题 · {count} 处',
   'qa.source.file': '随附文件',
   'qa.source.saved': '在此保存',

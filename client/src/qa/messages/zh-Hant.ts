@@ -25,6 +25,7 @@ export const qaZhHant: Catalogue<QaKey> = {
   'qa.library.tests': '測試',
   'qa.status.valid': '有效',
   'qa.status.invalid': '有問題',
+  'qa.status.retired': '已停用：不再提供給學員',
   'qa.status.invalidCount': '有問題 · {count} 處',
   'qa.source.file': '隨附檔案',
   'qa.source.saved': '在此儲存',
