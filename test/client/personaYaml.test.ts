@@ -50,6 +50,12 @@ describe('a change made in the persona form', () => {
     expect(text).toContain('# 难度按培训组的要求');
   });
 
+  it('writes a text emptied and typed again without quotes, as it was', () => {
+    const emptied = withValue(shipped, ['name'], '')!;
+    expect(emptied).toMatch(/^name: ""$/m);
+    expect(withValue(emptied, ['name'], '王先生')).toMatch(/^name: 王先生$/m);
+  });
+
   it('refuses to work on text that is not a YAML mapping', () => {
     expect(readDraft('id: x\nname: a: b\n')).toBeNull();
     expect(withValue('- just a list\n', ['name'], 'x')).toBeNull();

@@ -5,7 +5,7 @@
  * touches are rewritten: the rest of the text is kept byte for byte, the way the person in
  * the YAML tab wrote it.
  */
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from 'yaml';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -51,7 +51,12 @@ export function withValue(text: string, path: FieldPath, value: unknown): string
   const doc = readDraft(text);
   if (!doc) return null;
   const before = doc.toString(RENDER);
+  const old = doc.getIn(path as unknown[], true);
+  const wasEmpty = isScalar(old) && old.value === '';
   if (value === undefined) doc.deleteIn(path as unknown[]);
   else doc.setIn(path as unknown[], value);
+  // An emptied text had to be quoted; typed again, it is written plainly where it can be.
+  const now = doc.getIn(path as unknown[], true);
+  if (wasEmpty && isScalar(now)) now.type = Scalar.PLAIN;
   return spliceChanged(text, before, doc.toString(RENDER));
 }
