@@ -2,7 +2,8 @@
 // against a whole server): a persona duplicated and edited in the form, with a mistake the
 // check words in Chinese beside the field and in the problem list, then fixed and saved; the
 // copy started in English beside its Chinese original; and, retired, the copy leaves the
-// trainees' list of customers. What the form does not show (the comments) survives.
+// trainees' list of customers. What the form does not show (the comments) survives. The YAML
+// editor offers the schema's fields as completions and wraps long lines.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { requireOrSkip } from '../support/services.ts';
@@ -108,4 +109,20 @@ describe.skipIf(!run)('the persona builder in the browser', () => {
     expect(await card(COPY).count()).toBe(0);
     await screenshot(picker, 'trainee-without-retired');
   }, 120_000);
+
+  it("offers the persona's fields as completions and wraps long lines in the YAML editor", async () => {
+    const qa = await suite.server.user('qa');
+    const context = await suite.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signInToLibrary(page, suite.server.url, qa.username, qa.password);
+    await page.goto(`${suite.server.url}/qa/new`);
+    const box = page.getByTestId('persona-text');
+    await box.focus();
+    await page.keyboard.type('diffi');
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allTextContents()).toContainEqual(expect.stringContaining('difficulty'));
+    expect(await box.getAttribute('class')).toContain('cm-lineWrapping');
+  }, 60_000);
 });
+
