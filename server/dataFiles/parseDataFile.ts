@@ -56,7 +56,12 @@ function duplicateKeys(doc: Document, counter: LineCounter, path: string): FileP
           const name = String(pair.key.value);
           if (seen.has(name)) {
             const line = pair.key.range ? counter.linePos(pair.key.range[0]).line : undefined;
-            problems.push({ path, ...(line !== undefined ? { line } : {}), message: `Map keys must be unique: "${name}" appears twice` });
+            problems.push({
+              path,
+              ...(line !== undefined ? { line } : {}),
+              message: `Map keys must be unique: "${name}" appears twice`,
+              detail: { kind: 'duplicate_key', key: name },
+            });
           }
           seen.add(name);
         }
@@ -102,21 +107,54 @@ function tidy(problems: FileProblem[]): FileProblem[] {
   return [...out.slice(0, MAX_PROBLEMS), { path: first.path, message: `and ${out.length - MAX_PROBLEMS} more problems` }];
 }
 
-function schemaProblems(doc: Document, counter: LineCounter, path: string, issues: readonly z.core.$ZodIssue[]): FileProblem[] {
+/** What a value is, in the words of zod's `expected` (so the client words both alike). */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at = data;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/** A zod issue as a code and the values its sentence needs, for the reader's language. */
+function schemaDetail(issue: z.core.$ZodIssue, data: unknown): NonNullable<FileProblem['detail']> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { kind: 'schema', code: issue.code, expected: String(issue.expected), received: kindOf(valueAt(data, issue.path)) };
+    case 'too_small':
+      return { kind: 'schema', code: issue.code, origin: String(issue.origin), minimum: Number(issue.minimum) };
+    case 'too_big':
+      return { kind: 'schema', code: issue.code, origin: String(issue.origin), maximum: Number(issue.maximum) };
+    case 'invalid_value':
+      return { kind: 'schema', code: issue.code, values: issue.values.map(String) };
+    default:
+      return { kind: 'schema', code: issue.code };
+  }
+}
+
+function schemaProblems(doc: Document, counter: LineCounter, path: string, issues: readonly z.core.$ZodIssue[], data: unknown): FileProblem[] {
   const problems: FileProblem[] = [];
   for (const issue of issues.slice(0, MAX_PROBLEMS + 1)) {
     if (issue.code === 'unrecognized_keys') {
       // One problem per key, on the key's own line: zod reports them on the mapping.
       for (const key of issue.keys.slice(0, MAX_PROBLEMS + 1)) {
         const line = lineOfKey(doc, counter, issue.path, key);
-        problems.push({ path, ...(line !== undefined ? { line } : {}), field: fieldPath([...issue.path, key]), message: 'unknown field' });
+        problems.push({ path, ...(line !== undefined ? { line } : {}), field: fieldPath([...issue.path, key]), message: 'unknown field', detail: { kind: 'unknown_field' } });
       }
       continue;
     }
     const line = lineOf(doc, counter, issue.path);
     const field = fieldPath(issue.path);
     // A schema's own check may say what the reader's language needs to word it (FileProblem.detail).
-    const detail = issue.code === 'custom' ? (issue.params?.detail as FileProblem['detail']) : undefined;
+    const detail = issue.code === 'custom' ? (issue.params?.detail as FileProblem['detail']) : schemaDetail(issue, data);
     problems.push({ path, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message: issue.message, ...(detail ? { detail } : {}) });
   }
   return problems;
@@ -135,6 +173,7 @@ export function parseDataText<S extends z.ZodType>(path: string, text: string, s
     // With prettyErrors off, yaml leaves linePos unset: count the line from the offset.
     line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
     message: plainMessage(e.message),
+    detail: { kind: 'yaml' as const, code: e.code },
   }));
   if (syntax.length > 0) throw new FileError(tidy(syntax.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))));
   const duplicates = duplicateKeys(doc, counter, path);
@@ -149,7 +188,7 @@ export function parseDataText<S extends z.ZodType>(path: string, text: string, s
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  throw new FileError(tidy(schemaProblems(doc, counter, path, parsed.error.issues)));
+  throw new FileError(tidy(schemaProblems(doc, counter, path, parsed.error.issues, data)));
 }
 
 export function parseDataFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {

@@ -254,6 +254,8 @@ export const PersonaFileListItem = z.object({
   /** `file`: as shipped in personas/; `saved`: the latest version was saved through the web client. */
   source: VersionSource,
   status: z.enum(['valid', 'invalid']),
+  /** The live version is retired: trainees no longer see it. */
+  retired: z.boolean(),
   problems: z.array(PersonaProblem),
   tests: z.number().int().nonnegative(),
   savedBy: z.string().nullable(),

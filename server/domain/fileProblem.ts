@@ -6,9 +6,11 @@
 import { z } from 'zod';
 
 /**
- * What the QA editor needs to word a problem in the reader's interface language; `message`
- * says the same in English, for the command line and logs. Only problems a person fixes by
- * rewording the persona carry one.
+ * What the QA editor needs to word a problem in the reader's interface language: a stable
+ * `kind` (and, for the parser and the schema, their own code) with the values the sentence
+ * needs; `message` says the same in English, for the command line and logs. The client words
+ * each kind from its catalogue (client/src/qa/problemText.ts) and names `field` the way the
+ * persona form does.
  */
 export const ProblemDetail = z.discriminatedUnion('kind', [
   z.object({
@@ -18,6 +20,31 @@ export const ProblemDetail = z.discriminatedUnion('kind', [
     /** The fact's figures and phrases, as the field writes them. */
     evidence: z.array(z.string()),
   }),
+  /** The YAML cannot be read: the yaml package's error code (BAD_INDENT, MISSING_CHAR…). */
+  z.object({ kind: z.literal('yaml'), code: z.string() }),
+  /** A key written twice in one mapping. */
+  z.object({ kind: z.literal('duplicate_key'), key: z.string() }),
+  /** A field the format does not have (the field names it). */
+  z.object({ kind: z.literal('unknown_field') }),
+  /**
+   * The value breaks the schema: zod's issue code (invalid_type, too_small, too_big,
+   * invalid_value, invalid_format…) with what the code's sentence needs.
+   */
+  z.object({
+    kind: z.literal('schema'),
+    code: z.string(),
+    /** invalid_type: what was wanted (string, number, array, object…); `received` what was there. */
+    expected: z.string().optional(),
+    received: z.string().optional(),
+    /** too_small / too_big: a number's bound, a text's length or a list's count (`origin` says which). */
+    origin: z.string().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    /** invalid_value: the values allowed. */
+    values: z.array(z.string()).optional(),
+  }),
+  /** A name that must be one of the file's or the rubric's: a fact, a reveal, a signal, a step. */
+  z.object({ kind: z.literal('unknown_name'), of: z.enum(['fact', 'reveal', 'signal', 'step']), name: z.string() }),
 ]);
 export type ProblemDetail = z.infer<typeof ProblemDetail>;
 

@@ -77,6 +77,11 @@ export const PersonaTest = z.strictObject({
 });
 export type PersonaTest = z.infer<typeof PersonaTest>;
 
+/** A custom issue's params naming what was not found, for the reader's language (FileProblem.detail). */
+function unknownName(of: 'fact' | 'reveal' | 'signal' | 'step', name: string): { detail: ProblemDetail } {
+  return { detail: { kind: 'unknown_name', of, name } };
+}
+
 export const PersonaFile = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -84,6 +89,11 @@ export const PersonaFile = z
     locale: Locale,
     scenario: Scenario,
     difficulty: z.enum(['easy', 'medium', 'hard']),
+    /**
+     * A retired persona is no longer offered to trainees (the list of customers, new
+     * sessions) but stays for the sessions played with it, their replays and reports.
+     */
+    retired: z.boolean().default(false),
     /** What the trainee sees before starting. */
     name: Text,
     summary: Text,
@@ -154,7 +164,7 @@ export const PersonaFile = z
   .superRefine((p, ctx) => {
     p.reveals.forEach((r, i) => {
       // The file's own facts only: "toString" or "constructor" is in every object, not in facts.
-      if (!Object.hasOwn(p.facts, r.fact)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'fact'], message: `no fact "${r.fact}" in facts` });
+      if (!Object.hasOwn(p.facts, r.fact)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'fact'], message: `no fact "${r.fact}" in facts`, params: unknownName('fact', r.fact) });
     });
     for (const { path, fact, evidence } of hiddenFactsShown(p)) {
       const detail: ProblemDetail = { kind: 'hidden_fact_shown', fact, evidence };
@@ -167,7 +177,7 @@ export const PersonaFile = z
     }
     p.end.resolve.revealed.forEach((fact, i) => {
       if (!p.reveals.some((r) => r.fact === fact)) {
-        ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'revealed', i], message: `no reveal of "${fact}" in reveals` });
+        ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'revealed', i], message: `no reveal of "${fact}" in reveals`, params: unknownName('reveal', fact) });
       }
     });
   });
@@ -188,10 +198,10 @@ export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
         : `the rubric ${signals.rubric} has no process for the scenario ${p.scenario}, so no step "${step}"`;
     const isStep = (step: string): boolean => process?.steps.includes(step) ?? false;
     p.end.resolve.steps.forEach((step, i) => {
-      if (!isStep(step)) ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'steps', i], message: notAStep(step) });
+      if (!isStep(step)) ctx.addIssue({ code: 'custom', path: ['end', 'resolve', 'steps', i], message: notAStep(step), params: unknownName('step', step) });
     });
     for (const step of Object.keys(p.lines.stages)) {
-      if (!isStep(step)) ctx.addIssue({ code: 'custom', path: ['lines', 'stages', step], message: notAStep(step) });
+      if (!isStep(step)) ctx.addIssue({ code: 'custom', path: ['lines', 'stages', step], message: notAStep(step), params: unknownName('step', step) });
       else if (process?.wholeCall.includes(step)) {
         ctx.addIssue({ code: 'custom', path: ['lines', 'stages', step], message: `"${step}" is judged on the whole call: no turn takes it, so it has no stage line` });
       }
@@ -200,16 +210,16 @@ export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
       t.turns.forEach((turn, j) => {
         const stage = turn.expect.stage;
         if (stage !== undefined && stage !== 'none' && !isStep(stage)) {
-          ctx.addIssue({ code: 'custom', path: ['tests', i, 'turns', j, 'expect', 'stage'], message: notAStep(stage) });
+          ctx.addIssue({ code: 'custom', path: ['tests', i, 'turns', j, 'expect', 'stage'], message: notAStep(stage), params: unknownName('step', stage) });
         }
       }),
     );
     for (const id of Object.keys(p.mood.effects)) {
-      if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: unknown(id) });
+      if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: unknown(id), params: unknownName('signal', id) });
     }
     p.reveals.forEach((r, i) =>
       r.when_signals?.forEach((id, j) => {
-        if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'when_signals', j], message: unknown(id) });
+        if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['reveals', i, 'when_signals', j], message: unknown(id), params: unknownName('signal', id) });
       }),
     );
   });

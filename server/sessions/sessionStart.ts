@@ -31,6 +31,8 @@ export async function sessionStart(ctx: ServerContext, caller: TokenClaims, payl
   if (!persona) {
     return refuse(fail('not_found', `no persona "${payload.personaId}"${locale ? ` in ${locale}` : ''}`));
   }
+  // Retired: no new practice with it; QA may still try it out.
+  if (persona.retired && caller.role === 'trainee') return refuse(fail('not_found', `the persona "${persona.id}" is retired`));
   const open = await ctx.store.countOpenSessions(caller.userId);
   const { maxOpenSessions } = ctx.config.limits;
   if (open >= maxOpenSessions) {

@@ -27,6 +27,8 @@ const EVERY_PAGE: Route[] = [
   { page: 'qa-personas' },
   { page: 'qa-persona', personaId: 'third-party-answer', locale: 'zh-Hans' },
   { page: 'qa-new' },
+  { page: 'qa-new', from: { personaId: 'double-charge', locale: 'zh-Hans' } },
+  { page: 'qa-new', from: { personaId: 'double-charge', locale: 'zh-Hans', to: 'en' } },
   { page: 'qa-tryout', sessionId: 'c0ffee' },
   { page: 'qa-tryout-report', sessionId: 'c0ffee' },
 ];

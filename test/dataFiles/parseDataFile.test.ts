@@ -33,7 +33,7 @@ describe('parseDataText', () => {
   it('names the line and field of a schema error', () => {
     const text = ['name: x', 'items:', '  - n: 1', '  - n: 2', '  - n: three', ''].join('\n');
     expect(problemsOf(text)).toEqual([
-      { path: 'data.yaml', line: 5, field: 'items[2].n', message: expect.stringMatching(/expected number/) },
+      { path: 'data.yaml', line: 5, field: 'items[2].n', message: expect.stringMatching(/expected number/), detail: { kind: 'schema', code: 'invalid_type', expected: 'number', received: 'string' } },
     ]);
   });
 
@@ -76,8 +76,8 @@ describe('parseDataText', () => {
   it('names an unknown field on its own line', () => {
     const strict = z.strictObject({ name: z.string(), items: z.array(z.strictObject({ n: z.number() })) });
     expect(problemsOf('name: x\nitems:\n  - n: 1\n    m: 2\nextra: 3\n', strict)).toEqual([
-      { path: 'data.yaml', line: 4, field: 'items[0].m', message: 'unknown field' },
-      { path: 'data.yaml', line: 5, field: 'extra', message: 'unknown field' },
+      { path: 'data.yaml', line: 4, field: 'items[0].m', message: 'unknown field', detail: { kind: 'unknown_field' } },
+      { path: 'data.yaml', line: 5, field: 'extra', message: 'unknown field', detail: { kind: 'unknown_field' } },
     ]);
   });
 
@@ -86,8 +86,8 @@ describe('parseDataText', () => {
     const started = Date.now();
     const problems = problemsOf(`${many}\nouter:\n  a: 1\n  a: 2\nk7: again\n`, z.looseObject({}));
     expect(problems).toEqual([
-      { path: 'data.yaml', line: 30_003, message: expect.stringMatching(/unique.*"a"/) },
-      { path: 'data.yaml', line: 30_004, message: expect.stringMatching(/unique.*"k7"/) },
+      { path: 'data.yaml', line: 30_003, message: expect.stringMatching(/unique.*"a"/), detail: { kind: 'duplicate_key', key: 'a' } },
+      { path: 'data.yaml', line: 30_004, message: expect.stringMatching(/unique.*"k7"/), detail: { kind: 'duplicate_key', key: 'k7' } },
     ]);
     expect(Date.now() - started).toBeLessThan(2000);
   });

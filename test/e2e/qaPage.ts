@@ -4,7 +4,7 @@
  * save. Selectors are the ones the client sets for this (`data-testid`, `data-line`,
  * `data-persona`), not its look.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Locale } from '../../server/scoring/types.ts';
 
 export async function signInToLibrary(page: Page, url: string, username: string, password: string): Promise<void> {
@@ -22,9 +22,34 @@ export async function openPersonaFile(page: Page, id: string, locale: Locale): P
   await page.getByTestId('history').waitFor();
 }
 
-/** The editor's text as it is now. */
-export function editorText(page: Page): Promise<string> {
-  return page.getByTestId('persona-text').inputValue();
+/**
+ * The CodeMirror view behind an editor's content element. CodeMirror keeps only the lines
+ * on screen in the page, so the whole text is read from its state; this is what its public
+ * `EditorView.findFromDOM` does, written out because the page cannot import it.
+ */
+interface EditorElement {
+  cmTile: { root: { view: { state: { doc: { toString(): string; lineAt(pos: number): { number: number } }; selection: { main: { head: number } } } } } };
+}
+
+/** The editor's text as it is now (the main editor unless another one is given). */
+export function editorText(page: Page, editor: Locator = page.getByTestId('persona-text')): Promise<string> {
+  return editor.evaluate((el) => (el as unknown as EditorElement).cmTile.root.view.state.doc.toString());
+}
+
+/** Replaces the editor's whole text as a person pasting it would: select all, paste. */
+export async function pasteText(page: Page, text: string, editor: Locator = page.getByTestId('persona-text')): Promise<void> {
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await editor.evaluate((el, pasted) => {
+    // The page's own DOM classes (this file is type-checked without the DOM library).
+    const dom = el.ownerDocument.defaultView as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => Event;
+    };
+    const data = new dom.DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 /** Chooses a file with this text in the "Upload file" input, as a person picking it would. */
@@ -49,12 +74,13 @@ export async function problems(page: Page): Promise<{ line: number | null; text:
 /** The line (1-based) the editor's cursor is on. */
 export async function cursorLine(page: Page): Promise<number> {
   return page.getByTestId('persona-text').evaluate((el) => {
-    const area = el as unknown as { value: string; selectionStart: number };
-    return area.value.slice(0, area.selectionStart).split('\n').length;
+    const { state } = (el as unknown as EditorElement).cmTile.root.view;
+    return state.doc.lineAt(state.selection.main.head).number;
   });
 }
 
-/** The gutter's line numbers marked as having a problem. */
+/** The lines the editor marks as having a problem. */
 export async function markedLines(page: Page): Promise<number[]> {
-  return page.locator('.yaml-editor__line--problem').evaluateAll((spans) => spans.map((s) => Number(s.getAttribute('data-line'))));
+  const lines = (await page.locator('.yaml-editor[data-marked-lines]').first().getAttribute('data-marked-lines')) ?? '';
+  return lines.split(' ').filter(Boolean).map(Number);
 }

@@ -89,11 +89,11 @@ describe('a new version, from upload to the sessions', () => {
     expect(refused.status).toBe(400);
     expect(expectShape(PersonaProblemsAnswer, refused.body).error.code).toBe('bad_request');
     const lines = broken.split('\n');
-    expect(refused.body.problems).toEqual([{ line: lines.indexOf('difficulty: eazy') + 1, field: 'difficulty', message: expect.stringMatching(/easy/) }]);
+    expect(refused.body.problems).toEqual([{ line: lines.indexOf('difficulty: eazy') + 1, field: 'difficulty', message: expect.stringMatching(/easy/), detail: { kind: 'schema', code: 'invalid_value', values: ['easy', 'medium', 'hard'] } }]);
     const unknownFact = FILE.replace('- fact: rent\n', '- fact: rents\n');
     const refusedFact = await api('PUT', '/double-charge/en', qa.token, { text: unknownFact, baseVersion: 1 });
     expect(refusedFact.body.problems).toEqual([
-      { line: unknownFact.split('\n').indexOf('  - fact: rents') + 1, field: 'reveals[1].fact', message: 'no fact "rents" in facts' },
+      { line: unknownFact.split('\n').indexOf('  - fact: rents') + 1, field: 'reveals[1].fact', message: 'no fact "rents" in facts', detail: { kind: 'unknown_name', of: 'fact', name: 'rents' } },
     ]);
     expect(expectShape(PersonaSource, (await api('GET', '/double-charge/en', qa.token)).body)).toMatchObject({ version: 1, versions: [{ version: 1, source: 'file' }] });
 
@@ -194,8 +194,8 @@ describe('checking and testing without saving', () => {
     expect(checked).toMatchObject({ ok: false, id: 'double-charge', locale: 'en' });
     expect(checked.problems).toEqual(
       expect.arrayContaining([
-        { line: expect.any(Number), field: 'summary', message: expect.any(String) },
-        { line: missing.split('\n').indexOf('mood_swings: 3') + 1, field: 'mood_swings', message: 'unknown field' },
+        { line: expect.any(Number), field: 'summary', message: expect.any(String), detail: expect.objectContaining({ kind: 'schema', code: 'invalid_type' }) },
+        { line: missing.split('\n').indexOf('mood_swings: 3') + 1, field: 'mood_swings', message: 'unknown field', detail: { kind: 'unknown_field' } },
       ]),
     );
     const syntax = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text: 'id: x\nname: a: b\n' })).body);
@@ -226,7 +226,7 @@ describe('checking and testing without saving', () => {
     const checked = (await api('POST', '/check', qa.token, { text: unknown })).body;
     expect(checked).toMatchObject({ ok: false, id: 'double-charge', locale: 'en' });
     expect(checked.problems).toEqual([
-      { line: unknown.split('\n').indexOf('    conduct.shouting: { anger: 3 }') + 1, field: 'mood.effects.conduct.shouting', message: `no signal "conduct.shouting" in the rubric ${server.ctx.rubric.id}` },
+      { line: unknown.split('\n').indexOf('    conduct.shouting: { anger: 3 }') + 1, field: 'mood.effects.conduct.shouting', message: `no signal "conduct.shouting" in the rubric ${server.ctx.rubric.id}`, detail: { kind: 'unknown_name', of: 'signal', name: 'conduct.shouting' } },
     ]);
     // The signal beyond the scoring contract is the rubric's, so a persona may use it.
     const known = unknown.replace('conduct.shouting: { anger: 3 }', 'conduct.credential_request: { anger: 3, trust: -4 }');
@@ -239,7 +239,7 @@ describe('checking and testing without saving', () => {
   ])('refuses %s cleanly, with its line', async (_label, text, start) => {
     const checked = expectShape(PersonaCheck, (await api('POST', '/check', qa.token, { text })).body);
     expect(checked.ok).toBe(false);
-    expect(checked.problems).toEqual([{ line: text.split('\n').findIndex((l) => l.startsWith(start)) + 1, message: expect.stringMatching(/tag/i) }]);
+    expect(checked.problems).toEqual([{ line: text.split('\n').findIndex((l) => l.startsWith(start)) + 1, message: expect.stringMatching(/tag/i), detail: { kind: 'yaml', code: expect.any(String) } }]);
     expect((await api('PUT', '/double-charge/en', qa.token, { text, baseVersion: 2 })).status).toBe(400);
   });
 
@@ -342,7 +342,8 @@ describe('the list, with a broken file in personas/', () => {
         version: null,
         source: 'file',
         status: 'invalid',
-        problems: [{ line: FILE.split('\n').indexOf('difficulty: easy') + 1, field: 'difficulty', message: expect.any(String) }],
+        retired: false,
+        problems: [{ line: FILE.split('\n').indexOf('difficulty: easy') + 1, field: 'difficulty', message: expect.any(String), detail: expect.objectContaining({ kind: 'schema' }) }],
         tests: 0,
         savedBy: null,
         savedAt: null,

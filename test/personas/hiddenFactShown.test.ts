@@ -74,7 +74,7 @@ describe('a public text that gives a hidden fact away', () => {
     const text = withLine(fileText(id, locale), 'summary:', line);
     const problems = problemsOf(text);
     // One problem per fact given away: the farm's size is also a figure of what he earns.
-    expect(problems.filter((p) => p.detail?.fact === fact)).toEqual([
+    expect(problems.filter((p) => p.detail?.kind === 'hidden_fact_shown' && p.detail.fact === fact)).toEqual([
       {
         path: 'persona.yaml',
         line: lineOf(text, 'summary:'),
@@ -142,7 +142,7 @@ describe('a reveal', () => {
     const text = base.replace('  - fact: rent\n', `  - fact: ${name}\n`);
     expect(text).not.toBe(base);
     expect(problemsOf(text)).toEqual([
-      { path: 'persona.yaml', line: text.split('\n').indexOf(`  - fact: ${name}`) + 1, field: 'reveals[1].fact', message: `no fact "${name}" in facts` },
+      { path: 'persona.yaml', line: text.split('\n').indexOf(`  - fact: ${name}`) + 1, field: 'reveals[1].fact', message: `no fact "${name}" in facts`, detail: { kind: 'unknown_name', of: 'fact', name } },
     ]);
   });
 });

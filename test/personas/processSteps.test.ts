@@ -131,6 +131,7 @@ describe("a persona's steps", () => {
         line: lineOf(broken, 'resolve: { steps: [leave_callback, follow_up]'),
         field: 'end.resolve.steps[1]',
         message: '"follow_up" is not a step of the third_party process (identify_speaker, no_disclosure, leave_callback)',
+        detail: { kind: 'unknown_name', of: 'step', name: 'follow_up' },
       },
     ]);
   });

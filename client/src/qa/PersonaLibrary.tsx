@@ -84,7 +84,7 @@ export function PersonaLibrary() {
             </thead>
             <tbody>
               {shown.map((f) => (
-                <tr key={`${f.id}/${f.locale}`} data-persona={f.id} data-locale={f.locale} data-status={f.status}>
+                <tr key={`${f.id}/${f.locale}`} data-persona={f.id} data-locale={f.locale} data-status={f.status} data-retired={f.retired}>
                   <td>
                     <RouteLink route={{ page: 'qa-persona', personaId: f.id, locale: f.locale }} className="qa-table__name">
                       <span lang={f.locale}>{f.name ?? f.id}</span>
@@ -96,6 +96,7 @@ export function PersonaLibrary() {
                     <span className={`qa-badge qa-badge--${f.status}`} title={f.problems.map((p) => `${p.line ?? '?'}: ${problemText(p, t)}`).join('\n')}>
                       {f.status === 'valid' ? t('qa.status.valid') : t('qa.status.invalidCount', { count: f.problems.length })}
                     </span>
+                    {f.retired && <span className="qa-badge qa-badge--retired">{t('qa.status.retired')}</span>}
                   </td>
                   <td data-testid="version">{f.version ?? '—'}</td>
                   <td>{f.source === 'file' ? t('qa.source.file') : t('qa.source.saved')}</td>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ApiError } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import type { Locale, PersonaTestRun } from '../shared/contract.ts';
+import { testFailureText } from './testFailureText.ts';
 import { errorText } from '../shared/errorText.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { personaFiles } from './personaFilesApi.ts';
@@ -59,10 +60,10 @@ export function PersonaTests({ target, text, disabled }: Props) {
                   <summary>
                     <span className="qa-test__mark">{r.passed ? t('qa.tests.passed') : t('qa.tests.failed')}</span> {r.test}
                   </summary>
-                  {r.failures.length > 0 && (
+                  {r.failureDetails.length > 0 && (
                     <ul className="qa-test__failures">
-                      {r.failures.map((f, j) => (
-                        <li key={j}>{f}</li>
+                      {r.failureDetails.map((f, j) => (
+                        <li key={j}>{testFailureText(f, t)}</li>
                       ))}
                     </ul>
                   )}

@@ -9,7 +9,7 @@ export function QaApp({ route }: { route: Route }) {
     case 'qa-persona':
       return <PersonaEditorPage key={`${route.personaId}/${route.locale}`} target={{ id: route.personaId, locale: route.locale }} />;
     case 'qa-new':
-      return <PersonaEditorPage key="new" target={null} />;
+      return <PersonaEditorPage key={`new/${route.from ? `${route.from.personaId}/${route.from.locale}/${route.from.to ?? ''}` : ''}`} target={null} from={route.from ?? null} />;
     case 'qa-tryout':
       return <TryOutPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'qa-tryout-report':

@@ -24,7 +24,8 @@ export type Route =
   // QA
   | { page: 'qa-personas' }
   | { page: 'qa-persona'; personaId: string; locale: Locale }
-  | { page: 'qa-new' }
+  /** A new persona: empty, or started from an existing one, copied (new id) or in another language (`to`). */
+  | { page: 'qa-new'; from?: { personaId: string; locale: Locale; to?: Locale } }
   | { page: 'qa-tryout'; sessionId: string }
   | { page: 'qa-tryout-report'; sessionId: string };
 
@@ -56,7 +57,13 @@ export function parseRoute(pathname: string, search: string): Route {
     if (parts[1] === 'personas' && parts[2] && isLocale(parts[3] ?? null)) {
       return { page: 'qa-persona', personaId: parts[2], locale: parts[3] as Locale };
     }
-    if (parts[1] === 'new') return { page: 'qa-new' };
+    if (parts[1] === 'new') {
+      if (parts[2] === 'from' && parts[3] && isLocale(parts[4] ?? null)) {
+        const to = parts[5] ?? null;
+        return { page: 'qa-new', from: { personaId: parts[3], locale: parts[4] as Locale, ...(isLocale(to) ? { to } : {}) } };
+      }
+      return { page: 'qa-new' };
+    }
     if (parts[1] === 'try' && parts[2]) {
       return parts[3] === 'report' ? { page: 'qa-tryout-report', sessionId: parts[2] } : { page: 'qa-tryout', sessionId: parts[2] };
     }
@@ -102,7 +109,8 @@ export function pathOf(route: Route): string {
     case 'qa-persona':
       return `/qa/personas/${encodeURIComponent(route.personaId)}/${route.locale}`;
     case 'qa-new':
-      return '/qa/new';
+      if (!route.from) return '/qa/new';
+      return `/qa/new/from/${encodeURIComponent(route.from.personaId)}/${route.from.locale}${route.from.to ? `/${route.from.to}` : ''}`;
     case 'qa-tryout':
       return `/qa/try/${encodeURIComponent(route.sessionId)}`;
     case 'qa-tryout-report':

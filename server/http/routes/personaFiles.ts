@@ -115,6 +115,7 @@ function listItem(id: string, locale: Locale, versions: PersonaVersionEntry[]): 
     version: live?.version ?? null,
     source: latest.source,
     status: latest.persona ? 'valid' : 'invalid',
+    retired: live?.retired ?? false,
     problems: latest.problems.map(toProblem),
     tests: (latest.persona ?? live)?.tests.length ?? 0,
     savedBy: latest.savedBy,

@@ -1,6 +1,6 @@
 /**
  * The persona catalogue as trainees may see it: `GET /api/personas` lists every persona in
- * every locale it exists in; `GET /api/personas/:id?locale=` gives one (the first locale
+ * every locale it exists in, but those QA retired; `GET /api/personas/:id?locale=` gives one (the first locale
  * when none is asked for), each at its live version (server/personas/personaCatalog.ts).
  * Hidden facts, lines and tests stay on the server: only `publicPersona` and the listing
  * fields below are ever sent.
@@ -28,7 +28,7 @@ export function personaRoutes(ctx: ServerContext): Router {
 
   router.get('/', async (_req, res) => {
     await ctx.personas.refresh(ctx.store, { maxAgeMs: LIST_MAX_AGE_MS });
-    const list: PersonaListing[] = ctx.personas.personas.map(personaListing);
+    const list: PersonaListing[] = ctx.personas.personas.filter((p) => !p.retired).map(personaListing);
     res.json(list);
   });
 
