@@ -119,7 +119,7 @@ describe.skipIf(!run)("each call's own process in the browser", () => {
     await openBriefing(page, 'third-party-answer', 'en');
     expect(await page.getByTestId('process-goals').getAttribute('data-process')).toBe('third_party');
     // Then what this customer asks beyond the process, in her language.
-    expect(await page.getByTestId('own-goals').textContent()).toContain('scam');
+    expect(await page.getByTestId('own-goals').textContent()).toContain('Reassure her the call is genuine');
     await startConversation(page);
     for (const [i, reply] of THIRD_PARTY.entries()) await say(page, reply, 1 + 2 * i);
 

@@ -64,8 +64,8 @@ describe('loading persona files', () => {
     const path = join(lib.dir, 'late-disbursement', 'zh-Hant.yaml');
     expect(lib.personas).toEqual([]);
     expect(lib.problems).toEqual([
-      { path, line: lineOf(broken, 'plain.long_sentance'), field: 'mood.effects.plain.long_sentance', message: 'no signal "plain.long_sentance" in the rubric lending-service-v1' },
-      { path, line: lineOf(broken, 'listening.open_questions'), field: 'reveals[1].when_signals[1]', message: 'no signal "listening.open_questions" in the rubric lending-service-v1' },
+      { path, line: lineOf(broken, 'plain.long_sentance'), field: 'mood.effects.plain.long_sentance', message: 'no signal "plain.long_sentance" in the rubric lending-service-v1', detail: { kind: 'unknown_name', of: 'signal', name: 'plain.long_sentance' } },
+      { path, line: lineOf(broken, 'listening.open_questions'), field: 'reveals[1].when_signals[1]', message: 'no signal "listening.open_questions" in the rubric lending-service-v1', detail: { kind: 'unknown_name', of: 'signal', name: 'listening.open_questions' } },
     ]);
   });
 
