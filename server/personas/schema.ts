@@ -15,6 +15,7 @@ import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
 import type { ProblemDetail } from '../domain/fileProblem.ts';
 import { hiddenFactsShown } from './hiddenFactShown.ts';
+import { Difficulty, Temper } from './difficulty.ts';
 import { CRITERIA, Locale, ProductSheet, Scenario, SignalId, StepId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
@@ -83,7 +84,8 @@ export const PersonaFile = z
     version: z.number().int().positive(),
     locale: Locale,
     scenario: Scenario,
-    difficulty: z.enum(['easy', 'medium', 'hard']),
+    /** What the level means (patience, anger, jargon, reveals, escalation): difficulty.ts. */
+    difficulty: Difficulty,
     /** What the trainee sees before starting. */
     name: Text,
     summary: Text,
@@ -108,6 +110,8 @@ export const PersonaFile = z
       /** Applied every turn before the signals: impatience grows when nothing is done. */
       each_turn: MoodDelta.default({}),
     }),
+    /** Overrides of what the difficulty sets (difficulty.ts): only where this customer differs from its level. */
+    temper: Temper.optional(),
     lines: z.strictObject({
       /** Asking what a jargon term means; `{term}` is the term the trainee used. */
       jargon: Lines,
@@ -128,7 +132,8 @@ export const PersonaFile = z
       abandoned: Lines,
     }),
     end: z.strictObject({
-      escalate: z.strictObject({ anger_at_least: MoodValue, for_turns: z.number().int().positive().default(2) }),
+      /** When anger ends the call; what is left out comes from the difficulty. */
+      escalate: z.strictObject({ anger_at_least: MoodValue.optional(), for_turns: z.number().int().positive().optional() }).optional(),
       resolve: z.strictObject({
         /**
          * Steps of the scenario's process that must be done: taken by the trainee, or, for a
@@ -142,7 +147,8 @@ export const PersonaFile = z
         revealed: z.array(z.string().min(1)).default([]),
       }),
       abandon: z.strictObject({
-        after_turns: z.number().int().positive(),
+        /** Left out: the difficulty's. */
+        after_turns: z.number().int().positive().optional(),
         /** The customer also gives up when confusion stays this high… */
         confusion_at_least: MoodValue.optional(),
         /** …for this many turns in a row. */
