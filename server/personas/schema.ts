@@ -36,8 +36,15 @@ export const SignalName = SignalId.meta({ description: 'a signal id of the rubri
 /** A step of the process of the persona's scenario (checked by `personaFileFor`). */
 export const StepName = StepId.meta({ description: "a step of the scenario's process, such as verify_identity" });
 
+/**
+ * How a signal moves the mood. A conduct fault (a signal the rubric tags misconduct) must
+ * raise anger and lower trust; where this customer would not react so, `because` says why
+ * (she cannot yet tell the promise is empty), so the exception is a decision, not a slip.
+ */
+const SignalEffect = MoodDelta.extend({ because: Text.optional() });
+
 /** How each signal moves the mood; signals not named leave it alone. */
-export const MoodEffects = z.partialRecord(SignalName, MoodDelta);
+export const MoodEffects = z.partialRecord(SignalName, SignalEffect);
 
 /** A fact the customer keeps to themselves until the trainee asks the right question. */
 const Reveal = z.strictObject({
@@ -212,6 +219,14 @@ export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
     );
     for (const id of Object.keys(p.mood.effects)) {
       if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: unknown(id) });
+    }
+    for (const id of signals.misconduct) {
+      const effect = p.mood.effects[id];
+      if (!effect) {
+        ctx.addIssue({ code: 'custom', path: ['mood', 'effects'], message: `no effect for "${id}", a conduct fault in the rubric ${signals.rubric}: say how it raises anger and lowers trust` });
+      } else if (!((effect.anger ?? 0) > 0 && (effect.trust ?? 0) < 0) && !effect.because) {
+        ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: `"${id}" is a conduct fault: it must raise anger and lower trust, or say why not in "because"` });
+      }
     }
     p.reveals.forEach((r, i) =>
       r.when_signals?.forEach((id, j) => {
