@@ -13,6 +13,7 @@ import { normalize } from '../text/normalize.ts';
 import { langOf, type ScoredTurn, type Turn, type TurnScore } from '../scoring/types.ts';
 import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import { ending } from './endings.ts';
+import { escalationOf, temperOf } from './difficulty.ts';
 import { nextMood, trend, type Trend } from './moodModel.ts';
 import type { Mood } from '../domain/mood.ts';
 import type { PersonaFile } from './schema.ts';
@@ -49,13 +50,15 @@ export interface Step extends StepResult {
 // Each reveal's words, compiled once per loaded persona.
 const aboutMatchers = new WeakMap<PersonaFile['reveals'][number], PhraseMatcher>();
 
-function findReveal(persona: PersonaFile, state: CustomerState, { score, reading }: ScoredTurn, replyText: string): Situation['reveal'] {
+function findReveal(persona: PersonaFile, state: CustomerState, trust: number, { score, reading }: ScoredTurn, replyText: string): Situation['reveal'] {
   const norm = normalize(replyText).norm;
   for (const r of persona.reveals) {
     if (state.revealed.includes(r.fact)) continue;
     // Without its own signals, a fact waits for an open question.
     const earned = r.when_signals ? score.signals.some((s) => r.when_signals!.includes(s)) : reading.openQuestion;
     if (!earned) continue;
+    // A harder customer keeps every fact back until they trust the trainee enough (difficulty.ts).
+    if (trust < temperOf(persona).reveal_trust_at_least) return null;
     let about = aboutMatchers.get(r);
     if (!about) {
       about = compilePhrases(r.about, langOf(persona.locale));
@@ -92,8 +95,8 @@ export function customerStep(persona: PersonaFile, state: CustomerState, reply: 
       ? 'dismissive'
       : null;
   // A customer who has just been threatened or brushed off gives nothing away.
-  const reveal = reaction ? null : findReveal(persona, state, scored, reply);
-  const hot = mood.anger >= persona.end.escalate.anger_at_least;
+  const reveal = reaction ? null : findReveal(persona, state, mood.trust, scored, reply);
+  const hot = mood.anger >= escalationOf(persona).anger_at_least;
   const giveUpAt = persona.end.abandon.confusion_at_least;
   const lost = giveUpAt !== undefined && mood.confusion >= giveUpAt;
   const next: CustomerState = {

@@ -8,10 +8,11 @@
  */
 import type { CustomerState, Outcome } from '../domain/customerState.ts';
 import type { PersonaFile } from './schema.ts';
+import { escalationOf, patienceOf } from './difficulty.ts';
 
 export function ending(persona: PersonaFile, state: CustomerState): Outcome | null {
-  const { escalate, resolve, abandon } = persona.end;
-  if (state.hotTurns >= escalate.for_turns) return 'escalated';
+  const { resolve, abandon } = persona.end;
+  if (state.hotTurns >= escalationOf(persona).for_turns) return 'escalated';
   const done = (step: string): boolean => state.steps.includes(step) || state.wholeCall[step] === 'kept';
   const stepsDone = resolve.steps.every(done) && resolve.revealed.every((f) => state.revealed.includes(f));
   if (
@@ -22,6 +23,6 @@ export function ending(persona: PersonaFile, state: CustomerState): Outcome | nu
   ) {
     return 'resolved';
   }
-  if (state.traineeTurns >= abandon.after_turns || state.lostTurns >= abandon.for_turns) return 'abandoned';
+  if (state.traineeTurns >= patienceOf(persona) || state.lostTurns >= abandon.for_turns) return 'abandoned';
   return null;
 }

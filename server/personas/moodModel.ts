@@ -4,6 +4,7 @@
  */
 import { MOOD_AXES, type Mood } from '../domain/mood.ts';
 import type { MoodDelta, PersonaFile } from './schema.ts';
+import { temperOf } from './difficulty.ts';
 
 const clamp = (x: number): number => Math.min(10, Math.max(0, Math.round(x * 10) / 10));
 
@@ -21,12 +22,17 @@ function soothes(axis: keyof MoodDelta, value: number): boolean {
 }
 
 /**
- * The mood after a reply: impatience first, then each signal found, once each. What soothes
- * wears off with repetition (the third apology calms a quarter as much as the first, by
- * halves); what hurts does not.
+ * The mood after a reply: impatience first (the file's, plus the difficulty's), then each
+ * signal found, once each. What soothes wears off with repetition (the third apology calms a
+ * quarter as much as the first, by halves); what hurts does not, and the difficulty scales it:
+ * a hard customer's anger and confusion rise faster than the file's numbers, an easy one's
+ * slower.
  */
 export function nextMood(persona: PersonaFile, mood: Mood, signals: readonly string[], heardBefore: Readonly<Record<string, number>> = {}): Mood {
+  const temper = temperOf(persona);
+  const hurt: Partial<Record<keyof MoodDelta, number>> = { anger: temper.anger_rise, confusion: temper.confusion_rise };
   let next = apply(mood, persona.mood.each_turn);
+  if (temper.impatience > 0) next = apply(next, { anger: temper.impatience });
   for (const signal of new Set(signals)) {
     const effect = persona.mood.effects[signal as keyof PersonaFile['mood']['effects']];
     if (!effect) continue;
@@ -34,7 +40,7 @@ export function nextMood(persona: PersonaFile, mood: Mood, signals: readonly str
     const scaled: MoodDelta = {};
     for (const axis of MOOD_AXES) {
       const value = effect[axis];
-      if (value !== undefined) scaled[axis] = soothes(axis, value) ? value * fade : value;
+      if (value !== undefined) scaled[axis] = soothes(axis, value) ? value * fade : value * (hurt[axis] ?? 1);
     }
     next = apply(next, scaled);
   }

@@ -15,6 +15,7 @@ import { Mood, MoodValue } from '../domain/mood.ts';
 import type { KnownSignals } from '../scoring/types.ts';
 import type { ProblemDetail } from '../domain/fileProblem.ts';
 import { hiddenFactsShown } from './hiddenFactShown.ts';
+import { Difficulty, Temper } from './difficulty.ts';
 import { CRITERIA, Locale, ProductSheet, Scenario, SignalId, StepId } from '../scoring/types.ts';
 
 const Text = z.string().trim().min(1);
@@ -35,8 +36,15 @@ export const SignalName = SignalId.meta({ description: 'a signal id of the rubri
 /** A step of the process of the persona's scenario (checked by `personaFileFor`). */
 export const StepName = StepId.meta({ description: "a step of the scenario's process, such as verify_identity" });
 
+/**
+ * How a signal moves the mood. A conduct fault (a signal the rubric tags misconduct) must
+ * raise anger and lower trust; where this customer would not react so, `because` says why
+ * (she cannot yet tell the promise is empty), so the exception is a decision, not a slip.
+ */
+const SignalEffect = MoodDelta.extend({ because: Text.optional() });
+
 /** How each signal moves the mood; signals not named leave it alone. */
-export const MoodEffects = z.partialRecord(SignalName, MoodDelta);
+export const MoodEffects = z.partialRecord(SignalName, SignalEffect);
 
 /** A fact the customer keeps to themselves until the trainee asks the right question. */
 const Reveal = z.strictObject({
@@ -88,7 +96,8 @@ export const PersonaFile = z
     version: z.number().int().positive(),
     locale: Locale,
     scenario: Scenario,
-    difficulty: z.enum(['easy', 'medium', 'hard']),
+    /** What the level means (patience, anger, jargon, reveals, escalation): difficulty.ts. */
+    difficulty: Difficulty,
     /**
      * A retired persona is no longer offered to trainees (the list of customers, new
      * sessions) but stays for the sessions played with it, their replays and reports.
@@ -118,6 +127,8 @@ export const PersonaFile = z
       /** Applied every turn before the signals: impatience grows when nothing is done. */
       each_turn: MoodDelta.default({}),
     }),
+    /** Overrides of what the difficulty sets (difficulty.ts): only where this customer differs from its level. */
+    temper: Temper.optional(),
     lines: z.strictObject({
       /** Asking what a jargon term means; `{term}` is the term the trainee used. */
       jargon: Lines,
@@ -138,7 +149,8 @@ export const PersonaFile = z
       abandoned: Lines,
     }),
     end: z.strictObject({
-      escalate: z.strictObject({ anger_at_least: MoodValue, for_turns: z.number().int().positive().default(2) }),
+      /** When anger ends the call; what is left out comes from the difficulty. */
+      escalate: z.strictObject({ anger_at_least: MoodValue.optional(), for_turns: z.number().int().positive().optional() }).optional(),
       resolve: z.strictObject({
         /**
          * Steps of the scenario's process that must be done: taken by the trainee, or, for a
@@ -152,7 +164,8 @@ export const PersonaFile = z
         revealed: z.array(z.string().min(1)).default([]),
       }),
       abandon: z.strictObject({
-        after_turns: z.number().int().positive(),
+        /** Left out: the difficulty's. */
+        after_turns: z.number().int().positive().optional(),
         /** The customer also gives up when confusion stays this high… */
         confusion_at_least: MoodValue.optional(),
         /** …for this many turns in a row. */
@@ -216,6 +229,14 @@ export function personaFileFor(signals: KnownSignals): typeof PersonaFile {
     );
     for (const id of Object.keys(p.mood.effects)) {
       if (!signals.ids.has(id)) ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: unknown(id), params: unknownName('signal', id) });
+    }
+    for (const id of signals.misconduct) {
+      const effect = p.mood.effects[id];
+      if (!effect) {
+        ctx.addIssue({ code: 'custom', path: ['mood', 'effects'], message: `no effect for "${id}", a conduct fault in the rubric ${signals.rubric}: say how it raises anger and lowers trust` });
+      } else if (!((effect.anger ?? 0) > 0 && (effect.trust ?? 0) < 0) && !effect.because) {
+        ctx.addIssue({ code: 'custom', path: ['mood', 'effects', id], message: `"${id}" is a conduct fault: it must raise anger and lower trust, or say why not in "because"` });
+      }
     }
     p.reveals.forEach((r, i) =>
       r.when_signals?.forEach((id, j) => {

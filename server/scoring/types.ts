@@ -124,6 +124,8 @@ export type TurnScore = z.infer<typeof TurnScore>;
 export interface KnownSignals {
   rubric: string;
   ids: ReadonlySet<string>;
+  /** The signals the rubric tags misconduct (threats, disclosure…): a persona must say how each moves its customer. */
+  misconduct: ReadonlySet<string>;
   /** Each scenario's process, as step ids in order; a scenario without a process is absent. */
   processes: Partial<Record<Scenario, KnownProcess>>;
 }

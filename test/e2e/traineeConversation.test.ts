@@ -13,6 +13,7 @@ import { startTestServer, type TestServer, type TestUser } from '../support/test
 import { buildClient } from './buildClient.ts';
 import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
 import { customerReplies } from './customerReplies.ts';
+import { traineeEn } from '../../client/src/trainee/messages/en.ts';
 import { customerTurn, inPage, moodValue, openBriefing, say, screenshot, signIn, startConversation } from './traineePage.ts';
 
 for (const key of Object.keys(process.env)) if (/^(LANGSMITH|LANGCHAIN)_/.test(key)) delete process.env[key];
@@ -84,6 +85,11 @@ describe.skipIf(!run)('the trainee in the browser', () => {
     const cards = page.locator('.persona-card');
     expect(await cards.count()).toBeGreaterThan(1);
     expect(await page.locator('.persona-card:not([data-locale="zh-Hant"])').count()).toBe(0);
+    // Each card says in a line what its difficulty means, in the interface's language.
+    await page.locator('select[name=difficulty]').selectOption('hard');
+    await expect.poll(() => page.locator('.persona-card').count()).toBeGreaterThan(0);
+    expect(new Set(await page.locator('.persona-card__difficulty').allTextContents())).toEqual(new Set([traineeEn['difficulty.hard.means']]));
+    await page.locator('select[name=difficulty]').selectOption('all');
     await page.locator('select[name=scenario]').selectOption('complaint');
     expect(await page.locator('.persona-card:not([data-locale="zh-Hant"])').count()).toBe(0);
     await screenshot(page, '02-personas-desktop');

@@ -229,7 +229,7 @@ describe('checking and testing without saving', () => {
       { line: unknown.split('\n').indexOf('    conduct.shouting: { anger: 3 }') + 1, field: 'mood.effects.conduct.shouting', message: `no signal "conduct.shouting" in the rubric ${server.ctx.rubric.id}`, detail: { kind: 'unknown_name', of: 'signal', name: 'conduct.shouting' } },
     ]);
     // The signal beyond the scoring contract is the rubric's, so a persona may use it.
-    const known = unknown.replace('conduct.shouting: { anger: 3 }', 'conduct.credential_request: { anger: 3, trust: -4 }');
+    const known = unknown.replace('conduct.shouting: { anger: 3 }', 'conduct.misinformation: { anger: 1, trust: -3 }');
     expect((await api('POST', '/check', qa.token, { text: known })).body).toMatchObject({ ok: true });
   });
 

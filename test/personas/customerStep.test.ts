@@ -8,6 +8,7 @@ import { exchange, startConversation } from '../../server/personas/conversation.
 import { findPersona, loadPersonaLibrary } from '../../server/personas/personaLibrary.ts';
 import { scriptedVoice } from '../../server/personas/voice/scriptedVoice.ts';
 import { playScripted } from '../support/scriptedPlay.ts';
+import { patienceOf } from '../../server/personas/difficulty.ts';
 import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { createScorer } from '../../server/scoring/scorer.ts';
 
@@ -78,7 +79,7 @@ describe('the scripted customer', () => {
   });
 
   it('is abandoned when the trainee goes on too long without progress', async () => {
-    const idle = Array.from({ length: persona.end.abandon.after_turns }, () => '好的。');
+    const idle = Array.from({ length: patienceOf(persona) }, () => '好的。');
     const { conversation } = await play({ ...persona, end: { ...persona.end, escalate: { anger_at_least: 10, for_turns: 99 } } }, 1, idle);
     expect(conversation.state.outcome).toBe('abandoned');
   });

@@ -1,4 +1,4 @@
-/** One customer in the picker: name, story and tags, as a link to the briefing. */
+/** One customer in the picker: name, story, tags and what its difficulty means, as a link to the briefing. */
 import type { PersonaListing } from '../shared/contract.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 import { LOCALE_NAMES } from '../shared/localeNames.ts';
@@ -29,6 +29,8 @@ export function PersonaCard({ persona }: { persona: PersonaListing }) {
             {LOCALE_NAMES[persona.locale]}
           </span>
         </p>
+        {/* A level's name alone says little: one line says what the trainee is in for. */}
+        <p className="persona-card__difficulty">{t(`difficulty.${persona.difficulty}.means`)}</p>
       </a>
     </li>
   );

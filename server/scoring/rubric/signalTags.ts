@@ -28,5 +28,5 @@ export function knownSignals(rubric: CompiledRubric): KnownSignals {
       wholeCall: process.steps.filter((s) => s.wholeCall).map((s) => s.step),
     };
   }
-  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)), processes };
+  return { rubric: rubric.id, ids: new Set(rubric.signals.map((s) => s.id)), misconduct: new Set(rubric.tagged.misconduct), processes };
 }

@@ -32,6 +32,10 @@ export const traineeEn = {
   'difficulty.easy': 'Easy',
   'difficulty.medium': 'Medium',
   'difficulty.hard': 'Hard',
+  // What each level does to the customer (server/personas/difficulty.ts), in one line.
+  'difficulty.easy.means': 'Forgiving: slips cost less, jargon barely confuses, only lasting anger ends the call.',
+  'difficulty.medium.means': 'As the customer is written: their patience, temper and what earns each fact.',
+  'difficulty.hard.means': 'Short-fused: slips and jargon hit harder, facts wait for trust, one turn of fury ends the call.',
 
   'briefing.title': 'Briefing',
   'briefing.known': 'What you know',

@@ -25,6 +25,9 @@ export const traineeZhHans: Catalogue<TraineeKey> = {
   'difficulty.easy': '简单',
   'difficulty.medium': '中等',
   'difficulty.hard': '困难',
+  'difficulty.easy.means': '宽容：说错话代价小，术语不太会让人困惑，要一直很生气才会升级。',
+  'difficulty.medium.means': '照客户本身的设定：耐心、脾气和怎样才肯说出隐情。',
+  'difficulty.hard.means': '脾气急：说错话和术语影响更大，建立信任前不说隐情，气到顶一回合就升级。',
 
   'briefing.title': '任务简报',
   'briefing.known': '你了解的情况',

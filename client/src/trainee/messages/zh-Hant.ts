@@ -25,6 +25,9 @@ export const traineeZhHant: Catalogue<TraineeKey> = {
   'difficulty.easy': '簡單',
   'difficulty.medium': '中等',
   'difficulty.hard': '困難',
+  'difficulty.easy.means': '寬容：說錯話代價小，術語不太會讓人困惑，要一直很生氣才會升級。',
+  'difficulty.medium.means': '照客戶本身的設定：耐心、脾氣和怎樣才肯說出隱情。',
+  'difficulty.hard.means': '脾氣急：說錯話和術語影響更大，建立信任前不說隱情，氣到頂一回合就升級。',
 
   'briefing.title': '任務簡報',
   'briefing.known': '你知道的情況',
