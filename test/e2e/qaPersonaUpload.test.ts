@@ -4,7 +4,7 @@
 // by line with Save disabled; fixed, it saves as the next version, which the history and
 // the library show; its own tests pass; and a try-out conversation shows the hints.
 // Screenshots go to test/e2e/screenshots/qa-*.png.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireOrSkip } from '../support/services.ts';
@@ -17,7 +17,8 @@ import { customerTurn, screenshot, say } from './traineePage.ts';
 const run = requireOrSkip(chromiumAvailable(), `Chromium (${CHROMIUM})`);
 
 const DESKTOP = { width: 1280, height: 900 };
-const STARTERS = ['double-charge', 'elderly-mobile-banking', 'first-time-applicant', 'late-disbursement', 'overdue-lost-income', 'third-party-answer'];
+// Every persona shipped in personas/, one folder each.
+const STARTERS = readdirSync(new URL('../../personas/', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 
 // The persona edited: personas/double-charge/en.yaml, broken in two ways and fixed again.
 const INDENTED = '  goals: [empathy, active_listening, complaint_process, plain_language, conduct]';
@@ -171,7 +172,8 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     expect(await editorText(page)).toBe('a: 1\n  b');
     // CodeMirror lets Tab leave for two seconds after Escape: on a loaded machine the two
     // presses may come further apart, so the pair is tried again until the focus moves.
-    const focused = () => box.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement);
+    // The editor lives in a shadow root: its focused element is that root's, not the document's.
+    const focused = () => box.evaluate((el) => el === (el.getRootNode() as unknown as { activeElement: unknown }).activeElement);
     await expect
       .poll(async () => {
         if (await focused()) {

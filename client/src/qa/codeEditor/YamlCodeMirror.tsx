@@ -28,6 +28,17 @@ export function lineDiagnostics(doc: Text, marked: ReadonlyMap<number, string>):
   });
 }
 
+/**
+ * The editor's look, as a CodeMirror theme: page style sheets do not reach into the shadow
+ * root the editor lives in (custom properties such as --muted do).
+ */
+const frame = EditorView.theme({
+  '&': { height: '100%' },
+  '&.cm-focused': { outline: 'none' },
+  '.cm-scroller': { fontFamily: "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace", lineHeight: '1.5' },
+  '.cm-gutters': { backgroundColor: '#eef1f2', color: 'var(--muted)', borderRight: '0' },
+});
+
 export default function YamlCodeMirror({ value, onChange, marked, label, placeholder, ref, testId }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -41,6 +52,7 @@ export default function YamlCodeMirror({ value, onChange, marked, label, placeho
       doc: value,
       extensions: [
         basicSetup,
+        frame,
         EditorState.tabSize.of(2),
         EditorView.lineWrapping,
         yaml(),
@@ -57,7 +69,10 @@ export default function YamlCodeMirror({ value, onChange, marked, label, placeho
         }),
       ],
     });
-    const made = new EditorView({ state, parent: host.current! });
+    // In a shadow root, CodeMirror's styles go in as constructed style sheets rather than
+    // <style> elements, which the Content-Security-Policy (style-src 'self') refuses.
+    const root = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
+    const made = new EditorView({ state, root, parent: root });
     view.current = made;
     return () => {
       made.destroy();
