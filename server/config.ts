@@ -4,11 +4,19 @@
  */
 import { z } from 'zod';
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
+import { redactDatabaseUrl } from './store/sql/databaseUrl.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL for the records, so several processes share them; unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), 'must be a postgres:// or postgresql:// URL')
+    .refine((v) => v === undefined || URL.canParse(v), 'is not a valid URL'),
   REDIS_URL: z
     .string()
     .optional()
@@ -37,6 +45,7 @@ const Env = z.object({
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.SPARRING_REDIS_PREFIX,
     adminPassword: e.SPARRING_ADMIN_PASSWORD,
@@ -62,7 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    return { ok: false, message: `configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}` };
+    const value = name === 'DATABASE_URL' ? redactDatabaseUrl(env[name] ?? '') : (env[name] ?? '');
+    return { ok: false, message: `configuration: ${name}=${JSON.stringify(value)}: ${issue.message}` };
   }
   const llm = parseLlmConfig(env);
   if (!llm.ok) return { ok: false, message: `configuration: ${llm.message}` };

@@ -6,6 +6,7 @@
  * again, so a failed start leaves nothing running.
  */
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { ensureAdmin } from '../auth/bootstrapAdmin.ts';
 import { createTokens } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
@@ -20,6 +21,8 @@ import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { openStore } from '../store/openStore.ts';
+import { redactDatabaseUrl } from '../store/sql/databaseUrl.ts';
+import { SQLITE_FILE } from '../store/sql/sqlDatabase.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { guardStore } from '../store/storeGuard.ts';
 import { checkDataDir } from './checkDataDir.ts';
@@ -67,9 +70,8 @@ async function start(config: Config, log: (line: string) => void, closers: Close
     });
     closers.push(() => connection.close());
     redis = connection;
-  } else {
-    checkDataDir(config.dataDir);
   }
+  if (!config.databaseUrl) checkDataDir(config.dataDir);
 
   const store = await open(config);
   closers.push(() => store.close());
@@ -95,17 +97,22 @@ async function start(config: Config, log: (line: string) => void, closers: Close
 
   const port = await listen(httpServer, config.port, config.host);
   const url = `http://localhost:${port}`;
-  log(`Sparring listening on ${url} (storage: ${config.redisUrl ? `redis ${redactRedisUrl(config.redisUrl)}` : `files in ${config.dataDir}`})`);
+  log(`Sparring listening on ${url} (storage: ${storageName(config)})`);
   return url;
 }
 
 async function open(config: Config): Promise<SessionStore> {
   try {
-    return await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix });
+    return await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   } catch (err) {
-    const what = config.redisUrl ? `REDIS_URL=${redactRedisUrl(config.redisUrl)}` : `DATA_DIR=${config.dataDir}`;
+    const what = config.databaseUrl ? `DATABASE_URL=${redactDatabaseUrl(config.databaseUrl)}` : `DATA_DIR=${config.dataDir}`;
     throw new StartupError(`${what}: cannot open the store (${shortReason(err)})`);
   }
+}
+
+/** Where the records are, for the line that says the server listens. */
+function storageName(config: Config): string {
+  return config.databaseUrl ? `PostgreSQL ${redactDatabaseUrl(config.databaseUrl)}` : `SQLite in ${join(config.dataDir, SQLITE_FILE)}`;
 }
 
 /**

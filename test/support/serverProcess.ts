@@ -33,7 +33,7 @@ const LISTENING = /Sparring listening on http:\/\/localhost:(\d+)/;
 export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', resolve(REPO_ROOT, 'server', 'main.ts')], {
     cwd: REPO_ROOT,
-    // Only what the test sets: an inherited REDIS_URL or PORT would change what is tested.
+    // Only what the test sets: an inherited DATABASE_URL, REDIS_URL or PORT would change what is tested.
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

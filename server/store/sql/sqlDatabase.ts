@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type ColumnDataType, type Transaction } from 'kysely';
 import pg from 'pg';
+import { redactDatabaseUrl } from './databaseUrl.ts';
 import type { Tables } from './tables.ts';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -43,11 +44,6 @@ export function openSqlite(dataDir: string): SqlDatabase {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', where: path };
-}
-
-/** DATABASE_URL as it may be printed: a password in it never reaches a log or an error line. */
-export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }
 
 /**
