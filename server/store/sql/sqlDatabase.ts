@@ -8,7 +8,6 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type ColumnDataType, type Transaction } from 'kysely';
-import pg from 'pg';
 import { redactDatabaseUrl } from './databaseUrl.ts';
 import type { Tables } from './tables.ts';
 
@@ -53,6 +52,8 @@ export function openSqlite(dataDir: string): SqlDatabase {
  */
 export async function openPostgres(url: string): Promise<SqlDatabase> {
   const where = redactDatabaseUrl(url);
+  // Loaded only here: a server on SQLite never loads the PostgreSQL driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle connection that breaks (a database restart) is replaced at the next query; the
   // error must not bring the process down.
