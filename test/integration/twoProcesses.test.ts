@@ -68,7 +68,8 @@ describe.runIf(runs)('two server processes on one PostgreSQL and one Redis', () 
     // Started together, as a process manager would: both find no user, one creates `admin`.
     [a, b] = await Promise.all([start(), start()]);
     token = await createTrainee(a.url, ADMIN_PASSWORD, 'two-processes');
-  });
+    // Two starts at once (each migrating, or waiting for the other's migration) on a busy machine.
+  }, 90_000);
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

@@ -29,8 +29,8 @@ export interface ServerProcess {
 
 const LISTENING = /Sparring listening on http:\/\/localhost:(\d+)/;
 
-/** Starts the server; resolves once it listens or has exited, whichever comes first. */
-export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ServerProcess> {
+/** Starts the server; resolves once it listens or has exited, whichever comes first (a minute at most: on a busy 2-core machine a start can take half of one). */
+export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', resolve(REPO_ROOT, 'server', 'main.ts')], {
     cwd: REPO_ROOT,
     // Only what the test sets: an inherited DATABASE_URL, REDIS_URL or PORT would change what is tested.
