@@ -1,6 +1,7 @@
 /**
- * The shared store (SessionStore, sessionStore.ts) on Redis, for several server processes
- * serving one set of users and sessions; openStore.ts picks it when REDIS_URL is set.
+ * The store (SessionStore, sessionStore.ts) on Redis, as earlier versions kept records for
+ * several server processes. The server no longer opens it (records are in SQL); `sparring
+ * migrate --from-redis` reads from it.
  *
  * The keys are listed in redis/redisKeys.ts. Every change that touches more than one key,
  * or checks before it writes, runs as one Lua script (redis/redisScripts.ts), so two
