@@ -26,6 +26,7 @@ import { SQLITE_FILE } from '../store/sql/sqlDatabase.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { guardStore } from '../store/storeGuard.ts';
 import { checkDataDir } from './checkDataDir.ts';
+import { checkOldRecords } from './checkOldRecords.ts';
 import { listen } from './listen.ts';
 import { connectRedis, type RedisConnection } from '../redis/connectRedis.ts';
 import { redactRedisUrl } from '../redis/redisUrl.ts';
@@ -75,6 +76,7 @@ async function start(config: Config, log: (line: string) => void, closers: Close
 
   const store = await open(config);
   closers.push(() => store.close());
+  await checkOldRecords(config.dataDir, store);
   for (const problem of store.problems) log(`storage: ${problem}`);
 
   const rubric = loadRubric();

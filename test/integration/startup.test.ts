@@ -121,6 +121,12 @@ describe.concurrent('a bad configuration stops the start with one line', () => {
     }
   });
 
+  it('a DATA_DIR with the records of an earlier version, not yet migrated', async () => {
+    const DATA_DIR = tempDataDir();
+    writeFileSync(join(DATA_DIR, 'users.jsonl'), '{"id":"u1","username":"admin"}\n');
+    await expectOneLineFailure(await spawnServer({ PORT: '0', DATA_DIR }), /holds the records of an earlier version \(users\.jsonl\).*npx sparring migrate --from-data-dir /);
+  });
+
   it('a DATA_DIR that cannot be written', async () => {
     // A path under a regular file fails for root too, where permissions would not.
     const file = join(tempDataDir(), 'not-a-directory');
