@@ -10,6 +10,7 @@ import { redactRedisUrl } from '../redis/redisUrl.ts';
 import { RECORD_KINDS, type CopySummary } from '../store/copyRecords.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { redactDatabaseUrl } from '../store/sql/databaseUrl.ts';
+import { SQLITE_FILE } from '../store/sql/sqliteFile.ts';
 import { readCommandLine } from './commandLine.ts';
 import type { Command } from './command.ts';
 
@@ -75,7 +76,7 @@ async function run(args: string[]): Promise<number> {
   }
   if (!config.ok) return 2;
   const target = config.config;
-  const targetName = target.databaseUrl ? `PostgreSQL ${redactDatabaseUrl(target.databaseUrl)}` : `SQLite ${join(target.dataDir, 'sparring.db')}`;
+  const targetName = target.databaseUrl ? `PostgreSQL ${redactDatabaseUrl(target.databaseUrl)}` : `SQLite ${join(target.dataDir, SQLITE_FILE)}`;
   const prefix = read.ok ? (read.values['redis-prefix'] ?? target.redisKeyPrefix) : target.redisKeyPrefix;
   const sourceName = fromDir !== undefined ? `files in ${fromDir}` : `Redis ${redactRedisUrl(fromRedis!)} (keys ${prefix}*)`;
 

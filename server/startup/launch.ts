@@ -20,9 +20,8 @@ import { attachSocketServer } from '../realtime/socketServer.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
-import { openStore } from '../store/openStore.ts';
 import { redactDatabaseUrl } from '../store/sql/databaseUrl.ts';
-import { SQLITE_FILE } from '../store/sql/sqlDatabase.ts';
+import { SQLITE_FILE } from '../store/sql/sqliteFile.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { guardStore } from '../store/storeGuard.ts';
 import { checkDataDir } from './checkDataDir.ts';
@@ -105,6 +104,8 @@ async function start(config: Config, log: (line: string) => void, closers: Close
 
 async function open(config: Config): Promise<SessionStore> {
   try {
+    // Loaded only here: a start that fails earlier (Redis, DATA_DIR) never loads the database drivers.
+    const { openStore } = await import('../store/openStore.ts');
     return await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   } catch (err) {
     const what = config.databaseUrl ? `DATABASE_URL=${redactDatabaseUrl(config.databaseUrl)}` : `DATA_DIR=${config.dataDir}`;

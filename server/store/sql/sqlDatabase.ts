@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type ColumnDataType, type Transaction } from 'kysely';
 import { redactDatabaseUrl } from './databaseUrl.ts';
+import { SQLITE_FILE } from './sqliteFile.ts';
 import type { Tables } from './tables.ts';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -21,9 +22,6 @@ export interface SqlDatabase {
   /** PostgreSQL: the schema the tables live in (the first of the connection's search_path). */
   schema?: string;
 }
-
-/** The SQLite file in DATA_DIR. */
-export const SQLITE_FILE = 'sparring.db';
 
 /**
  * SQLite in `dataDir`: WAL with full sync, so a committed transaction (an acknowledged turn)
