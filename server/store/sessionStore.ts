@@ -1,8 +1,9 @@
 /**
- * The storage interface, in the words of the domain. Two implementations pass one contract
- * suite (test/store/sessionStore.contract.ts): the embedded default, files under DATA_DIR
- * (fileSessionStore.ts: needs nothing but Node; one process), and Redis (redisSessionStore.ts:
- * several server processes share one set of users and sessions).
+ * The storage interface, in the words of the domain. Every implementation passes one contract
+ * suite (test/store/sessionStore.contract.ts): the server's, SQL (sqlSessionStore.ts: SQLite
+ * in DATA_DIR by default, PostgreSQL from DATABASE_URL for several processes); and those of
+ * earlier versions, kept for `sparring migrate` to read from: files under DATA_DIR
+ * (fileSessionStore.ts) and Redis (redisSessionStore.ts).
  *
  * Every write is complete or absent: a crash mid-write never leaves half a record that a
  * later read would take for a whole one.
