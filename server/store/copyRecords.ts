@@ -59,7 +59,8 @@ export async function copyRecords(from: SessionStore, to: SessionStore): Promise
     counts.turns.found++;
     counts.turns[existing ? 'skipped' : 'copied']++;
     for (const turn of rest) {
-      const result = await to.appendTurn(summary.id, turn);
+      // A turn the source lost to damage stays a gap: the later turns keep their indexes.
+      const result = await to.appendTurn(summary.id, turn, { keepGap: true });
       tally('turns', result.ok);
       if (!result.ok && result.code !== 'exists') missing.push(`session ${summary.id} turn ${turn.index}: ${result.code}`);
     }

@@ -49,8 +49,13 @@ export interface SessionStore {
   listSessions(filter?: { traineeId?: string }): Promise<SessionSummary[]>;
   /** Sessions of this trainee not yet ended. */
   countOpenSessions(traineeId: string): Promise<number>;
-  /** Appends one turn; its `index` must be the session's next. Idempotent for a repeated index. */
-  appendTurn(sessionId: string, turn: StoredTurn): Promise<AppendResult>;
+  /**
+   * Appends one turn; its `index` must be the session's next. Idempotent for a repeated index.
+   * With `keepGap` (a copy of records whose source lost a turn to damage: `sparring migrate`),
+   * an index past the next is taken too, leaving the gap as the source has it; the SQL store
+   * honours it, the older stores, only ever copied from, need not.
+   */
+  appendTurn(sessionId: string, turn: StoredTurn, options?: { keepGap?: boolean }): Promise<AppendResult>;
   /** Marks the session ended with its outcome and whole report; a second call changes nothing. */
   endSession(sessionId: string, end: { endedAt: string; outcome: NonNullable<SessionRecord['outcome']>; report: NonNullable<SessionRecord['report']> }): Promise<boolean>;
 

@@ -124,7 +124,7 @@ export async function openSqlSessionStore(database: SqlDatabase): Promise<Sessio
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },
-    async appendTurn(sessionId, input) {
+    async appendTurn(sessionId, input, options) {
       const turn = StoredTurn.parse(input);
       return queued(sessionId, () =>
         transaction(async (trx): Promise<AppendResult> => {
@@ -139,7 +139,7 @@ export async function openSqlSessionStore(database: SqlDatabase): Promise<Sessio
             .where('session_id', '=', sessionId)
             .executeTakeFirst();
           const next = last?.last === null || last?.last === undefined ? 0 : Number(last.last) + 1;
-          if (turn.index !== next) return { ok: false, code: 'out_of_order', next };
+          if (turn.index !== next && !(options?.keepGap && turn.index > next)) return { ok: false, code: 'out_of_order', next };
           await trx.insertInto('turns').values(turnRow(sessionId, turn)).execute();
           return { ok: true };
         }),
