@@ -15,8 +15,7 @@
  * concurrent sessions; under 64 KB of server memory per idle session. Method and figures:
  * docs/benchmarks.md.
  */
-import { redisUnreachable } from './load/benchRedis.ts';
-import { withDeployment, type DeploymentName } from './load/deployments.ts';
+import { twoProcessesUnreachable, withDeployment, type DeploymentName } from './load/deployments.ts';
 import { measureDurableWriteFloor } from './load/durableWriteFloor.ts';
 import { measureConfiguration, type ConfigurationResult, type MeasureOptions } from './load/measureConfiguration.ts';
 import { LOCALE, PERSONA_ID, TRAINEE_LINES } from './load/script.ts';
@@ -54,7 +53,7 @@ async function run(options: BenchOptions): Promise<SuiteResult> {
   outcomes.push({ name: 'echo', result: await measure('echo', base) });
   options.progress(`load: ${LABELS.one}`);
   outcomes.push({ name: 'one', result: await measure('one', base) });
-  const unreachable = await redisUnreachable();
+  const unreachable = await twoProcessesUnreachable();
   if (unreachable) {
     options.progress(`load: ${LABELS.two}: skipped, ${unreachable}`);
     outcomes.push({ name: 'two', skipped: unreachable });

@@ -1,6 +1,6 @@
 /**
- * `npm run soak`: 500 concurrent scripted sessions for 10 minutes on one process (file
- * store), then on two processes over Redis, checking that nothing failed, no acknowledged
+ * `npm run soak`: 500 concurrent scripted sessions for 10 minutes on one process (SQLite),
+ * then on two processes over PostgreSQL and Redis, checking that nothing failed, no acknowledged
  * turn was lost and memory stayed flat after warm-up (soak/runSoak.ts). Loopback only.
  *
  *   npm run soak -- --clients 500 --minutes 10 --think 5 --only one|two --json
@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { redisUnreachable } from './load/benchRedis.ts';
+import { twoProcessesUnreachable } from './load/deployments.ts';
 import { runSoak, type SoakResult } from './soak/runSoak.ts';
 import { describeMachine, machineLines } from './machine.ts';
 
@@ -38,13 +38,13 @@ const options = { clients: args.clients, seconds: args.minutes * 60, thinkMs: ar
 const results: SoakResult[] = [];
 for (const deployment of args.only ? [args.only] : (['one', 'two'] as const)) {
   if (deployment === 'two') {
-    const unreachable = await redisUnreachable();
+    const unreachable = await twoProcessesUnreachable();
     if (unreachable) {
-      progress(`soak: two processes on Redis: skipped, ${unreachable}`);
+      progress(`soak: two processes on PostgreSQL and Redis: skipped, ${unreachable}`);
       continue;
     }
   }
-  progress(`soak: ${deployment === 'one' ? 'one process, file store' : 'two processes, Redis'}`);
+  progress(`soak: ${deployment === 'one' ? 'one process, SQLite' : 'two processes, PostgreSQL and Redis'}`);
   results.push(await runSoak(deployment, options));
 }
 
@@ -55,7 +55,7 @@ if (args.json) {
 } else {
   for (const line of machineLines(describeMachine())) console.log(line);
   for (const r of results) {
-    console.log(`\n${r.deployment === 'one' ? 'One process, file store' : 'Two processes, Redis'}: ${r.clients} clients for ${r.seconds / 60} min`);
+    console.log(`\n${r.deployment === 'one' ? 'One process, SQLite' : 'Two processes, PostgreSQL and Redis'}: ${r.clients} clients for ${r.seconds / 60} min`);
     console.log(`  turns ${r.turns} (${r.turnsPerSecond.toFixed(0)}/s) in ${r.sessions} sessions; p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms`);
     console.log(`  p99 by tenth of the run (ms): ${r.p99ByTenth.map((p) => p.toFixed(1)).join(', ')}`);
     console.log(`  live memory after warm-up ${mib(r.memory.baselineBytes)}, at the end ${mib(r.memory.finalBytes)} (${(r.memory.growth * 100).toFixed(1)}%)`);

@@ -8,11 +8,19 @@ import { isUsernameAsPassword, NewPassword, PASSWORD_IS_USERNAME } from './auth/
 import { parseLlmConfig, type LlmConfig } from './llm/llmConfig.ts';
 import { TrustProxy } from './limits/trustProxy.ts';
 import { LogLevel } from './observability/logLevel.ts';
+import { redactDatabaseUrl } from './store/sql/databaseUrl.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL for the records, so several processes share them; unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), 'must be a postgres:// or postgresql:// URL')
+    .refine((v) => v === undefined || URL.canParse(v), 'is not a valid URL'),
   REDIS_URL: z
     .string()
     .optional()
@@ -61,6 +69,7 @@ const Env = z.object({
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.SPARRING_REDIS_PREFIX,
     adminPassword: e.SPARRING_ADMIN_PASSWORD,
@@ -96,8 +105,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    // A secret is named, never printed: the message lands in logs.
-    const shown = SECRETS.has(name) ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+    // A secret is named, never printed: the message lands in logs. A database URL is shown
+    // with its password hidden, so the operator still sees which server and database it named.
+    const value = name === 'DATABASE_URL' ? redactDatabaseUrl(env[name] ?? '') : (env[name] ?? '');
+    const shown = SECRETS.has(name) ? '' : `=${JSON.stringify(value)}`;
     return { ok: false, message: `configuration: ${name}${shown}: ${issue.message}` };
   }
   const llm = parseLlmConfig(env);

@@ -2,8 +2,9 @@
  * The servers a load run talks to, started as child processes and always cleaned up:
  *
  *   echo   a bare socket.io server answering at once (echoServer.ts): the floor
- *   one    Sparring, one process, file store in a temporary DATA_DIR
- *   two    Sparring, two processes on Redis (BENCH_REDIS_URL, a key prefix of the run's own)
+ *   one    Sparring, one process, SQLite in a temporary DATA_DIR
+ *   two    Sparring, two processes: records in PostgreSQL (BENCH_DATABASE_URL, a schema of the
+ *          run's own), socket.io's events through Redis (BENCH_REDIS_URL, a key prefix of its own)
  *
  * Each comes with one token per client (trainee accounts seeded straight into the store).
  * Shared by the load suite (load.ts) and the soak (soak.ts).
@@ -12,13 +13,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_REDIS_URL, deleteKeysUnder } from './benchRedis.ts';
+import { createOwnSchema, postgresUnreachable } from './benchPostgres.ts';
+import { BENCH_REDIS_URL, deleteKeysUnder, redisUnreachable } from './benchRedis.ts';
 import { startChildServer, type ChildServer } from './childServer.ts';
 import { seedTrainees } from './trainees.ts';
 
 export type DeploymentName = 'echo' | 'one' | 'two';
 
-const sparringEnv = { PORT: '0', HOST: '127.0.0.1', REDIS_URL: '', SPARRING_ADMIN_PASSWORD: 'load-benchmark-admin' };
+const sparringEnv = { PORT: '0', HOST: '127.0.0.1', REDIS_URL: '', DATABASE_URL: '', SPARRING_ADMIN_PASSWORD: 'load-benchmark-admin' };
+
+/** Null when the two-process deployment can run (Redis and PostgreSQL answer); otherwise why not. */
+export async function twoProcessesUnreachable(): Promise<string | null> {
+  return (await redisUnreachable()) ?? (await postgresUnreachable());
+}
 
 /**
  * Starts the deployment (pushing each server into a list as it comes up, so a failure
@@ -46,10 +53,14 @@ export async function withDeployment<T>(
       servers.push(await startChildServer('sparring', 'server/main.ts', { ...sparringEnv, DATA_DIR: dataDir }));
     } else {
       const prefix = `sparring-bench-${randomUUID().slice(0, 8)}:`;
-      cleanup = () => deleteKeysUnder(prefix);
-      tokens = await seedTrainees({ dataDir: '', redisUrl: BENCH_REDIS_URL, redisKeyPrefix: prefix }, clients, 'two');
-      progress(`  ${tokens.length} trainees seeded in Redis under ${prefix}`);
-      const env = { ...sparringEnv, REDIS_URL: BENCH_REDIS_URL, SPARRING_REDIS_PREFIX: prefix };
+      const schema = await createOwnSchema('bench');
+      cleanup = async () => {
+        await deleteKeysUnder(prefix);
+        await schema.drop();
+      };
+      tokens = await seedTrainees({ dataDir: '', databaseUrl: schema.url }, clients, 'two');
+      progress(`  ${tokens.length} trainees seeded in PostgreSQL schema ${schema.name}`);
+      const env = { ...sparringEnv, DATABASE_URL: schema.url, REDIS_URL: BENCH_REDIS_URL, SPARRING_REDIS_PREFIX: prefix };
       for (const label of ['sparring A', 'sparring B']) servers.push(await startChildServer(label, 'server/main.ts', env));
     }
     return await use(servers, tokens);

@@ -14,8 +14,8 @@ export const TARGET_IDLE_BYTES = 64 * 1024;
 export type Name = 'echo' | 'one' | 'two';
 export const LABELS: Record<Name, string> = {
   echo: 'echo server (bare socket.io)',
-  one: 'Sparring, 1 process, file store',
-  two: 'Sparring, 2 processes, Redis',
+  one: 'Sparring, 1 process, SQLite',
+  two: 'Sparring, 2 processes, PostgreSQL + Redis',
 };
 
 export interface Outcome {
@@ -103,7 +103,7 @@ export function reportLines(outcomes: readonly Outcome[], floor: WriteFloor, hea
     ...(notCollected ? ['', 'warning: a server ran without --expose-gc: memory figures include garbage'] : []),
     '',
     `Durable write floor of this disk: one line appended and fdatasync'd, ${floor.writes} times one after another: p50 ${ms(floor.p50Ms)} ms, p99 ${ms(floor.p99Ms)} ms.`,
-    'The file store makes two such writes per turn (the trainee\'s and the customer\'s) before the customer\'s reply is sent; the echo server makes none.',
+    'SQLite commits two such transactions per turn (the trainee\'s and the customer\'s), each a WAL write and fsync, before the customer\'s reply is sent; the echo server makes none.',
     ...(errors.length > 0 ? ['', 'Errors:', ...errors] : []),
   ];
 }

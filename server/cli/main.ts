@@ -8,10 +8,11 @@
 import type { Command } from './command.ts';
 import { chatCommand } from './chatCommand.ts';
 import { demoCommand } from './demoCommand.ts';
+import { migrateCommand } from './migrateCommand.ts';
 import { personasCommand } from './personasCommand.ts';
 import { scoreCommand } from './scoreCommand.ts';
 
-const COMMANDS: readonly Command[] = [scoreCommand, personasCommand, chatCommand, demoCommand];
+const COMMANDS: readonly Command[] = [scoreCommand, personasCommand, chatCommand, demoCommand, migrateCommand];
 
 export function usage(): string {
   const rows = COMMANDS.map((c) => [`${c.name} ${c.args}`.trim(), c.summary] as const);

@@ -31,8 +31,9 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** What an account change may set (server/store/sessionStore.ts `updateUser`). */
-export type UserChange = Partial<Pick<User, 'role' | 'passwordHash' | 'disabled' | 'mustChangePassword'>>;
+/** What an account change may set (server/store/sessionStore.ts `updateUser`): nothing else. */
+export const UserChange = User.pick({ role: true, passwordHash: true, disabled: true, mustChangePassword: true }).partial().strict();
+export type UserChange = z.infer<typeof UserChange>;
 
 /** A token signed out before its expiry (logout), kept until then. */
 export const RevokedToken = z.object({ jti: z.string().min(1), expiresAt: z.number().int() });

@@ -7,6 +7,7 @@
  */
 import { createServer } from 'node:http';
 import type { DestinationStream } from 'pino';
+import { join } from 'node:path';
 import { ensureAdmin } from '../auth/bootstrapAdmin.ts';
 import { configuredLoginLimiter } from '../auth/loginLimiter.ts';
 import { MEMORY, type LimitStore } from '../limits/limitStore.ts';
@@ -26,10 +27,12 @@ import { signOutRelay } from '../realtime/signOut.ts';
 import { loadDefaultRubric } from '../dataFiles/loadRubric.ts';
 import { createScorer } from '../scoring/scorer.ts';
 import type { ServerContext } from '../serverContext.ts';
-import { openStore } from '../store/openStore.ts';
+import { redactDatabaseUrl } from '../store/sql/databaseUrl.ts';
+import { SQLITE_FILE } from '../store/sql/sqliteFile.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { guardStore } from '../store/storeGuard.ts';
 import { checkDataDir } from './checkDataDir.ts';
+import { checkOldRecords } from './checkOldRecords.ts';
 import { listen } from './listen.ts';
 import { connectRedis, type RedisConnection } from '../redis/connectRedis.ts';
 import { redactRedisUrl } from '../redis/redisUrl.ts';
@@ -85,12 +88,12 @@ async function start(config: Config, log: (line: string) => void, logger: Logger
     });
     closers.push(() => connection.close());
     redis = connection;
-  } else {
-    checkDataDir(config.dataDir);
   }
+  if (!config.databaseUrl) checkDataDir(config.dataDir);
 
   const store = await open(config);
   closers.push(() => store.close());
+  await checkOldRecords(config.dataDir, store);
   for (const problem of store.problems) log(`storage: ${problem}`);
 
   const rubric = loadRubric();
@@ -123,7 +126,7 @@ async function start(config: Config, log: (line: string) => void, logger: Logger
 
   const port = await listen(httpServer, config.port, config.host);
   const url = `http://localhost:${port}`;
-  log(`Sparring listening on ${url} (storage: ${config.redisUrl ? `redis ${redactRedisUrl(config.redisUrl)}` : `files in ${config.dataDir}`})`);
+  log(`Sparring listening on ${url} (storage: ${storageName(config)})`);
   return url;
 }
 
@@ -143,11 +146,18 @@ async function openLimitStore(config: Config, log: (line: string) => void, close
 
 async function open(config: Config): Promise<SessionStore> {
   try {
-    return await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix });
+    // Loaded only here: a start that fails earlier (Redis, DATA_DIR) never loads the database drivers.
+    const { openStore } = await import('../store/openStore.ts');
+    return await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   } catch (err) {
-    const what = config.redisUrl ? `REDIS_URL=${redactRedisUrl(config.redisUrl)}` : `DATA_DIR=${config.dataDir}`;
+    const what = config.databaseUrl ? `DATABASE_URL=${redactDatabaseUrl(config.databaseUrl)}` : `DATA_DIR=${config.dataDir}`;
     throw new StartupError(`${what}: cannot open the store (${shortReason(err)})`);
   }
+}
+
+/** Where the records are, for the line that says the server listens. */
+function storageName(config: Config): string {
+  return config.databaseUrl ? `PostgreSQL ${redactDatabaseUrl(config.databaseUrl)}` : `SQLite in ${join(config.dataDir, SQLITE_FILE)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The embedded default store (SessionStore, sessionStore.ts): everything as files under
- * DATA_DIR, needing nothing but Node. openStore.ts picks it when REDIS_URL is unset.
+ * The store (SessionStore, sessionStore.ts) of earlier versions: everything as files under
+ * DATA_DIR. The server no longer opens it (records are in SQL, sqlSessionStore.ts); `sparring
+ * migrate --from-data-dir` reads from it.
  *
  * FOR ONE SERVER PROCESS. Everything is read at open and served from memory, except what
  * ended sessions no longer need: of each, only its summary stays in memory, and its record,

@@ -1,15 +1,18 @@
 /**
- * Picks the store at start (server/main.ts, the load benchmark): Redis when REDIS_URL is
- * set, so several server processes share users and sessions; otherwise the embedded file
- * store under DATA_DIR, which needs nothing else but serves one process only.
+ * Picks the records store at start (server/main.ts, the load benchmark): PostgreSQL when
+ * DATABASE_URL is set, so several server processes share users and sessions; otherwise
+ * SQLite in DATA_DIR, which needs nothing else. REDIS_URL is not a records store any more
+ * (it carries socket.io's events and shared limits); the file and Redis stores stay only for
+ * `sparring migrate` to read records from.
  */
-import { openFileSessionStore } from './fileSessionStore.ts';
-import { openRedisSessionStore } from './redisSessionStore.ts';
+import { openPostgresSessionStore, openSqliteSessionStore } from './sqlSessionStore.ts';
 import type { SessionStore } from './sessionStore.ts';
 
-export function openStore(config: { dataDir: string; redisUrl?: string; redisKeyPrefix?: string }): Promise<SessionStore> {
-  if (config.redisUrl) {
-    return openRedisSessionStore(config.redisUrl, config.redisKeyPrefix ? { keyPrefix: config.redisKeyPrefix } : {});
-  }
-  return openFileSessionStore(config.dataDir);
+export interface StoreLocation {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export function openStore(where: StoreLocation): Promise<SessionStore> {
+  return where.databaseUrl ? openPostgresSessionStore(where.databaseUrl) : openSqliteSessionStore(where.dataDir);
 }

@@ -1,6 +1,7 @@
 /**
- * The shared store (SessionStore, sessionStore.ts) on Redis, for several server processes
- * serving one set of users and sessions; openStore.ts picks it when REDIS_URL is set.
+ * The store (SessionStore, sessionStore.ts) on Redis, as earlier versions kept records for
+ * several server processes. The server no longer opens it (records are in SQL); `sparring
+ * migrate --from-redis` reads from it.
  *
  * The keys are listed in redis/redisKeys.ts. Every change that touches more than one key,
  * or checks before it writes, runs as one Lua script (redis/redisScripts.ts), so two
@@ -16,7 +17,7 @@
  */
 import { z } from 'zod';
 import { ScoreReport } from '../scoring/types.ts';
-import { Assignment, Outcome, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, type SessionSummary } from '../domain/records.ts';
+import { Assignment, Outcome, PersonaVersion, ReviewEntry, SessionRecord, StoredTurn, summarize, User, UserChange, type SessionSummary } from '../domain/records.ts';
 import { connectRedis, messageOf } from '../redis/connectRedis.ts';
 import { redactRedisUrl } from '../redis/redisUrl.ts';
 import { keysUnder } from './redis/redisKeys.ts';
@@ -128,7 +129,7 @@ export async function openRedisSessionStore(url: string, options: RedisStoreOpti
     },
     async updateUser(id, change, options) {
       // Checked before it is written, as createUser checks the whole user.
-      const fields = User.pick({ role: true, passwordHash: true, disabled: true, mustChangePassword: true }).partial().strict().parse(change);
+      const fields = UserChange.parse(change);
       const key = keys.user(id);
       const reply = await redis('updateUser', () => runScript(client, UPDATE_USER, [key], [options?.revokeTokens ? '1' : '0', ...userFields(fields)]));
       return reply === null ? null : readUser(key, pairsToHash(reply));

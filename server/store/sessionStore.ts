@@ -1,8 +1,9 @@
 /**
- * The storage interface, in the words of the domain. Two implementations pass one contract
- * suite (test/store/sessionStore.contract.ts): the embedded default, files under DATA_DIR
- * (fileSessionStore.ts: needs nothing but Node; one process), and Redis (redisSessionStore.ts:
- * several server processes share one set of users and sessions).
+ * The storage interface, in the words of the domain. Every implementation passes one contract
+ * suite (test/store/sessionStore.contract.ts): the server's, SQL (sqlSessionStore.ts: SQLite
+ * in DATA_DIR by default, PostgreSQL from DATABASE_URL for several processes); and those of
+ * earlier versions, kept for `sparring migrate` to read from: files under DATA_DIR
+ * (fileSessionStore.ts) and Redis (redisSessionStore.ts).
  *
  * Every write is complete or absent: a crash mid-write never leaves half a record that a
  * later read would take for a whole one.
@@ -48,8 +49,13 @@ export interface SessionStore {
   listSessions(filter?: { traineeId?: string }): Promise<SessionSummary[]>;
   /** Sessions of this trainee not yet ended. */
   countOpenSessions(traineeId: string): Promise<number>;
-  /** Appends one turn; its `index` must be the session's next. Idempotent for a repeated index. */
-  appendTurn(sessionId: string, turn: StoredTurn): Promise<AppendResult>;
+  /**
+   * Appends one turn; its `index` must be the session's next. Idempotent for a repeated index.
+   * With `keepGap` (a copy of records whose source lost a turn to damage: `sparring migrate`),
+   * an index past the next is taken too, leaving the gap as the source has it; the SQL store
+   * honours it, the older stores, only ever copied from, need not.
+   */
+  appendTurn(sessionId: string, turn: StoredTurn, options?: { keepGap?: boolean }): Promise<AppendResult>;
   /** Marks the session ended with its outcome and whole report; a second call changes nothing. */
   endSession(sessionId: string, end: { endedAt: string; outcome: NonNullable<SessionRecord['outcome']>; report: NonNullable<SessionRecord['report']> }): Promise<boolean>;
 

@@ -1,7 +1,7 @@
 /**
  * The deployment docs/deploy.md describes, run for real: Debian's nginx terminating TLS (a
  * certificate this test makes with openssl) in front of two server processes sharing one
- * Redis, with the site configuration shipped in deploy/nginx/sparring.conf. A trainee logs in
+ * PostgreSQL (records) and one Redis (events, limits), with the site configuration shipped in deploy/nginx/sparring.conf. A trainee logs in
  * over HTTPS, connects socket.io through nginx (long-polling, then upgraded to a WebSocket),
  * talks, and the process that served them is killed (SIGKILL): nginx sends the reconnecting
  * client to the other process, where the session resumes with every acknowledged turn.
@@ -10,9 +10,10 @@
  * operator would find out. The client's address is the same for every request, so ip_hash
  * sends them all to one process until it dies.
  *
- * Needs nginx (/usr/sbin/nginx or SPARRING_NGINX), openssl and Redis on 127.0.0.1:6379 (or
- * SPARRING_TEST_REDIS_URL; database 13, a key prefix of its own, deleted afterwards). Without
- * them it is skipped with a printed reason, unless SPARRING_REQUIRE_SERVICES=1.
+ * Needs nginx (/usr/sbin/nginx or SPARRING_NGINX), openssl, Redis on 127.0.0.1:6379 (or
+ * SPARRING_TEST_REDIS_URL; database 13, a key prefix of its own, deleted afterwards) and
+ * PostgreSQL on 127.0.0.1:5432 (or SPARRING_TEST_DATABASE_URL; a schema of its own, dropped
+ * afterwards). Without them it is skipped with a printed reason, unless SPARRING_REQUIRE_SERVICES=1.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -25,8 +26,9 @@ import { freePort } from '../support/freePort.ts';
 import { httpsFetch, type Fetch } from '../support/httpsFetch.ts';
 import { NGINX, nginxAvailable, startNginx, type Nginx } from '../support/nginxServer.ts';
 import { makeSelfSignedCertificate, OPENSSL, opensslAvailable, type Certificate } from '../support/selfSignedCertificate.ts';
+import { createTestSchema, POSTGRES_URL, type TestSchema } from '../support/postgresSchema.ts';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
-import { redisAvailable, requireOrSkip } from '../support/services.ts';
+import { postgresAvailable, redisAvailable, requireOrSkip } from '../support/services.ts';
 import { call } from '../support/socketClient.ts';
 import type { TestClient } from '../support/testServer.ts';
 import { connect, createTrainee, plain, say, startSession, type Turn } from '../support/trainee.ts';
@@ -37,7 +39,7 @@ const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379
 const PREFIX = `sparring-test-${randomUUID().slice(0, 8)}:`;
 const ADMIN_PASSWORD = 'behind-nginx-admin';
 // TRUST_PROXY: the server believes nginx's X-Forwarded-For (a setting docs/deploy.md explains).
-const env = { PORT: '0', REDIS_URL, SPARRING_REDIS_PREFIX: PREFIX, SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD, TRUST_PROXY: '1' };
+const settings = { PORT: '0', REDIS_URL, SPARRING_REDIS_PREFIX: PREFIX, SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD, TRUST_PROXY: '1' };
 
 const LINES = [
   "Mr Chen, I'm so sorry you've been kept waiting this long. So you were approved two weeks ago and the money still hasn't come, is that right?",
@@ -51,7 +53,9 @@ const START_MS = 60_000;
 const runs =
   requireOrSkip(nginxAvailable(), `nginx (${NGINX})`) &&
   requireOrSkip(opensslAvailable(), `openssl (${OPENSSL})`) &&
-  requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`);
+  requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`) &&
+  requireOrSkip(await postgresAvailable(POSTGRES_URL), `PostgreSQL at ${POSTGRES_URL}`);
+let schema: TestSchema | undefined;
 
 /** One request in nginx's access log (deploy/nginx/sparring.conf, `log_format sparring`). */
 interface Logged {
@@ -114,6 +118,8 @@ describe.runIf(runs)('two server processes behind nginx, over TLS', () => {
     agent = new Agent({ ca: certificate.cert, keepAlive: false });
     send = httpsFetch(agent);
 
+    schema = await createTestSchema('behind_nginx');
+    const env = { ...settings, DATABASE_URL: schema.url };
     const started = await Promise.all([spawnServer(env, START_MS), spawnServer(env, START_MS)]);
     servers.push(...started);
     for (const s of started) if (!s.url) throw new Error(`a server did not start:\n${s.stderr()}`);
@@ -147,6 +153,7 @@ describe.runIf(runs)('two server processes behind nginx, over TLS', () => {
     await Promise.all(servers.map((s) => s.stop('SIGKILL')));
     agent?.destroy();
     await deleteKeysUnder(PREFIX, REDIS_URL);
+    await schema?.drop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

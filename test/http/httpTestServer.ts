@@ -1,6 +1,6 @@
 /**
  * A real HTTP server for the API tests: createHttpApp on 127.0.0.1 with a free port, the
- * file store in a fresh temporary directory, the real persona files and rubric, and a
+ * SQLite store in a fresh temporary directory, the real persona files and rubric, and a
  * log kept in memory so tests can read what the server printed.
  */
 import { randomUUID } from 'node:crypto';
@@ -21,7 +21,7 @@ import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { scoreTranscript } from '../../server/scoring/engine.ts';
 import { createScorer } from '../../server/scoring/scorer.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
-import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
+import { openSqliteSessionStore } from '../../server/store/sqlSessionStore.ts';
 import type { Role, SessionRecord, StoredTurn, User } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { captureLog, type LogRecord } from '../support/logCapture.ts';
@@ -39,7 +39,7 @@ export interface TestServer {
 }
 
 /**
- * A server context over a file store in `dataDir` (a new temporary one by default); `now`, the
+ * A server context over a SQLite store in `dataDir` (a new temporary one by default); `now`, the
  * clock its tokens are dated and checked by (the system's by default).
  */
 export async function testContext(
@@ -49,7 +49,7 @@ export async function testContext(
 ): Promise<{ ctx: ServerContext; logs: string[]; logRecords: LogRecord[]; dataDir: string }> {
   const config = readConfig({ DATA_DIR: dataDir, ...env });
   if (!config.ok) throw new Error(config.message);
-  const store = await openFileSessionStore(dataDir);
+  const store = await openSqliteSessionStore(dataDir);
   const log = captureLog();
   const rubric = loadDefaultRubric();
   const ctx: ServerContext = {

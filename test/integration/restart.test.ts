@@ -1,22 +1,25 @@
 /**
- * The file store keeps every acknowledged turn through a crash: a conversation over
+ * An acknowledged turn is a committed row, on SQLite and on PostgreSQL: a conversation over
  * socket.io, the server killed with SIGKILL straight after a turn is acknowledged (before its
- * customer's reply could be counted on), then started again on the same DATA_DIR. The same
- * token still works, and `session:resume` returns every turn that was acknowledged or
+ * customer's reply could be counted on), then started again on the same DATA_DIR or the same
+ * database (a schema of the test's own, dropped after). The same token still works, and `session:resume` returns every turn that was acknowledged or
  * answered before the kill, in order, word for word.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestSchema, POSTGRES_URL, type TestSchema } from '../support/postgresSchema.ts';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
+import { postgresAvailable, requireOrSkip } from '../support/services.ts';
 import { call } from '../support/socketClient.ts';
 import type { TestClient } from '../support/testServer.ts';
 import { connect, createTrainee, plain, say, startSession, type Turn } from '../support/trainee.ts';
 
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'sparring-restart-'));
 const ADMIN_PASSWORD = 'restart-admin-password';
-const env = { PORT: '0', DATA_DIR, SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD };
+const postgresRuns = requireOrSkip(await postgresAvailable(POSTGRES_URL), `PostgreSQL at ${POSTGRES_URL}`);
+const schemas: TestSchema[] = [];
 
 const servers: ServerProcess[] = [];
 const sockets: TestClient[] = [];
@@ -24,17 +27,18 @@ afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await Promise.all(servers.map((s) => s.stop('SIGKILL')));
   rmSync(DATA_DIR, { recursive: true, force: true });
+  for (const schema of schemas) await schema.drop();
 });
 
-async function start(): Promise<ServerProcess & { url: string }> {
-  const server = await spawnServer(env);
+async function start(env: Record<string, string>): Promise<ServerProcess & { url: string }> {
+  const server = await spawnServer({ PORT: '0', SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env });
   servers.push(server);
   if (!server.url) throw new Error(`the server did not start:\n${server.stderr()}`);
   return server as ServerProcess & { url: string };
 }
 
-it('keeps every acknowledged turn when the server is killed and restarted', async () => {
-  const first = await start();
+async function killAndRestart(env: Record<string, string>): Promise<void> {
+  const first = await start(env);
   const token = await createTrainee(first.url, ADMIN_PASSWORD, 'restart-trainee');
   const socket = await connect(first.url, token);
   sockets.push(socket);
@@ -58,7 +62,7 @@ it('keeps every acknowledged turn when the server is killed and restarted', asyn
   expected.push({ index: ack.index, role: 'trainee', text: last });
   expect((await first.exited).signal).toBe('SIGKILL');
 
-  const second = await start();
+  const second = await start(env);
   const again = await connect(second.url, token);
   sockets.push(again);
   const resumed = await call(again, 'session:resume', { sessionId });
@@ -68,4 +72,14 @@ it('keeps every acknowledged turn when the server is killed and restarted', asyn
   // At most the customer's answer to the last turn follows, never anything else.
   expect(turns.length - expected.length).toBeLessThanOrEqual(1);
   if (turns.length > expected.length) expect(turns.at(-1)!.role).toBe('customer');
+}
+
+describe('killed and restarted', () => {
+  it('SQLite in DATA_DIR: keeps every acknowledged turn', () => killAndRestart({ DATA_DIR }));
+
+  it.skipIf(!postgresRuns)('PostgreSQL: keeps every acknowledged turn', async () => {
+    const schema = await createTestSchema('restart');
+    schemas.push(schema);
+    await killAndRestart({ DATABASE_URL: schema.url });
+  });
 });

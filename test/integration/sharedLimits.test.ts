@@ -1,18 +1,20 @@
 /**
  * The per-user limits hold across server processes (REDIS_URL): two real processes, A and B,
- * on one Redis. A trainee's events on A and on B count against one budget, and their
+ * on one Redis for events and limits and one PostgreSQL for records (DATABASE_URL). A trainee's events on A and on B count against one budget, and their
  * connections on both against one limit, so a second process (or a second tab routed to
  * it) does not double what one user may do.
  *
  * Needs Redis on 127.0.0.1:6379 (or SPARRING_TEST_REDIS_URL); uses database 13 and a key
- * prefix of its own, deleted afterwards. Without Redis it is skipped with a printed reason,
- * unless SPARRING_REQUIRE_SERVICES=1.
+ * prefix of its own, deleted afterwards; and PostgreSQL on 127.0.0.1:5432 (or
+ * SPARRING_TEST_DATABASE_URL), in a schema of its own, dropped afterwards. Without either it
+ * is skipped with a printed reason, unless SPARRING_REQUIRE_SERVICES=1.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeysUnder } from '../../bench/load/benchRedis.ts';
+import { createTestSchema, POSTGRES_URL, type TestSchema } from '../support/postgresSchema.ts';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
-import { redisAvailable, requireOrSkip } from '../support/services.ts';
+import { postgresAvailable, redisAvailable, requireOrSkip } from '../support/services.ts';
 import { call } from '../support/socketClient.ts';
 import type { TestClient } from '../support/testServer.ts';
 import { connect, createTrainee, startSession } from '../support/trainee.ts';
@@ -21,7 +23,7 @@ const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379
 const PREFIX = `sparring-test-${randomUUID().slice(0, 8)}:`;
 const ADMIN_PASSWORD = 'shared-limits-admin';
 const EVENTS = 6;
-const env = {
+const settings = {
   PORT: '0',
   REDIS_URL,
   SPARRING_REDIS_PREFIX: PREFIX,
@@ -30,7 +32,8 @@ const env = {
   SPARRING_SOCKETS_PER_USER: '2',
 };
 
-const runs = requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`);
+const runs =
+  requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`) && requireOrSkip(await postgresAvailable(POSTGRES_URL), `PostgreSQL at ${POSTGRES_URL}`);
 
 type Running = ServerProcess & { url: string };
 
@@ -38,10 +41,11 @@ describe.runIf(runs)('per-user limits on two server processes', () => {
   const servers: Running[] = [];
   const sockets: TestClient[] = [];
   let token: string;
+  let schema: TestSchema | undefined;
 
   async function start(): Promise<Running> {
     // Generous: two processes start at once on a machine that may be busy.
-    const server = await spawnServer(env, 60_000);
+    const server = await spawnServer({ ...settings, DATABASE_URL: schema!.url }, 60_000);
     if (!server.url) throw new Error(`the server did not start:\n${server.stderr()}`);
     servers.push(server as Running);
     return server as Running;
@@ -53,6 +57,7 @@ describe.runIf(runs)('per-user limits on two server processes', () => {
   }
 
   beforeAll(async () => {
+    schema = await createTestSchema('shared_limits');
     await Promise.all([start(), start()]);
     token = await createTrainee(servers[0]!.url, ADMIN_PASSWORD, 'shared-limits');
   }, 90_000);
@@ -60,6 +65,7 @@ describe.runIf(runs)('per-user limits on two server processes', () => {
     for (const s of sockets) s.disconnect();
     await Promise.all(servers.map((s) => s.stop('SIGKILL')));
     await deleteKeysUnder(PREFIX, REDIS_URL);
+    await schema?.drop();
   });
 
   it('counts one user’s connections and events on both processes together', async () => {

@@ -1,6 +1,6 @@
 /**
- * Starting the real server as a process: it answers /api/health, prints the first admin's
- * password once (not on the next start over the same DATA_DIR), and every bad configuration
+ * Starting the real server as a process: it answers /api/health, keeps its records in SQLite
+ * in DATA_DIR, prints the first admin's password once (not on the next start over the same DATA_DIR), and every bad configuration
  * stops it with exit code 1 and one line naming the problem, not a stack trace.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ describe('a good start', () => {
 
     const first = await spawnServer({ PORT: '0', DATA_DIR });
     expect(first.url, first.stderr()).not.toBeNull();
-    expect(first.messages()).toMatch(/Sparring listening on http:\/\/localhost:\d+ \(storage: files in .+\)/);
+    expect(first.messages()).toMatch(/Sparring listening on http:\/\/localhost:\d+ \(storage: SQLite in .+sparring\.db\)/);
     const health = await fetch(`${first.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
@@ -99,6 +99,18 @@ describe.concurrent('a bad configuration stops the start with one line', () => {
     await expectOneLineFailure(await spawnServer({ PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' }), /REDIS_URL=redis:\/\/127\.0\.0\.1:1: cannot connect to Redis \(.*ECONNREFUSED/);
   });
 
+  it('a DATABASE_URL that is not a PostgreSQL URL, its password hidden', async () => {
+    const server = await spawnServer({ PORT: '0', DATABASE_URL: 'mysql://sparring:hunter2@db/test' });
+    await expectOneLineFailure(server, /DATABASE_URL="mysql:\/\/sparring:\*\*\*@db\/test": must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(server.stderr()).not.toContain('hunter2');
+  });
+
+  it('an unreachable PostgreSQL, its password hidden', async () => {
+    const server = await spawnServer({ PORT: '0', DATABASE_URL: 'postgres://sparring:hunter2@127.0.0.1:1/test' });
+    await expectOneLineFailure(server, /DATABASE_URL=postgres:\/\/sparring:\*\*\*@127\.0\.0\.1:1\/test: cannot open the store \(.*ECONNREFUSED/);
+    expect(server.stderr()).not.toContain('hunter2');
+  });
+
   it('a port already in use', async () => {
     const taken: Server = createServer();
     await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
@@ -108,6 +120,12 @@ describe.concurrent('a bad configuration stops the start with one line', () => {
     } finally {
       taken.close();
     }
+  });
+
+  it('a DATA_DIR with the records of an earlier version, not yet migrated', async () => {
+    const DATA_DIR = tempDataDir();
+    writeFileSync(join(DATA_DIR, 'users.jsonl'), '{"id":"u1","username":"admin"}\n');
+    await expectOneLineFailure(await spawnServer({ PORT: '0', DATA_DIR }), /holds the records of an earlier version \(users\.jsonl\).*npx sparring migrate --from-data-dir /);
   });
 
   it('a DATA_DIR that cannot be written', async () => {

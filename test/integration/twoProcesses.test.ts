@@ -1,19 +1,23 @@
 /**
- * Several server processes on one Redis serve one set of users (REDIS_URL). Two real
- * processes, A and B: a trainee talks through A while a second tab of theirs on B receives
+ * Several server processes serve one set of users: records in one PostgreSQL (DATABASE_URL),
+ * events through one Redis (REDIS_URL). Two real processes, A and B: a trainee talks through
+ * A while a second tab of theirs on B receives
  * every event A emits (the socket.io adapter at work); A is killed with SIGKILL, the trainee
  * connects to B and resumes the same session with nothing lost, and goes on talking there.
  * Then a clean stop (SIGTERM) behind a one-address front: the client's socket.io connection
  * is recovered on another process, same socket id, with an event it missed meanwhile replayed.
  *
- * Needs Redis on 127.0.0.1:6379 (or SPARRING_TEST_REDIS_URL); uses database 13 and a key
- * prefix of its own, deleted afterwards. Without Redis it is skipped with a printed reason,
- * unless SPARRING_REQUIRE_SERVICES=1.
+ * Needs Redis on 127.0.0.1:6379 (or SPARRING_TEST_REDIS_URL; database 13 and a key prefix of
+ * its own, deleted afterwards) and PostgreSQL on 127.0.0.1:5432 (or SPARRING_TEST_DATABASE_URL;
+ * a schema of its own, dropped afterwards). Without either it is skipped with a printed
+ * reason, unless SPARRING_REQUIRE_SERVICES=1. The SIGKILL of A proves on PostgreSQL what
+ * restart.test.ts proves on SQLite: an acknowledged turn is a committed row.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
-import { redisAvailable, requireOrSkip } from '../support/services.ts';
+import { createTestSchema, POSTGRES_URL, type TestSchema } from '../support/postgresSchema.ts';
+import { postgresAvailable, redisAvailable, requireOrSkip } from '../support/services.ts';
 import { call, record } from '../support/socketClient.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy.ts';
 import type { TestClient } from '../support/testServer.ts';
@@ -23,7 +27,7 @@ import { deleteKeysUnder } from '../../bench/load/benchRedis.ts';
 const REDIS_URL = process.env.SPARRING_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
 const PREFIX = `sparring-test-${randomUUID().slice(0, 8)}:`;
 const ADMIN_PASSWORD = 'two-processes-admin';
-const env = { PORT: '0', REDIS_URL, SPARRING_REDIS_PREFIX: PREFIX, SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD };
+let env: Record<string, string> = {};
 
 const LINES = [
   "Mr Chen, I'm so sorry you've been kept waiting this long. So you were approved two weeks ago and the money still hasn't come, is that right?",
@@ -31,7 +35,9 @@ const LINES = [
   "I've found it: your bank statements were never attached to your file, and that's our mistake. I'm attaching them now.",
 ];
 
-const runs = requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`);
+const runs =
+  requireOrSkip(await redisAvailable(REDIS_URL), `Redis at ${REDIS_URL}`) && requireOrSkip(await postgresAvailable(POSTGRES_URL), `PostgreSQL at ${POSTGRES_URL}`);
+let schema: TestSchema | undefined;
 
 type Running = ServerProcess & { url: string };
 const servers: Running[] = [];
@@ -51,22 +57,26 @@ async function open(url: string, token: string, options: { reconnection?: boolea
   return socket;
 }
 
-describe.runIf(runs)('two server processes on one Redis', () => {
+describe.runIf(runs)('two server processes on one PostgreSQL and one Redis', () => {
   let a: Running;
   let b: Running;
   let token: string;
 
   beforeAll(async () => {
+    schema = await createTestSchema('two_processes');
+    env = { PORT: '0', DATABASE_URL: schema.url, REDIS_URL, SPARRING_REDIS_PREFIX: PREFIX, SPARRING_ADMIN_PASSWORD: ADMIN_PASSWORD };
     // Started together, as a process manager would: both find no user, one creates `admin`.
     [a, b] = await Promise.all([start(), start()]);
     token = await createTrainee(a.url, ADMIN_PASSWORD, 'two-processes');
-  });
+    // Two starts at once (each migrating, or waiting for the other's migration) on a busy machine.
+  }, 90_000);
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await proxy?.close();
     await Promise.all(servers.map((s) => s.stop('SIGKILL')));
     await deleteKeysUnder(PREFIX, REDIS_URL);
+    await schema?.drop();
   });
 
   it('printed the generated admin password on one process only', () => {

@@ -1,11 +1,11 @@
 // The trainee's web client in Chromium resumes by itself after the server is killed. The real
-// server runs as a process (on files in a DATA_DIR, or on a Redis of the test's own); a
+// server runs as a process (on SQLite in a DATA_DIR, or on a PostgreSQL schema of the test's own); a
 // trainee talks to a persona, the server gets SIGKILL, the page says it is offline and keeps
 // a reply written meanwhile; the server starts again on the same port and data, and the page,
 // with no reload and no click, comes back online, sends the waiting reply and shows its
 // answer: every turn acknowledged before the kill and the one sent offline, each once. A
 // reload then shows the same conversation, read from the server.
-// Screenshots (file store): test/e2e/screenshots/resume-offline.png and resume-back.png.
+// Screenshots (SQLite): test/e2e/screenshots/resume-offline.png and resume-back.png.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from '../e2e/buildClient.ts';
 import { chromiumAvailable, CHROMIUM, launchChromium } from '../e2e/chromium.ts';
 import { connectionState, customerTurn, inPage, openBriefing, say, screenshot, signIn, startConversation, transcriptOnScreen } from '../e2e/traineePage.ts';
-import { redisServerAvailable, REDIS_SERVER, startOwnRedis } from '../support/redisServer.ts';
+import { createTestSchema, POSTGRES_URL } from '../support/postgresSchema.ts';
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts';
-import { requireOrSkip } from '../support/services.ts';
+import { postgresAvailable, requireOrSkip } from '../support/services.ts';
 import { call } from '../support/socketClient.ts';
 import { connect, createTrainee } from '../support/trainee.ts';
 import { freePort } from '../support/freePort.ts';
@@ -29,7 +29,7 @@ const LINES = [
 ];
 
 const runs = requireOrSkip(chromiumAvailable(), `Chromium (${CHROMIUM})`);
-const redisRuns = runs && requireOrSkip(redisServerAvailable(), `redis-server (${REDIS_SERVER})`);
+const postgresRuns = runs && requireOrSkip(await postgresAvailable(POSTGRES_URL), `PostgreSQL at ${POSTGRES_URL}`);
 
 /** Where the server keeps its data: the environment that says so, and how to delete it afterwards. */
 interface Storage {
@@ -37,20 +37,20 @@ interface Storage {
   remove(): Promise<void>;
 }
 
-async function fileStorage(): Promise<Storage> {
+async function sqliteStorage(): Promise<Storage> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sparring-browser-resume-'));
   return { env: { DATA_DIR: dataDir }, remove: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
-async function redisStorage(): Promise<Storage> {
-  const redis = await startOwnRedis();
-  return { env: { REDIS_URL: redis.url }, remove: () => redis.remove() };
+async function postgresStorage(): Promise<Storage> {
+  const schema = await createTestSchema('browser_resume');
+  return { env: { DATABASE_URL: schema.url }, remove: () => schema.drop() };
 }
 
 
 const CASES = [
-  { name: 'files in a DATA_DIR', trainee: 'resume-files', storage: fileStorage, runs, screenshots: true },
-  { name: 'Redis (append-only, fsynced)', trainee: 'resume-redis', storage: redisStorage, runs: redisRuns, screenshots: false },
+  { name: 'SQLite in a DATA_DIR', trainee: 'resume-sqlite', storage: sqliteStorage, runs, screenshots: true },
+  { name: 'PostgreSQL', trainee: 'resume-postgres', storage: postgresStorage, runs: postgresRuns, screenshots: false },
 ];
 
 describe.skipIf(!runs)('the web client after the server is killed', () => {

@@ -39,11 +39,11 @@ function logMessages(stdout: string): string {
     .join('\n');
 }
 
-/** Starts the server; resolves once it listens or has exited, whichever comes first. */
-export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ServerProcess> {
+/** Starts the server; resolves once it listens or has exited, whichever comes first (a minute at most: on a busy 2-core machine a start can take half of one). */
+export function spawnServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', resolve(REPO_ROOT, 'server', 'main.ts')], {
     cwd: REPO_ROOT,
-    // Only what the test sets: an inherited REDIS_URL or PORT would change what is tested.
+    // Only what the test sets: an inherited DATABASE_URL, REDIS_URL or PORT would change what is tested.
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

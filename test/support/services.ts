@@ -3,6 +3,7 @@
  * developer's machine a missing service skips them with one printed line; in CI
  * (SPARRING_REQUIRE_SERVICES=1) it fails them, so a broken service never passes as green.
  */
+import pg from 'pg';
 import { createClient } from 'redis';
 
 /** True when a Redis answers PING at `url` within a second. */
@@ -17,6 +18,21 @@ export async function redisAvailable(url: string): Promise<boolean> {
     return false;
   } finally {
     if (client.isOpen) client.destroy();
+  }
+}
+
+/** True when a PostgreSQL answers a query at `url` within a second. */
+export async function postgresAvailable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A whole training server for tests: a real file store in a temporary DATA_DIR, the real
+ * A whole training server for tests: a real SQLite store in a temporary DATA_DIR, the real
  * persona files (a catalogue of its own per server, so versions saved in one test stay
  * there) and rubric, tokens, the HTTP API (so a test can log in over HTTP) and
  * socket.io, listening on 127.0.0.1 at a free port. `restart`-style tests open a second one
@@ -28,7 +28,7 @@ import { loadDefaultRubric } from '../../server/dataFiles/loadRubric.ts';
 import { createScorer, type Scorer } from '../../server/scoring/scorer.ts';
 import type { ServerContext } from '../../server/serverContext.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/sessions/payloads.ts';
-import { openFileSessionStore } from '../../server/store/fileSessionStore.ts';
+import { openSqliteSessionStore } from '../../server/store/sqlSessionStore.ts';
 import type { Role } from '../../server/domain/records.ts';
 import type { SessionStore } from '../../server/store/sessionStore.ts';
 import { captureLog, type LogRecord } from './logCapture.ts';
@@ -98,13 +98,14 @@ let passwordHash: Promise<string> | undefined;
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sparring-sessions-')));
-  const realStore = await openFileSessionStore(dataDir);
+  const realStore = await openSqliteSessionStore(dataDir);
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   const log = captureLog();
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl: undefined,
     redisUrl: undefined,
     redisKeyPrefix: 'sparring:',
     adminPassword: undefined,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDataDir } from '../../../server/startup/checkDataDir.ts';
+import { openFileSessionStore } from '../../../server/store/fileSessionStore.ts';
 import { addSession, addUser, testContext } from '../../http/httpTestServer.ts';
 
 let previousUmask: number;
@@ -36,7 +37,11 @@ function modesUnder(dir: string): string[] {
 describe('files and folders in DATA_DIR', () => {
   it('are 0600 and 0700 for everything the store writes', async () => {
     const dataDir = join(root, 'store', 'data');
-    const { ctx } = await testContext({}, dataDir);
+    // The server opens SQL now (below); the file store is still what `sparring migrate` reads
+    // from, and what it writes must stay closed too. The context's own store is elsewhere.
+    const { ctx: sqlCtx } = await testContext({}, join(root, 'context'));
+    const ctx = { ...sqlCtx, store: await openFileSessionStore(dataDir) };
+    await ctx.store.secret('token-key', () => 'a key');
     const trainee = await addUser(ctx.store, 'mei', 'trainee');
     const session = await addSession(ctx, trainee.id, { opening: 'Hello?', replies: [['I am sorry to hear that.', 'Fine.']], ended: true });
     await addSession(ctx, trainee.id, { opening: 'Still there?', replies: [] });
@@ -50,6 +55,20 @@ describe('files and folders in DATA_DIR', () => {
     expect(modes.filter((line) => line.startsWith('sessions/'))).toHaveLength(2);
     for (const line of modes) expect(line).toMatch(line.startsWith('sessions ') ? / 700$/ : / 600$/);
     // Folders the store made on the way to DATA_DIR are closed too.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('are 0600 and 0700 for the SQLite database the server opens', async () => {
+    const dataDir = join(root, 'sqlite', 'data');
+    const { ctx } = await testContext({}, dataDir);
+    const trainee = await addUser(ctx.store, 'mei', 'trainee');
+    await addSession(ctx, trainee.id, { opening: 'Hello?', replies: [['I am sorry to hear that.', 'Fine.']], ended: true });
+    // Read while the store is open, so the write-ahead log files are there to be checked too.
+    const modes = modesUnder(dataDir);
+    await ctx.store.close();
+
+    expect(modes).toContain('sparring.db 600');
+    for (const line of modes) expect(line).toMatch(/ 600$/);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 
