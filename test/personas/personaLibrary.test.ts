@@ -70,9 +70,9 @@ describe('loading persona files', () => {
   });
 
   it('accepts every signal of the rubric, the ones beyond the contract too', () => {
-    const lib = libraryWith({ 'late-disbursement/zh-Hant.yaml': model.replace('    plain.long_sentence: { confusion: 1 }', '    plain.long_sentence: { confusion: 1 }\n    conduct.credential_request: { anger: 3, trust: -3 }') });
+    const lib = libraryWith({ 'late-disbursement/zh-Hant.yaml': model.replace('    plain.long_sentence: { confusion: 1 }', '    plain.long_sentence: { confusion: 1 }\n    listening.unanswered_question: { anger: 1, trust: -1 }') });
     expect(lib.problems).toEqual([]);
-    expect(lib.personas[0]!.mood.effects['conduct.credential_request']).toEqual({ anger: 3, trust: -3 });
+    expect(lib.personas[0]!.mood.effects['listening.unanswered_question']).toEqual({ anger: 1, trust: -1 });
   });
 
   it('refuses YAML tags: nothing in a persona file is executed', () => {
