@@ -7,24 +7,11 @@
  * Tab indents; Escape first lets the next Tab leave the editor, so keyboard users are never
  * trapped (CodeMirror's own rule).
  */
-import { lazy, Suspense, type Ref } from 'react';
+import { lazy, Suspense } from 'react';
+import type { YamlEditorHandle, YamlEditorProps } from './codeEditor/yamlEditorProps.ts';
 import { useI18n } from '../shared/i18n/I18nProvider.tsx';
 
-export interface YamlEditorHandle {
-  goToLine(line: number): void;
-}
-
-export interface YamlEditorProps {
-  value: string;
-  /** Absent: read-only. */
-  onChange?(text: string): void;
-  /** The lines with problems (1-based), each with what is wrong there. */
-  marked?: ReadonlyMap<number, string>;
-  label: string;
-  placeholder?: string;
-  ref?: Ref<YamlEditorHandle>;
-  testId?: string;
-}
+export type { YamlEditorHandle, YamlEditorProps };
 
 const YamlCodeMirror = lazy(() => import('./codeEditor/YamlCodeMirror.tsx'));
 

@@ -4,7 +4,7 @@
  * The form's own labels are these catalogue keys, so a problem and the form agree.
  */
 import type { MessageKey } from '../shared/i18n/messageKeys.ts';
-import type { Translate } from './problemText.ts';
+import type { Translate } from '../shared/i18n/messageKeys.ts';
 
 /** A field path without its list positions: "reveals[1].say" → "reveals.say". */
 const shapeOf = (segments: readonly string[]): string => segments.filter((s) => !/^\d+$/.test(s)).join('.');

@@ -6,11 +6,10 @@
  * server's English.
  */
 import type { PersonaProblem } from '../shared/contract.ts';
-import type { MessageKey, VarsFor } from '../shared/i18n/messageKeys.ts';
+import type { MessageKey, Translate } from '../shared/i18n/messageKeys.ts';
 import { fieldLabel } from './fieldLabel.ts';
 
-/** `useI18n().t`. */
-export type Translate = <K extends MessageKey>(key: K, ...vars: VarsFor<K>) => string;
+export type { Translate };
 
 type Detail = NonNullable<PersonaProblem['detail']>;
 

@@ -5,7 +5,7 @@
  */
 import type { PersonaTestRun } from '../shared/contract.ts';
 import type { MessageKey } from '../shared/i18n/messageKeys.ts';
-import type { Translate } from './problemText.ts';
+import type { Translate } from '../shared/i18n/messageKeys.ts';
 
 export type TestFailure = PersonaTestRun['results'][number]['failureDetails'][number];
 

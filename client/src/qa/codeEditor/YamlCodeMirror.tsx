@@ -18,7 +18,7 @@ import { stateExtensions } from 'codemirror-json-schema';
 import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
 import { useEffect, useImperativeHandle, useRef } from 'react';
 import schema from '../../../../personas/persona.schema.json';
-import type { YamlEditorProps } from '../YamlEditor.tsx';
+import type { YamlEditorProps } from './yamlEditorProps.ts';
 
 /** The problems as diagnostics spanning their whole line; a line past the end marks the last. */
 export function lineDiagnostics(doc: Text, marked: ReadonlyMap<number, string>): Diagnostic[] {

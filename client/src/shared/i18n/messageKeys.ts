@@ -17,3 +17,6 @@ export type CountedKey = { [A in keyof AreaMessages]: CountedKeysOf<AreaMessages
 
 /** A counted message must be given its `count`; the others may take values or none. */
 export type VarsFor<K extends MessageKey> = K extends CountedKey ? [vars: Vars & { readonly count: number }] : [vars?: Vars];
+
+/** `useI18n().t`: words a message key with its values in the interface language. */
+export type Translate = <K extends MessageKey>(key: K, ...vars: VarsFor<K>) => string;
