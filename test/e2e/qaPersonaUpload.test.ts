@@ -227,5 +227,5 @@ describe.skipIf(!run)('the QA person in the browser', () => {
     const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
     await page.reload();
     expect(await asked).toBe('beforeunload');
-  }, 60_000);
+  }, 120_000);
 });
