@@ -5,7 +5,7 @@
  * from the store, not from the token, so a changed role counts at once.
  */
 import type { SessionStore } from '../store/sessionStore.ts';
-import type { TokenClaims, Tokens } from './tokens.ts';
+import type { TokenClaims, Tokens, VerifiedToken } from './tokens.ts';
 
 export interface Identity {
   caller: TokenClaims;
@@ -15,9 +15,19 @@ export interface Identity {
   mustChangePassword: boolean;
 }
 
-export async function identify(ctx: { tokens: Tokens; store: Pick<SessionStore, 'getUser' | 'isTokenRevoked'> }, token: string): Promise<Identity | null> {
+type IdentifyContext = { tokens: Tokens; store: Pick<SessionStore, 'getUser' | 'isTokenRevoked'> };
+
+export async function identify(ctx: IdentifyContext, token: string): Promise<Identity | null> {
   const claims = await ctx.tokens.verify(token);
-  if (!claims) return null;
+  return claims ? identifyVerified(ctx, claims) : null;
+}
+
+/**
+ * The same for a token already verified (a socket's, at its handshake): its signature cannot
+ * have changed since, so only its expiry and what the store says are checked again.
+ */
+export async function identifyVerified(ctx: IdentifyContext, claims: VerifiedToken): Promise<Identity | null> {
+  if (ctx.tokens.now() >= claims.expiresAt) return null;
   const [user, revoked] = await Promise.all([ctx.store.getUser(claims.userId), ctx.store.isTokenRevoked(claims.jti)]);
   if (!user || revoked || user.disabled === true || (user.tokenVersion ?? 0) !== claims.version) return null;
   return {

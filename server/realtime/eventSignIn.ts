@@ -1,14 +1,14 @@
 /**
- * The sign-in check every socket event passes, not only the handshake: the token must still
- * verify (unexpired by the tokens' clock), its user exist and be active, its version be the
- * user's current one, and the token not be signed out. The role is read again each time
+ * The sign-in check every socket event passes, not only the handshake: the token (its
+ * signature verified once, at the handshake) must be unexpired by the tokens' clock, its user
+ * exist and be active, its version be the user's current one, and the token not be signed out. The role is read again each time
  * (socket.data.caller), so a role change counts at the next event.
  *
  * A sign-in that ended is answered `unauthorized`, told why (`account:signed-out`), and
  * the connection closed: the client shows "signed out". An account that must change its
  * password is answered `forbidden` and keeps its connection.
  */
-import { identify } from '../auth/signedIn.ts';
+import { identifyVerified } from '../auth/signedIn.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { fail, STORE_UNAVAILABLE_MESSAGE, type AckError } from '../sessions/ackErrors.ts';
 import { StoreUnavailable } from '../store/storeGuard.ts';
@@ -23,9 +23,9 @@ export interface EventRefusal {
 
 /** Null when the event may go on (socket.data.caller now as stored); else why not. */
 export async function checkEventSignIn(socket: ServerSocket, ctx: Pick<ServerContext, 'tokens' | 'store'>): Promise<EventRefusal | null> {
-  const identity = await identify(ctx, socket.data.token);
+  const identity = await identifyVerified(ctx, socket.data.verified);
   if (!identity) {
-    const reason = ctx.tokens.now() >= socket.data.expiresAt ? 'expired' : 'account_changed';
+    const reason = ctx.tokens.now() >= socket.data.verified.expiresAt ? 'expired' : 'account_changed';
     const message = reason === 'expired' ? 'your sign-in has expired: sign in again' : 'you have been signed out: sign in again';
     return { answer: fail('unauthorized', message), signedOut: reason };
   }

@@ -10,8 +10,8 @@
  * token stops working there.
  */
 import type { Socket } from 'socket.io';
-import { identify } from '../auth/signedIn.ts';
-import type { TokenClaims } from '../auth/tokens.ts';
+import { identifyVerified } from '../auth/signedIn.ts';
+import type { TokenClaims, VerifiedToken } from '../auth/tokens.ts';
 import { cookieValue, TOKEN_COOKIE } from '../http/authCookie.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { StoreUnavailable } from '../store/storeGuard.ts';
@@ -20,12 +20,11 @@ import { StoreUnavailable } from '../store/storeGuard.ts';
 export interface SocketData {
   /** As of the last event: the role is re-read for each. */
   caller: TokenClaims;
-  /** The token it connected with, checked again for every event. */
-  token: string;
-  /** The token's id: the connection is in that token's room, for logout. */
-  jti: string;
-  /** When the token expires (ms since the epoch, by the tokens' clock). */
-  expiresAt: number;
+  /**
+   * The token it connected with, as verified then: its expiry and the store are checked again
+   * for every event. Its id (`jti`) names the token's room, for logout.
+   */
+  verified: VerifiedToken;
 }
 
 // A JWT of ours is a few hundred characters: anything far longer is not one.
@@ -43,9 +42,10 @@ export function handshake(ctx: ServerContext) {
     try {
       const token = handshakeToken(socket);
       // The same rule as the HTTP API's: a valid token of an active user, not signed out.
-      const identity = token === null ? null : await identify(ctx, token);
-      if (!identity || token === null) return next(new Error('unauthorized'));
-      const data: SocketData = { caller: identity.caller, token, jti: identity.token.jti, expiresAt: identity.token.expiresAt };
+      const verified = token === null ? null : await ctx.tokens.verify(token);
+      const identity = verified === null ? null : await identifyVerified(ctx, verified);
+      if (!identity || verified === null) return next(new Error('unauthorized'));
+      const data: SocketData = { caller: identity.caller, verified };
       socket.data = data;
       next();
     } catch (err) {

@@ -80,7 +80,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: ServerContext, o
   const start = rateLimitedStart(perUser.sessionStarts, limits.sessionStartsPerMinute, sessionStart);
   io.on('connection', (socket: ServerSocket) => {
     const { userId } = socket.data.caller;
-    void socket.join([userRoom(userId), tokenRoom(socket.data.jti)]);
+    void socket.join([userRoom(userId), tokenRoom(socket.data.verified.jti)]);
     ctx.logger.debug({ userId, socketId: socket.id, recovered: socket.recovered }, 'socket connected');
     socket.once('disconnect', (reason) => ctx.logger.debug({ userId, socketId: socket.id, reason }, 'socket disconnected'));
     trackConnection(socket, perUser.sockets, ctx.log);
