@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileError, type FileProblem } from '../../server/dataFiles/fileError.ts';
-import { parsePersonaText, PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
+import { PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
+import { personaProblems } from '../support/personaProblems.ts';
 import { MAX_SHOWN } from '../../server/personas/hiddenFactShown.ts';
 
 const fileText = (id: string, locale: string): string => readFileSync(join(PERSONAS_DIR, id, `${locale}.yaml`), 'utf8');
@@ -20,16 +20,6 @@ function withLine(text: string, startsWith: string, line: string): string {
   if (at < 0) throw new Error(`no line starting with ${startsWith}`);
   lines[at] = line;
   return lines.join('\n');
-}
-
-function problemsOf(text: string): FileProblem[] {
-  try {
-    parsePersonaText('persona.yaml', text);
-  } catch (err) {
-    if (err instanceof FileError) return err.problems;
-    throw err;
-  }
-  return [];
 }
 
 const lineOf = (text: string, startsWith: string): number => text.split('\n').findIndex((l) => l.startsWith(startsWith)) + 1;
@@ -72,7 +62,7 @@ describe('a public text that gives a hidden fact away', () => {
 
   it.each(LEAKS)('is refused on its line for $file.0 in $file.1, naming the fact', ({ file: [id, locale], line, fact, evidence }) => {
     const text = withLine(fileText(id, locale), 'summary:', line);
-    const problems = problemsOf(text);
+    const problems = personaProblems(text);
     // One problem per fact given away: the farm's size is also a figure of what he earns.
     expect(problems.filter((p) => p.detail?.kind === 'hidden_fact_shown' && p.detail.fact === fact)).toEqual([
       {
@@ -87,23 +77,23 @@ describe('a public text that gives a hidden fact away', () => {
 
   it('is found in the other Chinese script too: a Traditional file whose summary is typed in Simplified', () => {
     const text = withLine(fileText('late-disbursement', 'zh-Hant'), 'summary:', 'summary: 陈先生的贷款两周前就核准了，还没拨款。他下周一要付新煎台的尾款。');
-    expect(problemsOf(text)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ fact: 'purpose' }) })]);
+    expect(personaProblems(text)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ fact: 'purpose' }) })]);
   });
 
   it('is found in the briefing and the customer\'s own goals, by their field', () => {
     const base = fileText('elderly-mobile-banking', 'en');
     const goal = withLine(base, '    - Warn her never', '    - Ask whether a man rang this morning from the fraud team and said he would ring back at four');
-    expect(problemsOf(goal)).toEqual([expect.objectContaining({ field: 'briefing.own_goals[0]', detail: expect.objectContaining({ fact: 'call' }) })]);
+    expect(personaProblems(goal)).toEqual([expect.objectContaining({ field: 'briefing.own_goals[0]', detail: expect.objectContaining({ fact: 'call' }) })]);
     // Names alone, outside any phrase of the fact: "Dennis" and "Canada" are hers.
     const situation = withLine(base, '  situation:', '  situation: Mrs Hughes may talk of Dennis, or of Canada.');
-    expect(problemsOf(situation)).toEqual([
+    expect(personaProblems(situation)).toEqual([
       expect.objectContaining({ field: 'briefing.situation', detail: { kind: 'hidden_fact_shown', fact: 'alone', evidence: ['Dennis', 'Canada'] } }),
     ]);
   });
 
   it('is a figure of the fact in any notation: "$2,600" of a fact written "$2,600 a month" as "2600 dollars"', () => {
     const text = withLine(fileText('first-time-applicant', 'en'), 'summary:', 'summary: Jay makes about 2600 dollars a month and wants to borrow $4,000 for a new scooter.');
-    expect(problemsOf(text)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ fact: 'income', evidence: ['2600'] }) })]);
+    expect(personaProblems(text)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ fact: 'income', evidence: ['2600'] }) })]);
   });
 });
 
@@ -116,7 +106,7 @@ describe('a file that gives away many facts', () => {
     text = text.replace(/^facts:\n/m, `facts:\n${many.map((i) => `  ${fact(i)}: ${words(i)}\n`).join('')}`);
     text = text.replace(/^reveals:\n/m, `reveals:\n${many.map((i) => `  - fact: ${fact(i)}\n    say: [${words(i)}]\n`).join('')}`);
     text = text.replace(/^ {2}goals: .*$/m, (goals) => `${goals}\n  own_goals:\n${many.map((i) => `    - ${words(i)}\n`).join('')}`);
-    const shown = problemsOf(text).filter((p) => p.detail?.kind === 'hidden_fact_shown');
+    const shown = personaProblems(text).filter((p) => p.detail?.kind === 'hidden_fact_shown');
     expect(shown).toHaveLength(MAX_SHOWN);
     expect(shown[0]).toMatchObject({ field: 'briefing.own_goals[0]', detail: { fact: 'f_aa', evidence: ['alpha0 beta0 gamma0'] } });
   });
@@ -126,13 +116,13 @@ describe('a public text that tells only what the trainee may know', () => {
   it('may repeat what the customer says anyway: the amount and the dates of the opening', () => {
     // The amount, the approval and the promise are in the opening lines; the grill is not.
     const text = withLine(fileText('late-disbursement', 'en'), 'summary:', 'summary: Tony Chen\'s $18,000 loan was approved two weeks ago and promised within three business days.');
-    expect(problemsOf(text)).toEqual([]);
+    expect(personaProblems(text)).toEqual([]);
   });
 
   it('may share a word with a hidden fact by chance: one word is not a phrase', () => {
     // "code" and "find" are words of the scam call; the goal tells nothing of it.
     const text = withLine(fileText('elderly-mobile-banking', 'en'), '    - Warn her never', '    - Help her find where the app wants the code from');
-    expect(problemsOf(text)).toEqual([]);
+    expect(personaProblems(text)).toEqual([]);
   });
 });
 
@@ -141,7 +131,7 @@ describe('a reveal', () => {
     const base = fileText('double-charge', 'en');
     const text = base.replace('  - fact: rent\n', `  - fact: ${name}\n`);
     expect(text).not.toBe(base);
-    expect(problemsOf(text)).toEqual([
+    expect(personaProblems(text)).toEqual([
       { path: 'persona.yaml', line: text.split('\n').indexOf(`  - fact: ${name}`) + 1, field: 'reveals[1].fact', message: `no fact "${name}" in facts`, detail: { kind: 'unknown_name', of: 'fact', name } },
     ]);
   });

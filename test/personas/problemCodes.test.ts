@@ -4,58 +4,48 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileError, type FileProblem } from '../../server/dataFiles/fileError.ts';
-import { parsePersonaText, PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
+import { PERSONAS_DIR } from '../../server/personas/personaLibrary.ts';
+import { personaProblems } from '../support/personaProblems.ts';
 
 const shipped = readFileSync(join(PERSONAS_DIR, 'double-charge', 'en.yaml'), 'utf8');
-
-function problemsOf(text: string): FileProblem[] {
-  try {
-    parsePersonaText('persona.yaml', text);
-  } catch (err) {
-    if (err instanceof FileError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 const lineOf = (text: string, part: string): number => text.split('\n').findIndex((l) => l.includes(part)) + 1;
 
 describe('the code of a persona problem', () => {
   it('gives a YAML parser error its parser code, on its line', () => {
     const text = shipped.replace('\nsummary:', '\n  summary:');
-    const [first] = problemsOf(text);
+    const [first] = personaProblems(text);
     expect(first!.detail).toEqual({ kind: 'yaml', code: expect.stringMatching(/^[A-Z_]+$/) });
     expect(first!.message).toMatch(/[a-z]/);
   });
 
   it('names a key written twice', () => {
     const text = shipped.replace('\ndifficulty:', '\nname: Again\ndifficulty:');
-    expect(problemsOf(text)).toEqual([expect.objectContaining({ line: expect.any(Number), detail: { kind: 'duplicate_key', key: 'name' } })]);
+    expect(personaProblems(text)).toEqual([expect.objectContaining({ line: expect.any(Number), detail: { kind: 'duplicate_key', key: 'name' } })]);
   });
 
   it('says a field the format does not have, on its own line', () => {
     const text = shipped.replace('\ndifficulty:', '\nmoood: calm\ndifficulty:');
-    expect(problemsOf(text)).toEqual([expect.objectContaining({ field: 'moood', line: lineOf(text, 'moood'), detail: { kind: 'unknown_field' } })]);
+    expect(personaProblems(text)).toEqual([expect.objectContaining({ field: 'moood', line: lineOf(text, 'moood'), detail: { kind: 'unknown_field' } })]);
   });
 
   it('gives a schema mistake its zod code and what the sentence needs', () => {
     const wrongType = shipped.replace(/anger: 5/, 'anger: furious');
-    expect(problemsOf(wrongType)).toEqual([
+    expect(personaProblems(wrongType)).toEqual([
       expect.objectContaining({ field: 'mood.initial.anger', detail: { kind: 'schema', code: 'invalid_type', expected: 'number', received: 'string' } }),
     ]);
     const tooBig = shipped.replace(/anger: 5/, 'anger: 12');
-    expect(problemsOf(tooBig)).toEqual([expect.objectContaining({ field: 'mood.initial.anger', detail: { kind: 'schema', code: 'too_big', origin: 'number', maximum: 10 } })]);
+    expect(personaProblems(tooBig)).toEqual([expect.objectContaining({ field: 'mood.initial.anger', detail: { kind: 'schema', code: 'too_big', origin: 'number', maximum: 10 } })]);
     const notOne = shipped.replace(/^difficulty: .*$/m, 'difficulty: brutal');
-    expect(problemsOf(notOne)).toEqual([
+    expect(personaProblems(notOne)).toEqual([
       expect.objectContaining({ field: 'difficulty', detail: { kind: 'schema', code: 'invalid_value', values: ['easy', 'medium', 'hard'] } }),
     ]);
     const missing = shipped.replace(/^summary: .*\n/m, '');
-    expect(problemsOf(missing)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ code: 'invalid_type', received: 'undefined' }) })]);
+    expect(personaProblems(missing)).toEqual([expect.objectContaining({ field: 'summary', detail: expect.objectContaining({ code: 'invalid_type', received: 'undefined' }) })]);
   });
 
   it('names a signal the rubric does not have', () => {
     const text = shipped.replace(/^(\s+)(empathy\.\w+):/m, '$1empathy.imaginary:');
-    expect(problemsOf(text)).toContainEqual(expect.objectContaining({ detail: { kind: 'unknown_name', of: 'signal', name: 'empathy.imaginary' } }));
+    expect(personaProblems(text)).toContainEqual(expect.objectContaining({ detail: { kind: 'unknown_name', of: 'signal', name: 'empathy.imaginary' } }));
   });
 });
