@@ -3,7 +3,7 @@
  * gives a hidden fact away. A fact the customer keeps until the right question, printed in
  * the list of customers, makes the question pointless.
  *
- * "Gives away" is read with the LLM leak guard's pieces (voice/factLeak.ts), in the text's
+ * "Gives away" is read with the pieces the LLM leak guard also reads (factPieces.ts), in the text's
  * matching form (server/text/normalize.ts: either Chinese script reads as Simplified, case
  * and full-width folded), but stricter than the guard, since a refusal here stops a save:
  * a public text shows a fact when it has
@@ -18,7 +18,7 @@ import { langOf, type Lang } from '../scoring/types.ts';
 import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import type { PersonaFile } from './schema.ts';
 import { publicTexts } from './publicText.ts';
-import { contentPieces, factText, hiddenFacts, numberPieces, saidAnyway, type Piece } from './voice/factLeak.ts';
+import { contentPieces, factText, hiddenFacts, numberPieces, saidAnyway, type Piece } from './factPieces.ts';
 
 export interface HiddenFactShown {
   /** The public field, as a path in the file. */

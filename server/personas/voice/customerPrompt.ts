@@ -12,7 +12,7 @@
 import type { CustomerState } from '../../domain/customerState.ts';
 import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
-import { fillLine } from './fillLine.ts';
+import { fillLine } from '../fillLine.ts';
 import type { Locale, Turn } from '../../scoring/types.ts';
 
 export interface PromptMessage {

@@ -18,7 +18,7 @@ import { buildCustomerPrompt, type PromptMessage } from './customerPrompt.ts';
 import { factLeakGuard, type LeakGuard } from './factLeak.ts';
 import { characterGuard as plainCharacterGuard, type CharacterGuard } from './outOfCharacter.ts';
 import { instructionEcho, stringsOf } from './instructionEcho.ts';
-import { fillLine } from './fillLine.ts';
+import { fillLine } from '../fillLine.ts';
 import { withoutInvisibles } from '../../text/lookalikes.ts';
 
 export type { ReplyCut } from './customerVoice.ts';

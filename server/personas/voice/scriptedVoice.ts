@@ -10,7 +10,7 @@ import type { Situation } from '../customerStep.ts';
 import type { PersonaFile } from '../schema.ts';
 import { choose } from '../seededChoice.ts';
 import { previousCustomerLine, type CustomerVoice } from './customerVoice.ts';
-import { fillLine } from './fillLine.ts';
+import { fillLine } from '../fillLine.ts';
 
 export function openingLine(persona: PersonaFile, seed: number): string {
   return fillLine(choose(persona.opening, seed, 0, 'opening'), persona.facts);

@@ -8,7 +8,7 @@ import type { Situation } from '../../../server/personas/customerStep.ts';
 import { factLeakGuard, tellsHiddenFact } from '../../../server/personas/voice/factLeak.ts';
 import { findPersona, loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
-import { fillLine } from '../../../server/personas/voice/fillLine.ts';
+import { fillLine } from '../../../server/personas/fillLine.ts';
 import { simplify, traditionalize } from '../../../server/text/script.ts';
 import type { Locale } from '../../../server/scoring/types.ts';
 

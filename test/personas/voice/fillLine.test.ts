@@ -1,7 +1,7 @@
-// A persona line's placeholders (server/personas/voice/fillLine.ts): the persona's own facts
+// A persona line's placeholders (server/personas/fillLine.ts): the persona's own facts
 // go in; anything else, an inherited object key included, stays as written.
 import { describe, expect, it } from 'vitest';
-import { fillLine } from '../../../server/personas/voice/fillLine.ts';
+import { fillLine } from '../../../server/personas/fillLine.ts';
 
 describe('fillLine', () => {
   it('fills a fact and the jargon term, and leaves an unknown name as written', () => {

@@ -7,7 +7,7 @@ import { characterGuard, outOfCharacter } from '../../../server/personas/voice/o
 import { ECHO_RUN, instructionEcho, stringsOf } from '../../../server/personas/voice/instructionEcho.ts';
 import { buildCustomerPrompt } from '../../../server/personas/voice/customerPrompt.ts';
 import { startConversation } from '../../../server/personas/conversation.ts';
-import { fillLine } from '../../../server/personas/voice/fillLine.ts';
+import { fillLine } from '../../../server/personas/fillLine.ts';
 import { loadPersonaLibrary } from '../../../server/personas/personaLibrary.ts';
 import type { PersonaFile } from '../../../server/personas/schema.ts';
 import type { Situation } from '../../../server/personas/customerStep.ts';
